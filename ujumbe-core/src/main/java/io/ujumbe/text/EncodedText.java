@@ -1,0 +1,99 @@
+package io.ujumbe.text;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Text already encoded for SMS, before splitting: the bytes (GSM 7-bit unpacked, one septet per
+ * byte; UCS-2 big-endian; or octets), the data_coding value that names the encoding, the alphabet
+ * that decides how it counts, and the national-language shift tables in use (null when none).
+ * A splitter cuts these bytes into parts without breaking an escape or a surrogate pair.
+ */
+public final class EncodedText {
+    private final byte[] bytes;
+    private final int dataCoding;
+    private final Alphabet alphabet;
+    private final NationalLanguage singleShift;
+    private final NationalLanguage lockingShift;
+
+    public EncodedText(byte[] bytes, int dataCoding, Alphabet alphabet,
+                       NationalLanguage singleShift, NationalLanguage lockingShift) {
+        this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
+        if (dataCoding < 0 || dataCoding > 0xFF) {
+            throw new IllegalArgumentException("data_coding must be 0..255, was " + dataCoding);
+        }
+        this.dataCoding = dataCoding;
+        this.alphabet = Objects.requireNonNull(alphabet, "alphabet");
+        if (alphabet != Alphabet.GSM7 && (singleShift != null || lockingShift != null)) {
+            throw new IllegalArgumentException("national-language shift tables apply only to GSM7, not " + alphabet);
+        }
+        this.singleShift = singleShift;
+        this.lockingShift = lockingShift;
+    }
+
+    /** Plain encoded bytes with no national-language shift tables. */
+    public static EncodedText of(byte[] bytes, int dataCoding, Alphabet alphabet) {
+        return new EncodedText(bytes, dataCoding, alphabet, null, null);
+    }
+
+    /** A copy of the encoded bytes. */
+    public byte[] bytes() {
+        return bytes.clone();
+    }
+
+    /** Length in bytes (septets for GSM7, since it is unpacked). */
+    public int length() {
+        return bytes.length;
+    }
+
+    /** The byte at an index, without copying. */
+    public byte byteAt(int index) {
+        return bytes[index];
+    }
+
+    public int dataCoding() {
+        return dataCoding;
+    }
+
+    public Alphabet alphabet() {
+        return alphabet;
+    }
+
+    /** The single-shift table in use, or null. */
+    public NationalLanguage singleShift() {
+        return singleShift;
+    }
+
+    /** The locking-shift table in use, or null. */
+    public NationalLanguage lockingShift() {
+        return lockingShift;
+    }
+
+    /** True when a national-language shift table is in use and the UDH must say so. */
+    public boolean usesShiftTables() {
+        return singleShift != null || lockingShift != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof EncodedText)) {
+            return false;
+        }
+        EncodedText e = (EncodedText) o;
+        return dataCoding == e.dataCoding && alphabet == e.alphabet && singleShift == e.singleShift
+                && lockingShift == e.lockingShift && Arrays.equals(bytes, e.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(bytes), dataCoding, alphabet, singleShift, lockingShift);
+    }
+
+    @Override
+    public String toString() {
+        return "EncodedText{" + alphabet + ", data_coding=0x" + Integer.toHexString(dataCoding)
+                + ", " + bytes.length + " bytes"
+                + (singleShift != null ? ", single_shift=" + singleShift : "")
+                + (lockingShift != null ? ", locking_shift=" + lockingShift : "") + '}';
+    }
+}
