@@ -1,0 +1,567 @@
+package io.ujumbe.session;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.ujumbe.pdu.Bind;
+import io.ujumbe.pdu.BindResp;
+import io.ujumbe.pdu.CommandId;
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.EnquireLink;
+import io.ujumbe.pdu.EnquireLinkResp;
+import io.ujumbe.pdu.GenericNack;
+import io.ujumbe.pdu.Pdu;
+import io.ujumbe.pdu.PduDecodeException;
+import io.ujumbe.pdu.PduRequest;
+import io.ujumbe.pdu.PduResponse;
+import io.ujumbe.pdu.Unbind;
+import io.ujumbe.pdu.UnbindResp;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The session: the last handler of the pipeline. It keeps the bind state, the window of pending
+ * requests with their timeouts, answers enquire_link and unbind itself, and passes other requests
+ * to the {@link SessionHandler}. All state changes happen on the channel's event loop; the public
+ * methods may be called from any thread and never block.
+ */
+final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSession {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final String id;
+    private final SessionRole role;
+    private final SessionConfig config;
+    private final SessionHandler handler;
+    private final Sequencer sequencer;
+    private final RequestWindow window;
+    private final SessionLog log;
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+
+    private volatile Channel channel;
+    private volatile BindState state = BindState.OPEN;
+    private volatile String systemId = "";
+    private volatile String closeReason;
+    private boolean enquireLinkPending;
+
+    DefaultSmppSession(SessionRole role, SessionConfig config, SessionHandler handler) {
+        this.id = (role == SessionRole.ESME ? "esme-" : "smsc-") + IDS.incrementAndGet();
+        this.role = role;
+        this.config = config;
+        this.handler = handler;
+        this.sequencer = config.sequencerFactory().get();
+        this.window = new RequestWindow(config.windowSize());
+        this.log = new SessionLog(LoggerFactory.getLogger(SmppSession.class), id, role, config.logMetadata());
+    }
+
+    // ---- public API ------------------------------------------------------------------------
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public SessionRole role() {
+        return role;
+    }
+
+    @Override
+    public BindState state() {
+        return state;
+    }
+
+    @Override
+    public String systemId() {
+        return systemId;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        Channel ch = channel;
+        return ch == null ? null : ch.remoteAddress();
+    }
+
+    @Override
+    public SessionConfig config() {
+        return config;
+    }
+
+    @Override
+    public int pendingRequests() {
+        return window.used();
+    }
+
+    @Override
+    public int windowAvailable() {
+        return window.available();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    @Override
+    public CompletableFuture<PduResponse> send(PduRequest request) {
+        return send(request, config.responseTimeout());
+    }
+
+    @Override
+    public CompletableFuture<PduResponse> send(PduRequest request, Duration responseTimeout) {
+        CommandId command = request.commandId();
+        BindState s = state;
+        if (!s.isOpen() || channel == null) {
+            return CompletableFuture.failedFuture(new SessionClosedException(
+                    "cannot send " + command.smppName() + ": session " + id + " is " + s
+                            + (closeReason != null ? " (" + closeReason + ")" : "")));
+        }
+        if (!s.allowsOutbound(role, command) && !isSessionManagement(command)) {
+            return CompletableFuture.failedFuture(new InvalidSessionStateException(
+                    command.smppName() + " is not allowed in state " + s + " for the " + role + " side"));
+        }
+        boolean counted = !isSessionManagement(command);
+        if (counted && !window.tryReserve()) {
+            return CompletableFuture.failedFuture(new WindowFullException(
+                    "window of " + window.size() + " outstanding requests is full on session " + id));
+        }
+        PduRequest numbered = (PduRequest) request.withSequenceNumber(sequencer.next());
+        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            write(numbered, future, counted, responseTimeout);
+        } else {
+            loop.execute(() -> write(numbered, future, counted, responseTimeout));
+        }
+        return future;
+    }
+
+    private static boolean isSessionManagement(CommandId command) {
+        return command == CommandId.ENQUIRE_LINK || command == CommandId.UNBIND
+                || command == CommandId.BIND_RECEIVER || command == CommandId.BIND_TRANSMITTER
+                || command == CommandId.BIND_TRANSCEIVER;
+    }
+
+    @Override
+    public CompletableFuture<BindResp> bind(Bind bind) {
+        if (role != SessionRole.ESME) {
+            return CompletableFuture.failedFuture(new InvalidSessionStateException("only an ESME session can bind"));
+        }
+        BindState s = state;
+        if (s != BindState.OPEN && s != BindState.OUTBOUND) {
+            return CompletableFuture.failedFuture(new InvalidSessionStateException(
+                    "bind is not allowed in state " + s + " on session " + id));
+        }
+        return send(bind, config.bindTimeout()).thenApply(resp -> {
+            if (resp instanceof BindResp) {
+                return (BindResp) resp;
+            }
+            // A generic_nack answering a bind: report its status as the bind's.
+            return (BindResp) ((Bind) bind.withSequenceNumber(resp.sequenceNumber())).createResponse(resp.commandStatus());
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> unbind() {
+        Channel ch = channel;
+        if (ch == null || !state.isBound()) {
+            return close("unbind requested while " + state);
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        send(new Unbind(0), config.unbindTimeout()).whenComplete((resp, err) -> {
+            String reason = err == null ? "unbound" : "unbind not answered: " + err.getMessage();
+            close(reason).whenComplete((v, e) -> done.complete(null));
+        });
+        ch.eventLoop().execute(() -> setState(BindState.UNBOUND));
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> close(String reason) {
+        Channel ch = channel;
+        if (ch == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (closeReason == null) {
+            closeReason = reason;
+        }
+        ch.close();
+        return closeFuture;
+    }
+
+    // ---- outbound -------------------------------------------------------------------------
+
+    private void write(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, Duration timeout) {
+        Channel ch = channel;
+        if (!ch.isActive() || !state.isOpen() && request.commandId() != CommandId.UNBIND) {
+            if (counted) {
+                releaseWindow();
+            }
+            future.completeExceptionally(new SessionClosedException("session " + id + " closed before "
+                    + request.commandId().smppName() + " could be sent" + (closeReason != null ? ": " + closeReason : "")));
+            return;
+        }
+        RequestWindow.Pending p = new RequestWindow.Pending(request, future, counted, System.nanoTime());
+        if (!window.register(p)) {
+            if (counted) {
+                releaseWindow();
+            }
+            future.completeExceptionally(new IllegalStateException("sequence number " + request.sequenceNumber()
+                    + " is still pending on session " + id + "; the sequencer must not repeat a number in flight"));
+            return;
+        }
+        p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        beforeSendHook(request);
+        ch.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                RequestWindow.Pending removed = window.remove(request.sequenceNumber());
+                if (removed != null) {
+                    settle(removed);
+                    Throwable cause = f.cause();
+                    removed.future.completeExceptionally(cause instanceof IOException || !ch.isActive()
+                            ? new SessionClosedException("could not write " + request.commandId().smppName()
+                                    + " on session " + id + ": " + cause.getMessage(), cause)
+                            : cause);
+                }
+            }
+        });
+    }
+
+    private void expire(RequestWindow.Pending p, Duration timeout) {
+        RequestWindow.Pending removed = window.remove(p.request.sequenceNumber());
+        if (removed != p) {
+            if (removed != null) {
+                window.register(removed);
+            }
+            return;
+        }
+        settle(p);
+        log.warn("request timed out", null, "command", p.request.commandId().smppName(),
+                "seq", p.request.sequenceNumber(), "timeoutMs", timeout.toMillis());
+        p.future.completeExceptionally(new ResponseTimeoutException(p.request.commandId().smppName()
+                + " seq=" + p.request.sequenceNumber() + " not answered within " + timeout.toMillis()
+                + " ms on session " + id));
+    }
+
+    private void settle(RequestWindow.Pending p) {
+        if (p.timeout != null) {
+            p.timeout.cancel(false);
+        }
+        if (p.counted) {
+            releaseWindow();
+        }
+    }
+
+    private void releaseWindow() {
+        if (window.release() && state.isOpen()) {
+            try {
+                handler.onWindowAvailable(this);
+            } catch (RuntimeException e) {
+                log.warn("onWindowAvailable handler failed", e);
+            }
+        }
+    }
+
+    private void writeResponse(PduResponse response) {
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            log.debug("response dropped: connection closed", "command", response.commandId().smppName(),
+                    "seq", response.sequenceNumber());
+            return;
+        }
+        beforeSendHook(response);
+        ch.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                log.warn("could not write response", f.cause(), "command", response.commandId().smppName(),
+                        "seq", response.sequenceNumber());
+            }
+        });
+    }
+
+    private void beforeSendHook(Pdu pdu) {
+        if (log.isDebug()) {
+            log.debug("pdu out", "pdu", pdu);
+        }
+        try {
+            handler.beforeSend(this, pdu);
+        } catch (RuntimeException e) {
+            log.warn("beforeSend hook threw; the PDU is sent anyway", e, "command", pdu.commandId().smppName());
+        }
+    }
+
+    // ---- channel events -------------------------------------------------------------------
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.channel = ctx.channel();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        log.info("connected", "remote", String.valueOf(ctx.channel().remoteAddress()));
+        if (role == SessionRole.SMSC) {
+            // A peer that connects and never binds holds a socket for nothing: close it.
+            Duration limit = config.bindTimeout();
+            ctx.executor().schedule(() -> {
+                if (state == BindState.OPEN) {
+                    log.warn("closing: no bind received in time", null, "timeoutMs", limit.toMillis());
+                    close("no bind within " + limit.toMillis() + " ms");
+                }
+            }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        super.channelActive(ctx);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Pdu) {
+            onPdu((Pdu) msg);
+        } else if (msg instanceof PduFrameDecoder.DecodeFailure) {
+            onDecodeFailure((PduFrameDecoder.DecodeFailure) msg);
+        } else if (msg instanceof PduFrameDecoder.FramingError) {
+            PduFrameDecoder.FramingError fe = (PduFrameDecoder.FramingError) msg;
+            log.warn("closing connection: unframeable input", null, "reason", fe.reason);
+            writeResponse(new GenericNack(CommandStatus.ESME_RINVCMDLEN, fe.sequenceNumber));
+            close("framing error: " + fe.reason);
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent) {
+            onIdle();
+        } else {
+            super.userEventTriggered(ctx, evt);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            log.info("connection error", "error", cause.toString());
+        } else {
+            log.warn("unexpected error in session pipeline", cause);
+        }
+        close("connection error: " + cause.getMessage());
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (closeReason == null) {
+            closeReason = "peer closed the connection";
+        }
+        BindState was = state;
+        setState(BindState.CLOSED);
+        int failed = 0;
+        for (RequestWindow.Pending p : window.drain()) {
+            if (p.timeout != null) {
+                p.timeout.cancel(false);
+            }
+            if (p.counted) {
+                window.release();
+            }
+            failed++;
+            p.future.completeExceptionally(new SessionClosedException(p.request.commandId().smppName()
+                    + " seq=" + p.request.sequenceNumber() + " not answered: session " + id + " closed ("
+                    + closeReason + ")"));
+        }
+        log.info("closed", "reason", closeReason, "stateBefore", was, "failedPending", failed);
+        try {
+            handler.onClosed(this, closeReason);
+        } catch (RuntimeException e) {
+            log.warn("onClosed handler failed", e);
+        }
+        closeFuture.complete(null);
+    }
+
+    private void onIdle() {
+        if (!state.isBound() || enquireLinkPending) {
+            return;
+        }
+        enquireLinkPending = true;
+        send(new EnquireLink(0), config.enquireLinkTimeout()).whenComplete((resp, err) -> {
+            enquireLinkPending = false;
+            if (err instanceof ResponseTimeoutException) {
+                log.warn("link dead: enquire_link not answered", null,
+                        "timeoutMs", config.enquireLinkTimeout().toMillis());
+                close("enquire_link not answered within " + config.enquireLinkTimeout().toMillis() + " ms");
+            }
+        });
+    }
+
+    // ---- inbound --------------------------------------------------------------------------
+
+    private void onPdu(Pdu pdu) {
+        if (log.isDebug()) {
+            log.debug("pdu in", "pdu", pdu);
+        }
+        try {
+            handler.afterReceive(this, pdu);
+        } catch (RuntimeException e) {
+            log.warn("afterReceive hook threw; the PDU is handled anyway", e, "command", pdu.commandId().smppName());
+        }
+        if (pdu instanceof PduResponse) {
+            onResponse((PduResponse) pdu);
+        } else if (pdu instanceof PduRequest) {
+            onRequest((PduRequest) pdu);
+        }
+    }
+
+    private void onResponse(PduResponse response) {
+        RequestWindow.Pending p = window.remove(response.sequenceNumber());
+        if (p == null) {
+            log.warn("response to no pending request dropped", null, "command", response.commandId().smppName(),
+                    "seq", response.sequenceNumber(), "status", response.commandStatus());
+            return;
+        }
+        long latency = System.nanoTime() - p.sentNanos;
+        settle(p);
+        CommandId expected = p.request.commandId().response().orElse(null);
+        if (response.commandId() != expected && response.commandId() != CommandId.GENERIC_NACK) {
+            log.warn("response of the wrong type", null, "expected", expected, "got", response.commandId(),
+                    "seq", response.sequenceNumber());
+            p.future.completeExceptionally(new UnexpectedResponseException(p.request.commandId().smppName()
+                    + " seq=" + response.sequenceNumber() + " was answered with " + response.commandId().smppName()));
+            return;
+        }
+        if (p.request instanceof Bind && response.commandStatus().isOk() && response instanceof BindResp) {
+            Bind bind = (Bind) p.request;
+            systemId = ((BindResp) response).systemId();
+            setState(boundState(bind));
+        } else if (p.request instanceof Bind) {
+            log.warn("bind rejected", null, "status", response.commandStatus());
+        }
+        try {
+            handler.onResponse(this, p.request, response, latency);
+        } catch (RuntimeException e) {
+            log.warn("onResponse handler failed", e);
+        }
+        p.future.complete(response);
+    }
+
+    private static BindState boundState(Bind bind) {
+        switch (bind.type()) {
+            case TRANSMITTER:
+                return BindState.BOUND_TX;
+            case RECEIVER:
+                return BindState.BOUND_RX;
+            default:
+                return BindState.BOUND_TRX;
+        }
+    }
+
+    private void onRequest(PduRequest request) {
+        CommandId command = request.commandId();
+        if (command == CommandId.ENQUIRE_LINK) {
+            if (state.isOpen()) {
+                writeResponse(new EnquireLinkResp(CommandStatus.ESME_ROK, request.sequenceNumber()));
+            }
+            return;
+        }
+        if (!state.allowsInbound(role, command)) {
+            CommandStatus status = state.isBound() && request instanceof Bind
+                    ? CommandStatus.ESME_RALYBND : CommandStatus.ESME_RINVBNDSTS;
+            log.warn("request not allowed in this state", null, "command", command.smppName(),
+                    "state", state, "answer", status.name());
+            if (command.expectsResponse()) {
+                writeResponse(request.createResponse(status));
+            }
+            return;
+        }
+        if (command == CommandId.UNBIND) {
+            setState(BindState.UNBOUND);
+            writeResponse(new UnbindResp(CommandStatus.ESME_ROK, request.sequenceNumber()));
+            closeReason = "peer unbound";
+            channel.eventLoop().execute(() -> channel.close());
+            return;
+        }
+        if (command == CommandId.OUTBIND) {
+            setState(BindState.OUTBOUND);
+        }
+        CompletionStage<PduResponse> stage;
+        try {
+            stage = handler.onRequest(this, request);
+        } catch (RuntimeException e) {
+            stage = CompletableFuture.failedFuture(e);
+        }
+        if (stage == null) {
+            stage = CompletableFuture.failedFuture(new IllegalStateException("handler returned no response stage"));
+        }
+        if (!command.expectsResponse()) {
+            return;
+        }
+        stage.whenComplete((response, err) -> {
+            if (channel.eventLoop().inEventLoop()) {
+                answer(request, response, err);
+            } else {
+                channel.eventLoop().execute(() -> answer(request, response, err));
+            }
+        });
+    }
+
+    private void answer(PduRequest request, PduResponse response, Throwable err) {
+        if (err != null || response == null) {
+            log.warn("request handler failed; answering with error so the peer retries",
+                    err, "command", request.commandId().smppName(), "seq", request.sequenceNumber(),
+                    "status", config.handlerErrorStatus().name());
+            writeResponse(request.createResponse(config.handlerErrorStatus()));
+            return;
+        }
+        PduResponse numbered = response.sequenceNumber() == request.sequenceNumber()
+                ? response : (PduResponse) response.withSequenceNumber(request.sequenceNumber());
+        if (request instanceof Bind && numbered.commandStatus().isOk() && state == BindState.OPEN) {
+            systemId = ((Bind) request).systemId();
+            setState(boundState((Bind) request));
+        }
+        writeResponse(numbered);
+    }
+
+    private void onDecodeFailure(PduFrameDecoder.DecodeFailure failure) {
+        PduDecodeException e = failure.exception;
+        Optional<CommandId> command = e.commandId();
+        if (command.isPresent() && command.get().isResponse()) {
+            RequestWindow.Pending p = window.remove(e.sequenceNumber());
+            log.warn("undecodable response", e, "seq", e.sequenceNumber(), "field", e.field());
+            if (p != null) {
+                settle(p);
+                p.future.completeExceptionally(e);
+            }
+            return;
+        }
+        log.warn("undecodable PDU answered with generic_nack", e, "status", e.status().name(),
+                "seq", e.sequenceNumber(), "length", failure.length);
+        writeResponse(new GenericNack(e.status(), Math.max(0, e.sequenceNumber())));
+    }
+
+    private void setState(BindState to) {
+        BindState from = state;
+        if (from == to || from == BindState.CLOSED) {
+            return;
+        }
+        state = to;
+        log.info("state changed", "from", from, "to", to, "systemId", systemId);
+        try {
+            handler.onStateChanged(this, from, to);
+        } catch (RuntimeException e) {
+            log.warn("onStateChanged handler failed", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SmppSession{" + id + ", " + role + ", " + state + ", systemId=" + systemId
+                + ", remote=" + remoteAddress() + '}';
+    }
+}

@@ -1,0 +1,74 @@
+package io.ujumbe.session;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.ujumbe.pdu.PduCodec;
+
+import javax.net.ssl.SSLException;
+import java.util.concurrent.TimeUnit;
+
+/** Builds the Netty side of a session: event loops, TLS contexts and the handler pipeline. */
+final class Pipelines {
+    private Pipelines() {
+    }
+
+    static EventLoopGroup newGroup(String name, int threads) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
+    }
+
+    static SslContext sslContext(TlsConfig tls) {
+        if (tls == null) {
+            return null;
+        }
+        if (tls.sslContext() != null) {
+            return new JdkSslContext(tls.sslContext(), !tls.isServer(), ClientAuth.NONE);
+        }
+        try {
+            if (tls.isServer()) {
+                return SslContextBuilder.forServer(tls.certificateChainPem().toFile(), tls.privateKeyPem().toFile()).build();
+            }
+            SslContextBuilder b = SslContextBuilder.forClient();
+            if (tls.insecureTrustAll()) {
+                b.trustManager(InsecureTrustManagerFactory.INSTANCE);
+            } else if (tls.trustedCertificatesPem() != null) {
+                b.trustManager(tls.trustedCertificatesPem().toFile());
+            }
+            return b.build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid TLS configuration " + tls + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Installs the session's handlers on a new channel and returns the session. */
+    static DefaultSmppSession install(Channel ch, SessionRole role, SessionConfig config, SslContext ssl,
+                                      SessionHandler handler, String peerHost, int peerPort) {
+        ch.config().setOption(ChannelOption.TCP_NODELAY, config.tcpNoDelay());
+        ChannelPipeline p = ch.pipeline();
+        if (ssl != null) {
+            p.addLast("tls", role == SessionRole.ESME && peerHost != null
+                    ? ssl.newHandler(ch.alloc(), peerHost, peerPort) : ssl.newHandler(ch.alloc()));
+        }
+        p.addLast("flush", new FlushConsolidationHandler(config.flushAfterWrites(), true));
+        long idle = config.enquireLinkInterval().toMillis();
+        if (idle > 0) {
+            p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
+        }
+        p.addLast("decoder", new PduFrameDecoder(PduCodec.DEFAULT, config.maxPduSize()));
+        p.addLast("encoder", new PduEncoder(PduCodec.DEFAULT));
+        DefaultSmppSession session = new DefaultSmppSession(role, config, handler);
+        p.addLast("session", session);
+        return session;
+    }
+}
