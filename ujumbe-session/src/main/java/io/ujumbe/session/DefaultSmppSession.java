@@ -416,6 +416,25 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             onResponse((PduResponse) pdu);
         } else if (pdu instanceof PduRequest) {
             onRequest((PduRequest) pdu);
+        } else {
+            onNotification(pdu);
+        }
+    }
+
+    /** outbind and alert_notification: requests the specification defines without a response. */
+    private void onNotification(Pdu pdu) {
+        if (!state.allowsInbound(role, pdu.commandId())) {
+            log.warn("PDU not allowed in this state dropped (it has no response to carry an error)", null,
+                    "command", pdu.commandId().smppName(), "state", state);
+            return;
+        }
+        if (pdu.commandId() == CommandId.OUTBIND) {
+            setState(BindState.OUTBOUND);
+        }
+        try {
+            handler.onNotification(this, pdu);
+        } catch (RuntimeException e) {
+            log.warn("onNotification handler failed", e, "command", pdu.commandId().smppName());
         }
     }
 
@@ -487,9 +506,6 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             channel.eventLoop().execute(() -> channel.close());
             return;
         }
-        if (command == CommandId.OUTBIND) {
-            setState(BindState.OUTBOUND);
-        }
         CompletionStage<PduResponse> stage;
         try {
             stage = handler.onRequest(this, request);
@@ -498,9 +514,6 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         }
         if (stage == null) {
             stage = CompletableFuture.failedFuture(new IllegalStateException("handler returned no response stage"));
-        }
-        if (!command.expectsResponse()) {
-            return;
         }
         stage.whenComplete((response, err) -> {
             if (channel.eventLoop().inEventLoop()) {

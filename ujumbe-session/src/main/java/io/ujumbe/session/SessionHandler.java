@@ -20,10 +20,16 @@ public interface SessionHandler {
      * A request from the peer that the current state allows (deliver_sm, submit_sm, bind …). The
      * session sends the response when the stage completes; if it completes exceptionally, the
      * session answers with the configured {@link SessionConfig#handlerErrorStatus()} so that the
-     * peer delivers again. For requests without a response (outbind, alert_notification) the
-     * stage's value is ignored and may be null.
+     * peer delivers again.
      */
     CompletionStage<PduResponse> onRequest(SmppSession session, PduRequest request);
+
+    /**
+     * An outbind (SMSC asking the ESME to bind) or an alert_notification: PDUs without a response.
+     * The session has already checked the state allows it; an outbind moves it to OUTBOUND.
+     */
+    default void onNotification(SmppSession session, Pdu pdu) {
+    }
 
     /** The session moved from one state to another (bound, unbound, closed). */
     default void onStateChanged(SmppSession session, BindState from, BindState to) {

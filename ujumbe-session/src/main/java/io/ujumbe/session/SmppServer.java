@@ -117,6 +117,11 @@ public final class SmppServer implements AutoCloseable {
         }
 
         @Override
+        public void onNotification(SmppSession session, io.ujumbe.pdu.Pdu pdu) {
+            target.onNotification(session, pdu);
+        }
+
+        @Override
         public void onStateChanged(SmppSession session, BindState from, BindState to) {
             target.onStateChanged(session, from, to);
         }

@@ -1,0 +1,166 @@
+package io.ujumbe.client;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Matches delivery receipts to the messages they report on. On acceptance it stores the
+ * correlation under a normalised form of the submit_sm_resp message_id; a receipt looks it up under
+ * each form its receipted id may correspond to (hex vs decimal, leading zeros, case). A receipt
+ * that arrives before its submit_sm_resp was processed waits (briefly, without blocking) for the
+ * correlation to be stored instead of being reported unmatched.
+ */
+final class Correlator {
+    private static final Logger LOG = LoggerFactory.getLogger(Correlator.class);
+
+    private final CorrelationStore store;
+    private final MessageIdMatching matching;
+    private final ScheduledExecutorService timer;
+    private final Duration wait;
+    private final Map<String, List<CompletableFuture<Correlation>>> waiters = new ConcurrentHashMap<>();
+
+    Correlator(CorrelationStore store, MessageIdMatching matching, ScheduledExecutorService timer, Duration wait) {
+        this.store = store;
+        this.matching = matching;
+        this.timer = timer;
+        this.wait = wait;
+    }
+
+    /** Stores the correlation of an accepted part, then wakes any receipt waiting for it. */
+    CompletionStage<Void> remember(String submitMessageId, Correlation correlation) {
+        String key = submitKey(submitMessageId);
+        return store.put(key, correlation).handle((v, err) -> {
+            if (err != null) {
+                LOG.atWarn().setCause(err).addKeyValue("messageId", submitMessageId)
+                        .log("correlation store put failed; the receipt of this message will not be matched");
+            }
+            List<CompletableFuture<Correlation>> w = waiters.remove(key);
+            if (w != null) {
+                for (CompletableFuture<Correlation> f : w) {
+                    f.complete(correlation);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Finds the correlation for a receipt's id, waiting up to the configured time if it is not stored yet. */
+    CompletionStage<Optional<Correlation>> find(String receiptMessageId) {
+        List<String> keys = receiptKeys(receiptMessageId);
+        return lookup(keys, 0).thenCompose(found -> {
+            if (found.isPresent() || wait.isZero()) {
+                return CompletableFuture.completedFuture(found);
+            }
+            CompletableFuture<Correlation> waiter = new CompletableFuture<>();
+            for (String k : keys) {
+                waiters.computeIfAbsent(k, x -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(waiter);
+            }
+            timer.schedule(() -> waiter.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
+            // The put may have happened between the lookup and the registration: look once more.
+            lookup(keys, 0).thenAccept(again -> again.ifPresent(waiter::complete));
+            return waiter.thenApply(c -> {
+                for (String k : keys) {
+                    waiters.computeIfPresent(k, (x, list) -> {
+                        list.remove(waiter);
+                        return list.isEmpty() ? null : list;
+                    });
+                }
+                return Optional.ofNullable(c);
+            });
+        });
+    }
+
+    private CompletionStage<Optional<Correlation>> lookup(List<String> keys, int i) {
+        if (i >= keys.size()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return store.get(keys.get(i)).thenCompose(found -> found.isPresent()
+                ? CompletableFuture.completedFuture(found) : lookup(keys, i + 1));
+    }
+
+    /** The key a submit_sm_resp id is stored under. */
+    String submitKey(String id) {
+        String s = clean(id);
+        switch (matching) {
+            case SUBMIT_HEX_RECEIPT_DECIMAL:
+                return hexToDecimal(s).orElse(s);
+            case SUBMIT_DECIMAL_RECEIPT_HEX:
+                return decimal(s).orElse(s);
+            default:
+                return stripZeros(s);
+        }
+    }
+
+    /** The keys a receipt's id may be stored under, most likely first. */
+    List<String> receiptKeys(String id) {
+        String s = clean(id);
+        Set<String> keys = new LinkedHashSet<>();
+        switch (matching) {
+            case SUBMIT_HEX_RECEIPT_DECIMAL:
+                keys.add(decimal(s).orElse(s));
+                break;
+            case SUBMIT_DECIMAL_RECEIPT_HEX:
+                keys.add(hexToDecimal(s).orElse(s));
+                break;
+            case EXACT:
+                keys.add(stripZeros(s));
+                break;
+            default:
+                keys.add(stripZeros(s));
+                decimalToHex(s).ifPresent(keys::add);
+                hexToDecimal(s).ifPresent(keys::add);
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static String clean(String id) {
+        return id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String stripZeros(String s) {
+        int i = 0;
+        while (i < s.length() - 1 && s.charAt(i) == '0') {
+            i++;
+        }
+        return s.substring(i);
+    }
+
+    private static Optional<String> decimal(String s) {
+        return parse(s, 10).map(b -> b.toString(10));
+    }
+
+    private static Optional<String> hexToDecimal(String s) {
+        return parse(s, 16).map(b -> b.toString(10));
+    }
+
+    private static Optional<String> decimalToHex(String s) {
+        return parse(s, 10).map(b -> b.toString(16));
+    }
+
+    private static Optional<BigInteger> parse(String s, int radix) {
+        if (s.isEmpty() || s.length() > 64) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), radix) < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new BigInteger(s, radix));
+    }
+}

@@ -1,0 +1,441 @@
+package io.ujumbe.client;
+
+import io.ujumbe.pdu.Bind;
+import io.ujumbe.pdu.BindResp;
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.Pdu;
+import io.ujumbe.pdu.PduRequest;
+import io.ujumbe.pdu.PduResponse;
+import io.ujumbe.receipt.DeliveryReceiptParser;
+import io.ujumbe.session.BindState;
+import io.ujumbe.session.SessionHandler;
+import io.ujumbe.session.SmppConnector;
+import io.ujumbe.session.SmppSession;
+import io.ujumbe.text.CaffeineReassembler;
+import io.ujumbe.text.SmsCharsetRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The default {@link SmppClient}: N binds kept up by {@link BindSlot}s, one {@link Dispatcher}
+ * for outbound traffic, one {@link InboundHandler} for what the SMSC sends. Lifecycle and timers run
+ * on one scheduler thread; network I/O on the connector's threads; nothing blocks either.
+ */
+final class DefaultSmppClient implements SmppClient {
+    private static final Logger LOG = LoggerFactory.getLogger(SmppClient.class);
+
+    private enum Lifecycle { NEW, RUNNING, STOPPING, STOPPED }
+
+    private final ClientConfig config;
+    private final ScheduledExecutorService scheduler;
+    private final SmppConnector connector;
+    private final ClientMetrics metrics;
+    private final Dispatcher dispatcher;
+    private final InboundHandler inbound;
+    private final List<BindSlot> slots = new ArrayList<>();
+    private final Map<String, CompletableFuture<MessageOutcome>> pending = new ConcurrentHashMap<>();
+    private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+    private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    private volatile List<SmppSession> transmitters = List.of();
+
+    DefaultSmppClient(ClientConfig config) {
+        this.config = config;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ujumbe-client-" + config.clientId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.connector = SmppConnector.create(config.ioThreads());
+        this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
+        Correlator correlator = new Correlator(config.correlationStore(), config.messageIdMatching(), scheduler,
+                config.receiptCorrelationWait());
+        SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+        this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,
+                this::terminal, metrics, correlator);
+        CaffeineReassembler reassembler = CaffeineReassembler.builder()
+                .timeToLive(config.reassemblyTimeout())
+                .maximumIncomplete(config.maxIncompleteMessages())
+                .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
+                        .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
+                .build();
+        this.inbound = new InboundHandler(config, correlator, reassembler, charsets, DeliveryReceiptParser.standard(), metrics);
+        for (int i = 0; i < config.binds(); i++) {
+            slots.add(new BindSlot(i));
+        }
+        metrics.gauge("ujumbe.window.in_use", "requests awaiting a response, all binds", () -> {
+            int n = 0;
+            for (BindSlot s : slots) {
+                SmppSession session = s.session;
+                n += session == null ? 0 : session.pendingRequests();
+            }
+            return n;
+        });
+        metrics.gauge("ujumbe.binds.bound", "binds currently bound", this::boundSessions);
+        metrics.gauge("ujumbe.outbox.size", "messages in the outbox not yet acknowledged", () -> config.outbox().size());
+    }
+
+    @Override
+    public ClientConfig config() {
+        return config;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return config.outbox();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> start() {
+        if (lifecycle != Lifecycle.NEW) {
+            return lifecycle == Lifecycle.RUNNING ? firstBind
+                    : CompletableFuture.failedFuture(new ClientStoppedException("client " + config.clientId() + " was stopped"));
+        }
+        lifecycle = Lifecycle.RUNNING;
+        log(LOG.atInfo()).addKeyValue("binds", config.binds()).addKeyValue("bindType", config.bindType())
+                .log("client starting");
+        for (BindSlot s : slots) {
+            scheduler.execute(s::connect);
+        }
+        return firstBind;
+    }
+
+    @Override
+    public CompletableFuture<MessageOutcome> send(OutboundMessage message) {
+        Lifecycle l = lifecycle;
+        if (l == Lifecycle.STOPPING || l == Lifecycle.STOPPED) {
+            return CompletableFuture.failedFuture(new ClientStoppedException(
+                    "client " + config.clientId() + " is " + l.name().toLowerCase() + "; message " + message.correlationId() + " not taken"));
+        }
+        CompletableFuture<MessageOutcome> f = new CompletableFuture<>();
+        if (pending.putIfAbsent(message.correlationId(), f) != null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "a message with correlationId " + message.correlationId() + " is already in progress"));
+        }
+        config.outbox().offer(message).whenComplete((v, err) -> {
+            if (err != null) {
+                pending.remove(message.correlationId(), f);
+                f.completeExceptionally(err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                        ? err.getCause() : err);
+            }
+        });
+        return f;
+    }
+
+    private void terminal(MessageOutcome outcome) {
+        if (outcome instanceof MessageOutcome.Accepted) {
+            metrics.accepted.increment();
+            log(LOG.atDebug()).addKeyValue("correlationId", outcome.correlationId())
+                    .addKeyValue("messageIds", ((MessageOutcome.Accepted) outcome).messageIds())
+                    .addKeyValue("attempts", outcome.attempts()).log("message accepted");
+        } else {
+            MessageOutcome.Failed f = (MessageOutcome.Failed) outcome;
+            metrics.failed(f.status());
+            log(LOG.atWarn()).addKeyValue("correlationId", outcome.correlationId())
+                    .addKeyValue("status", f.status()).addKeyValue("reason", f.reason())
+                    .addKeyValue("attempts", outcome.attempts()).log("message failed");
+        }
+        for (ClientListener l : config.listeners()) {
+            try {
+                l.onOutcome(outcome);
+            } catch (RuntimeException e) {
+                log(LOG.atWarn()).setCause(e).log("listener onOutcome threw");
+            }
+        }
+        CompletableFuture<MessageOutcome> f = pending.remove(outcome.correlationId());
+        if (f != null) {
+            f.complete(outcome);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> stop(Duration timeout) {
+        synchronized (this) {
+            if (lifecycle == Lifecycle.STOPPING || lifecycle == Lifecycle.STOPPED) {
+                return stopped;
+            }
+            lifecycle = Lifecycle.STOPPING;
+        }
+        log(LOG.atInfo()).addKeyValue("timeoutMs", timeout.toMillis()).log("client stopping: draining in-flight requests");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        scheduler.execute(() -> {
+            dispatcher.beginStop();
+            awaitDrained(deadline);
+        });
+        return stopped;
+    }
+
+    /** Polls (on the scheduler, without blocking it) until nothing is in flight or the deadline passes. */
+    private void awaitDrained(long deadline) {
+        if (dispatcher.inFlightParts() > 0 && System.nanoTime() - deadline < 0) {
+            scheduler.schedule(() -> awaitDrained(deadline), 20, TimeUnit.MILLISECONDS);
+            return;
+        }
+        if (dispatcher.inFlightParts() > 0) {
+            log(LOG.atWarn()).addKeyValue("inFlight", dispatcher.inFlightParts())
+                    .log("stop timeout reached with requests still in flight; they fail as the binds close");
+        }
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (BindSlot s : slots) {
+            closing.add(s.shutdown());
+        }
+        CompletableFuture.allOf(closing.toArray(new CompletableFuture[0]))
+                .thenCompose(v -> dispatcher.failRemaining())
+                .whenComplete((v, e) -> {
+                    firstBind.completeExceptionally(new ClientStoppedException("client stopped"));
+                    for (CompletableFuture<MessageOutcome> f : pending.values()) {
+                        f.completeExceptionally(new ClientStoppedException(
+                                "client stopped; the message stays in the durable outbox"));
+                    }
+                    pending.clear();
+                    lifecycle = Lifecycle.STOPPED;
+                    log(LOG.atInfo()).log("client stopped");
+                    // Release the threads from outside them: never shut a pool down from its own thread and wait.
+                    Thread t = new Thread(() -> {
+                        connector.close(Duration.ofSeconds(2));
+                        scheduler.shutdown();
+                        stopped.complete(null);
+                    }, "ujumbe-client-shutdown");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
+
+    @Override
+    public List<SmppSession> sessions() {
+        List<SmppSession> out = new ArrayList<>();
+        for (BindSlot s : slots) {
+            if (s.session != null) {
+                out.add(s.session);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int boundSessions() {
+        int n = 0;
+        for (BindSlot s : slots) {
+            SmppSession session = s.session;
+            if (session != null && session.state().isBound()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void refreshTransmitters() {
+        List<SmppSession> tx = new ArrayList<>();
+        for (BindSlot s : slots) {
+            SmppSession session = s.session;
+            if (session != null && session.state().canTransmit()) {
+                tx.add(session);
+            }
+        }
+        transmitters = List.copyOf(tx);
+    }
+
+    private LoggingEventBuilder log(LoggingEventBuilder b) {
+        for (Map.Entry<String, String> e : config.logMetadata().entrySet()) {
+            b = b.addKeyValue(e.getKey(), e.getValue());
+        }
+        return b;
+    }
+
+    /**
+     * One bind: connects, binds, and after any drop or failure reconnects with exponential backoff
+     * and jitter. Its methods run on the scheduler thread.
+     */
+    private final class BindSlot implements SessionHandler {
+        private final int index;
+        private volatile SmppSession session;
+        private int failures;
+        private int rejections;
+        private boolean everConnected;
+        private boolean shuttingDown;
+
+        BindSlot(int index) {
+            this.index = index;
+        }
+
+        void connect() {
+            if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
+                return;
+            }
+            if (everConnected || failures > 0) {
+                metrics.reconnects.increment();
+            }
+            connector.connect(config.host(), config.port(), config.session(), this).whenComplete((s, err) -> {
+                if (err != null) {
+                    scheduler.execute(() -> onConnectFailed(err));
+                } else {
+                    scheduler.execute(() -> bind(s));
+                }
+            });
+        }
+
+        private void onConnectFailed(Throwable err) {
+            failures++;
+            Duration delay = backoff();
+            log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
+                    .addKeyValue("retryInMs", delay.toMillis()).log("cannot connect to the SMSC");
+            schedule(delay);
+        }
+
+        private void bind(SmppSession s) {
+            if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
+                s.close("client stopping");
+                return;
+            }
+            session = s;
+            everConnected = true;
+            s.closeFuture().whenComplete((v, e) -> scheduler.execute(() -> onClosed(s)));
+            Bind bind = Bind.builder().type(config.bindType()).systemId(config.systemId()).password(config.password())
+                    .systemType(config.systemType()).interfaceVersion(config.interfaceVersion())
+                    .addressRange(config.addressRange()).build();
+            s.bind(bind).whenComplete((resp, err) -> scheduler.execute(() -> onBindAnswer(s, resp, err)));
+        }
+
+        private void onBindAnswer(SmppSession s, BindResp resp, Throwable err) {
+            if (err != null) {
+                log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                s.close("bind failed: " + err.getMessage());
+                return;
+            }
+            if (!resp.commandStatus().isOk()) {
+                rejections++;
+                metrics.bindRejections.increment();
+                log(LOG.atError()).addKeyValue("bind", index).addKeyValue("status", resp.commandStatus().name())
+                        .addKeyValue("consecutiveRejections", rejections)
+                        .log("bind rejected by the SMSC: " + resp.commandStatus().description());
+                for (ClientListener l : config.listeners()) {
+                    try {
+                        l.onBindRejected(resp.commandStatus(), rejections);
+                    } catch (RuntimeException e) {
+                        log(LOG.atWarn()).setCause(e).log("listener onBindRejected threw");
+                    }
+                }
+                s.close("bind rejected: " + resp.commandStatus().name());
+                if (config.maxBindRejections() > 0 && rejections >= config.maxBindRejections()) {
+                    giveUp(resp.commandStatus());
+                }
+                return;
+            }
+            failures = 0;
+            rejections = 0;
+            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("session", s.id())
+                    .addKeyValue("smscSystemId", resp.systemId()).log("bound");
+            refreshTransmitters();
+            firstBind.complete(null);
+            dispatcher.wake();
+        }
+
+        private void giveUp(CommandStatus status) {
+            String reason = "bind rejected " + rejections + " times in a row (" + status.name() + "); giving up";
+            log(LOG.atError()).addKeyValue("bind", index).log(reason);
+            firstBind.completeExceptionally(new ClientStoppedException(reason));
+            stop(Duration.ZERO);
+        }
+
+        private void onClosed(SmppSession s) {
+            if (session == s) {
+                session = null;
+                refreshTransmitters();
+            }
+            if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
+                return;
+            }
+            failures++;
+            Duration delay = rejections > 0 ? config.reconnectMaxDelay() : backoff();
+            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("retryInMs", delay.toMillis())
+                    .log("connection lost; reconnecting");
+            schedule(delay);
+        }
+
+        private Duration backoff() {
+            long base = config.reconnectInitialDelay().toMillis();
+            long max = config.reconnectMaxDelay().toMillis();
+            long exp = base << Math.min(20, Math.max(0, failures - 1));
+            long capped = Math.min(max, exp);
+            // ±20% jitter so that several clients do not reconnect in lock-step after an SMSC restart.
+            long jitter = (long) (capped * 0.2 * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
+            return Duration.ofMillis(Math.max(1, capped + jitter));
+        }
+
+        private void schedule(Duration delay) {
+            scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        CompletableFuture<Void> shutdown() {
+            shuttingDown = true;
+            SmppSession s = session;
+            if (s == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return s.unbind().exceptionally(e -> null);
+        }
+
+        // ---- SessionHandler -------------------------------------------------------------------
+
+        @Override
+        public CompletionStage<PduResponse> onRequest(SmppSession s, PduRequest request) {
+            return inbound.onRequest(s, request);
+        }
+
+        @Override
+        public void onStateChanged(SmppSession s, BindState from, BindState to) {
+            if (!to.canTransmit()) {
+                refreshTransmitters();
+            }
+            for (ClientListener l : config.listeners()) {
+                try {
+                    l.onBindStateChanged(s.id(), from, to);
+                } catch (RuntimeException e) {
+                    log(LOG.atWarn()).setCause(e).log("listener onBindStateChanged threw");
+                }
+            }
+        }
+
+        @Override
+        public void beforeSend(SmppSession s, Pdu pdu) {
+            for (PduHook h : config.hooks()) {
+                try {
+                    h.beforeSend(s.id(), pdu);
+                } catch (RuntimeException e) {
+                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                            .log("beforeSend hook threw; the PDU is sent anyway");
+                }
+            }
+        }
+
+        @Override
+        public void afterReceive(SmppSession s, Pdu pdu) {
+            for (PduHook h : config.hooks()) {
+                try {
+                    h.afterReceive(s.id(), pdu);
+                } catch (RuntimeException e) {
+                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                            .log("afterReceive hook threw; the PDU is handled anyway");
+                }
+            }
+        }
+
+        @Override
+        public void onWindowAvailable(SmppSession s) {
+            dispatcher.wake();
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package io.ujumbe.client;
+
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.PduResponse;
+import io.ujumbe.pdu.SubmitSm;
+import io.ujumbe.pdu.SubmitSmResp;
+import io.ujumbe.session.SmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The outbound engine. Takes entries from the outbox, turns each message into its submit_sm parts,
+ * and sends them as the rate limiter, the throttle handler and the binds' windows allow; collects
+ * each part's answer and decides the message's fate: accepted, retried (nack to the outbox) or
+ * failed. Every field is touched only on the dispatcher thread, so no locks; callbacks from the
+ * I/O threads hop onto it. Nothing here ever waits: when it cannot send, it returns and is woken
+ * by the event that changes that (window room, a bind, the outbox, a timer).
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final ClientConfig config;
+    private final ScheduledExecutorService executor;
+    private final MessageAssembler assembler;
+    private final Supplier<List<SmppSession>> transmitters;
+    private final OutcomeSink outcomes;
+    private final ClientMetrics metrics;
+    private final Correlator correlator;
+
+    private final ArrayDeque<PartSend> ready = new ArrayDeque<>();
+    /** Messages with parts in flight or waiting, by outbox entry id. */
+    private final Map<String, Job> jobs = new HashMap<>();
+    /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
+    private final Map<String, Progress> progress = new HashMap<>();
+    private final AtomicInteger references = new AtomicInteger();
+    private final AtomicLong availableSignals = new AtomicLong();
+    private boolean polling;
+    private boolean drainScheduled;
+    private long drainScheduledAt;
+    private boolean stopping;
+    private int roundRobin;
+    private int inFlightParts;
+
+    Dispatcher(ClientConfig config, ScheduledExecutorService executor, MessageAssembler assembler,
+               Supplier<List<SmppSession>> transmitters, OutcomeSink outcomes, ClientMetrics metrics, Correlator correlator) {
+        this.config = config;
+        this.executor = executor;
+        this.assembler = assembler;
+        this.transmitters = transmitters;
+        this.outcomes = outcomes;
+        this.metrics = metrics;
+        this.correlator = correlator;
+        config.outbox().onAvailable(this::signalAvailable);
+    }
+
+    /** Where terminal outcomes go (the client completes futures and tells listeners). */
+    interface OutcomeSink {
+        void terminal(MessageOutcome outcome);
+    }
+
+    // ---- wake-ups (any thread) --------------------------------------------------------------
+
+    void signalAvailable() {
+        availableSignals.incrementAndGet();
+        wake();
+    }
+
+    void wake() {
+        executor.execute(this::drain);
+    }
+
+    // ---- the loop (dispatcher thread) --------------------------------------------------------
+
+    void drain() {
+        if (stopping) {
+            return;
+        }
+        while (true) {
+            if (ready.isEmpty()) {
+                poll();
+                return;
+            }
+            ThrottleHandler throttle = config.throttleHandler();
+            if (!throttle.allowRequest()) {
+                scheduleDrain(throttle.throttleDelay().toNanos());
+                return;
+            }
+            SmppSession session = pickSession();
+            if (session == null) {
+                return;
+            }
+            PartSend part = ready.peek();
+            if (config.rateLimitParts() || part.index == firstUnsentIndex(part.job)) {
+                long wait = config.rateLimiter().tryAcquire(1);
+                if (wait > 0) {
+                    scheduleDrain(wait);
+                    return;
+                }
+            }
+            ready.poll();
+            send(session, part);
+        }
+    }
+
+    private int firstUnsentIndex(Job job) {
+        for (int i = 0; i < job.parts.size(); i++) {
+            if (job.messageIds[i] == null) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private void send(SmppSession session, PartSend part) {
+        inFlightParts++;
+        part.job.sentThisAttempt++;
+        metrics.partsSubmitted.increment();
+        long start = System.nanoTime();
+        CompletableFuture<PduResponse> f = session.send(part.job.parts.get(part.index));
+        f.whenComplete((resp, err) -> {
+            long latency = System.nanoTime() - start;
+            executor.execute(() -> onAnswer(part, resp, err, latency));
+        });
+    }
+
+    private SmppSession pickSession() {
+        List<SmppSession> sessions = transmitters.get();
+        int n = sessions.size();
+        for (int i = 0; i < n; i++) {
+            SmppSession s = sessions.get(Math.floorMod(roundRobin + i, n));
+            if (s.state().canTransmit() && s.windowAvailable() > 0) {
+                roundRobin = Math.floorMod(roundRobin + i + 1, n);
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void scheduleDrain(long nanos) {
+        long at = System.nanoTime() + nanos;
+        if (drainScheduled && drainScheduledAt - at <= 0) {
+            return;
+        }
+        drainScheduled = true;
+        drainScheduledAt = at;
+        executor.schedule(() -> {
+            if (drainScheduledAt == at) {
+                drainScheduled = false;
+            }
+            drain();
+        }, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private int room() {
+        int room = 0;
+        for (SmppSession s : transmitters.get()) {
+            if (s.state().canTransmit()) {
+                room += s.windowAvailable();
+            }
+        }
+        return room;
+    }
+
+    private void poll() {
+        if (polling || stopping) {
+            return;
+        }
+        int room = room();
+        if (room <= 0) {
+            return;
+        }
+        polling = true;
+        long signalsAtStart = availableSignals.get();
+        int max = Math.min(256, Math.max(1, room));
+        config.outbox().poll(max).whenComplete((entries, err) -> executor.execute(() -> {
+            polling = false;
+            if (err != null) {
+                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(err)
+                        .log("outbox poll failed; retrying in 1 s");
+                scheduleDrain(TimeUnit.SECONDS.toNanos(1));
+                return;
+            }
+            if (stopping) {
+                returnUnsent(entries);
+                return;
+            }
+            for (OutboxEntry e : entries) {
+                admit(e);
+            }
+            if (!entries.isEmpty() || availableSignals.get() != signalsAtStart) {
+                drain();
+            }
+        }));
+    }
+
+    /** Turns an outbox entry into parts ready to go, or fails it at once if it cannot be encoded. */
+    private void admit(OutboxEntry entry) {
+        OutboundMessage m = entry.message();
+        Progress p = progress.get(entry.id());
+        int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
+        List<SubmitSm> parts;
+        try {
+            parts = assembler.assemble(m, reference);
+        } catch (RuntimeException e) {
+            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("correlationId", m.correlationId())
+                    .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
+            finish(entry, new MessageOutcome.Failed(m, null, "message cannot be encoded: " + e.getMessage(), e,
+                    entry.attempt()));
+            return;
+        }
+        Job job = new Job(entry, parts, p != null && p.messageIds.length == parts.size() ? p.messageIds.clone()
+                : new String[parts.size()], reference);
+        jobs.put(entry.id(), job);
+        for (int i = 0; i < parts.size(); i++) {
+            if (job.messageIds[i] == null) {
+                ready.add(new PartSend(job, i));
+            }
+        }
+        if (job.pendingParts() == 0) {
+            complete(job);
+        }
+    }
+
+    private void onAnswer(PartSend part, PduResponse resp, Throwable err, long latencyNanos) {
+        inFlightParts--;
+        Job job = part.job;
+        job.answeredThisAttempt++;
+        if (resp != null) {
+            metrics.submitLatency(latencyNanos);
+            CommandStatus status = resp.commandStatus();
+            config.throttleHandler().onResponse(status);
+            if (status.isThrottle()) {
+                metrics.throttled.increment();
+            }
+            if (status.isOk() && resp instanceof SubmitSmResp) {
+                String messageId = ((SubmitSmResp) resp).messageId();
+                job.messageIds[part.index] = messageId;
+                job.correlating++;
+                correlator.remember(messageId, new Correlation(job.entry.message().correlationId(),
+                                job.entry.message().metadata(), part.index + 1, job.parts.size(), Instant.now()))
+                        .whenComplete((v, e) -> executor.execute(() -> {
+                            job.correlating--;
+                            maybeFinish(job);
+                        }));
+            } else {
+                CommandStatus effective = status.isOk() ? CommandStatus.ESME_RUNKNOWNERR : status;
+                RetryDecision d = config.retryPolicy().onStatus(effective, job.entry.attempt());
+                record(job, d, effective, null);
+            }
+        } else {
+            RetryDecision d = config.retryPolicy().onException(err, job.entry.attempt());
+            record(job, d, null, err);
+        }
+        maybeFinish(job);
+        drain();
+    }
+
+    private void record(Job job, RetryDecision d, CommandStatus status, Throwable err) {
+        if (d.retry() && (!stopping || config.outbox().durable())) {
+            Duration delay = d.delay();
+            if (job.retryDelay == null || delay.compareTo(job.retryDelay) > 0) {
+                job.retryDelay = delay;
+            }
+            job.lastError = status != null ? status.toString() : String.valueOf(err);
+        } else if (job.failure == null) {
+            String reason = stopping && d.retry() ? "client stopped before a retry could be made" : d.reason();
+            job.failure = new MessageOutcome.Failed(job.entry.message(), status, reason, err, job.entry.attempt());
+        }
+    }
+
+    private void maybeFinish(Job job) {
+        if (job.answeredThisAttempt < job.sentThisAttempt || job.correlating > 0 || job.finished) {
+            return;
+        }
+        if (job.failure == null && job.retryDelay == null && job.pendingParts() > 0) {
+            return; // parts still waiting in the ready queue
+        }
+        complete(job);
+    }
+
+    private void complete(Job job) {
+        job.finished = true;
+        jobs.remove(job.entry.id());
+        // Parts of this job still in the ready queue are dropped: the job has its outcome or retries.
+        ready.removeIf(p -> p.job == job);
+        if (job.failure != null) {
+            finish(job.entry, job.failure);
+        } else if (job.retryDelay != null) {
+            progress.put(job.entry.id(), new Progress(job.reference, job.messageIds.clone()));
+            metrics.retried.increment();
+            LOG.atInfo().addKeyValue("client", config.clientId())
+                    .addKeyValue("correlationId", job.entry.message().correlationId())
+                    .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
+                    .addKeyValue("lastError", job.lastError).log("message will be retried");
+            config.outbox().nack(job.entry, job.retryDelay).whenComplete((v, e) -> {
+                if (e != null) {
+                    LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
+                            .addKeyValue("correlationId", job.entry.message().correlationId())
+                            .log("outbox refused the retry; the message fails");
+                    executor.execute(() -> finish(job.entry, new MessageOutcome.Failed(job.entry.message(), null,
+                            "could not requeue for retry: " + e.getMessage(), e, job.entry.attempt())));
+                }
+            });
+        } else {
+            finish(job.entry, new MessageOutcome.Accepted(job.entry.message(), Arrays.asList(job.messageIds),
+                    job.entry.attempt()));
+        }
+    }
+
+    private void finish(OutboxEntry entry, MessageOutcome outcome) {
+        progress.remove(entry.id());
+        config.outbox().ack(entry).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e)
+                        .addKeyValue("correlationId", entry.message().correlationId())
+                        .log("outbox ack failed; the message may be handed out again");
+            }
+        });
+        outcomes.terminal(outcome);
+    }
+
+    // ---- stopping ----------------------------------------------------------------------------
+
+    /** Stops sending; parts not yet sent go back to the outbox (durable) or fail (in memory). */
+    void beginStop() {
+        stopping = true;
+        List<Job> unsent = new ArrayList<>();
+        java.util.Set<Job> partlySent = new java.util.HashSet<>();
+        for (PartSend p : ready) {
+            partlySent.add(p.job);
+        }
+        for (Job j : jobs.values()) {
+            if (j.sentThisAttempt == 0) {
+                unsent.add(j);
+                partlySent.remove(j);
+            }
+        }
+        ready.clear();
+        for (Job j : unsent) {
+            jobs.remove(j.entry.id());
+            j.finished = true;
+            giveBack(j.entry);
+        }
+        for (Job j : partlySent) {
+            // Some parts sent, some not: once the sent ones are answered the message goes back
+            // (durable outbox) or fails (in memory); the unsent parts will not go now.
+            if (j.failure == null && j.retryDelay == null) {
+                j.retryDelay = Duration.ZERO;
+                j.lastError = "client stopping";
+            }
+            maybeFinish(j);
+        }
+    }
+
+    private void giveBack(OutboxEntry entry) {
+        if (config.outbox().durable()) {
+            progress.remove(entry.id());
+            config.outbox().nack(entry, Duration.ZERO);
+        } else {
+            finish(entry, new MessageOutcome.Failed(entry.message(), null,
+                    "client stopped before the message was sent", null, entry.attempt()));
+        }
+    }
+
+    /** Fails (in-memory outbox) what is still queued; called after the sessions are closed. */
+    CompletableFuture<Void> failRemaining() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            for (Job j : new ArrayList<>(jobs.values())) {
+                if (!j.finished) {
+                    if (j.failure == null) {
+                        j.failure = new MessageOutcome.Failed(j.entry.message(), null,
+                                "client stopped before every part was answered", null, j.entry.attempt());
+                    }
+                    j.retryDelay = null;
+                    complete(j);
+                }
+            }
+            if (config.outbox().durable()) {
+                done.complete(null);
+                return;
+            }
+            drainOutbox(done);
+        });
+        return done;
+    }
+
+    private void drainOutbox(CompletableFuture<Void> done) {
+        config.outbox().poll(1024).whenComplete((entries, err) -> executor.execute(() -> {
+            if (err != null || entries.isEmpty()) {
+                done.complete(null);
+                return;
+            }
+            for (OutboxEntry e : entries) {
+                giveBack(e);
+            }
+            drainOutbox(done);
+        }));
+    }
+
+    private void returnUnsent(List<OutboxEntry> entries) {
+        for (OutboxEntry e : entries) {
+            giveBack(e);
+        }
+    }
+
+    /** Parts sent and not yet answered (dispatcher thread). */
+    int inFlightParts() {
+        return inFlightParts;
+    }
+
+    /** Messages being worked on (dispatcher thread). */
+    int activeJobs() {
+        return jobs.size();
+    }
+
+    int readyParts() {
+        return ready.size();
+    }
+
+    private static final class Job {
+        final OutboxEntry entry;
+        final List<SubmitSm> parts;
+        final String[] messageIds;
+        final int reference;
+        int sentThisAttempt;
+        int answeredThisAttempt;
+        int correlating;
+        Duration retryDelay;
+        String lastError;
+        MessageOutcome.Failed failure;
+        boolean finished;
+
+        Job(OutboxEntry entry, List<SubmitSm> parts, String[] messageIds, int reference) {
+            this.entry = entry;
+            this.parts = parts;
+            this.messageIds = messageIds;
+            this.reference = reference;
+        }
+
+        int pendingParts() {
+            int n = 0;
+            for (String id : messageIds) {
+                if (id == null) {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static final class PartSend {
+        final Job job;
+        final int index;
+
+        PartSend(Job job, int index) {
+            this.job = job;
+            this.index = index;
+        }
+    }
+
+    private static final class Progress {
+        final int reference;
+        final String[] messageIds;
+
+        Progress(int reference, String[] messageIds) {
+            this.reference = reference;
+            this.messageIds = messageIds;
+        }
+    }
+}

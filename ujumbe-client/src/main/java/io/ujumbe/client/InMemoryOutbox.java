@@ -1,0 +1,162 @@
+package io.ujumbe.client;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The default {@link Outbox}: bounded, in this process's memory, so it does not survive a crash
+ * (use a durable outbox for that). Capacity counts every entry not yet acknowledged — waiting,
+ * delayed for a retry, or handed out — so memory stays bounded whatever the SMSC does. Retries
+ * never count against capacity twice: a nacked entry keeps its place.
+ */
+public final class InMemoryOutbox implements Outbox {
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ujumbe-outbox-timer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final int capacity;
+    private final LongSupplier nanoTime;
+    private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
+    private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
+    private final Map<String, OutboxEntry> leased = new HashMap<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong ids = new AtomicLong();
+    private long delayedSeq;
+
+    /** An outbox holding at most {@code capacity} unacknowledged messages. */
+    public InMemoryOutbox(int capacity) {
+        this(capacity, System::nanoTime);
+    }
+
+    /** For tests: a custom time source for retry delays. */
+    InMemoryOutbox(int capacity, LongSupplier nanoTime) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("outbox capacity must be at least 1, was " + capacity);
+        }
+        this.capacity = capacity;
+        this.nanoTime = nanoTime;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public CompletionStage<Void> offer(OutboundMessage message) {
+        synchronized (this) {
+            if (countLocked() >= capacity) {
+                return CompletableFuture.failedFuture(new OutboxFullException(
+                        "outbox is full (" + capacity + " messages not yet sent or acknowledged)"));
+            }
+            ready.add(new OutboxEntry(Long.toString(ids.incrementAndGet()), message, 1));
+        }
+        notifyListeners();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<List<OutboxEntry>> poll(int max) {
+        List<OutboxEntry> out = new ArrayList<>(Math.min(max, 64));
+        synchronized (this) {
+            long now = nanoTime.getAsLong();
+            while (!delayed.isEmpty() && delayed.peek().readyAt - now <= 0) {
+                ready.add(delayed.poll().entry);
+            }
+            while (out.size() < max && !ready.isEmpty()) {
+                OutboxEntry e = ready.poll();
+                leased.put(e.id(), e);
+                out.add(e);
+            }
+        }
+        return CompletableFuture.completedFuture(out);
+    }
+
+    @Override
+    public CompletionStage<Void> ack(OutboxEntry entry) {
+        synchronized (this) {
+            leased.remove(entry.id());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
+        OutboxEntry next = new OutboxEntry(entry.id(), entry.message(), entry.attempt() + 1);
+        long delayNanos = Math.max(0, retryAfter.toNanos());
+        synchronized (this) {
+            if (leased.remove(entry.id()) == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "outbox entry " + entry.id() + " is not handed out (already acked or nacked)"));
+            }
+            if (delayNanos == 0) {
+                ready.addFirst(next);
+            } else {
+                delayed.add(new Delayed(next, nanoTime.getAsLong() + delayNanos, delayedSeq++));
+            }
+        }
+        if (delayNanos == 0) {
+            notifyListeners();
+        } else {
+            TIMER.schedule(this::notifyListeners, delayNanos, TimeUnit.NANOSECONDS);
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onAvailable(Runnable callback) {
+        listeners.add(callback);
+    }
+
+    @Override
+    public synchronized long size() {
+        return countLocked();
+    }
+
+    /** Entries ready to be handed out now. */
+    public synchronized int readyCount() {
+        return ready.size();
+    }
+
+    private int countLocked() {
+        return ready.size() + delayed.size() + leased.size();
+    }
+
+    private void notifyListeners() {
+        for (Runnable r : listeners) {
+            r.run();
+        }
+    }
+
+    private static final class Delayed implements Comparable<Delayed> {
+        final OutboxEntry entry;
+        final long readyAt;
+        final long seq;
+
+        Delayed(OutboxEntry entry, long readyAt, long seq) {
+            this.entry = entry;
+            this.readyAt = readyAt;
+            this.seq = seq;
+        }
+
+        @Override
+        public int compareTo(Delayed o) {
+            int c = Long.compare(readyAt - o.readyAt, 0);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+}

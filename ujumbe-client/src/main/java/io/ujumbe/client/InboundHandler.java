@@ -1,0 +1,218 @@
+package io.ujumbe.client;
+
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.DataSm;
+import io.ujumbe.pdu.DeliverSm;
+import io.ujumbe.pdu.EsmClass;
+import io.ujumbe.pdu.Pdu;
+import io.ujumbe.pdu.PduRequest;
+import io.ujumbe.pdu.PduResponse;
+import io.ujumbe.pdu.Tlvs;
+import io.ujumbe.receipt.DeliveryReceipt;
+import io.ujumbe.receipt.DeliveryReceiptParser;
+import io.ujumbe.receipt.ReceiptParseResult;
+import io.ujumbe.receipt.ReceiptTlvs;
+import io.ujumbe.session.SmppSession;
+import io.ujumbe.text.GsmCharset;
+import io.ujumbe.text.InboundPart;
+import io.ujumbe.text.ReassembledMessage;
+import io.ujumbe.text.Reassembler;
+import io.ujumbe.text.SmsCharset;
+import io.ujumbe.text.SmsCharsetRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * Handles what the SMSC sends the client: deliver_sm and data_sm carrying a delivery receipt (matched
+ * to the original message) or an inbound SMS (reassembled when in parts). The response goes back only
+ * when every listener's stage has completed; a failed listener makes it an error response, so the
+ * SMSC delivers again and nothing is lost.
+ */
+final class InboundHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final ClientConfig config;
+    private final Correlator correlator;
+    private final Reassembler reassembler;
+    private final SmsCharsetRegistry charsets;
+    private final DeliveryReceiptParser receipts;
+    private final ClientMetrics metrics;
+
+    InboundHandler(ClientConfig config, Correlator correlator, Reassembler reassembler, SmsCharsetRegistry charsets,
+                   DeliveryReceiptParser receipts, ClientMetrics metrics) {
+        this.config = config;
+        this.correlator = correlator;
+        this.reassembler = reassembler;
+        this.charsets = charsets;
+        this.receipts = receipts;
+        this.metrics = metrics;
+    }
+
+    CompletionStage<PduResponse> onRequest(SmppSession session, PduRequest request) {
+        if (request instanceof DeliverSm) {
+            DeliverSm d = (DeliverSm) request;
+            byte[] data = d.tlvs().messagePayload().orElse(d.shortMessage());
+            return onMessage(session, request, d.sourceAddress(), d.destinationAddress(), d.esmClass(),
+                    d.dataCoding().value(), data, d.tlvs());
+        }
+        if (request instanceof DataSm) {
+            DataSm d = (DataSm) request;
+            byte[] data = d.tlvs().messagePayload().orElse(new byte[0]);
+            return onMessage(session, request, d.sourceAddress(), d.destinationAddress(), d.esmClass(),
+                    d.dataCoding().value(), data, d.tlvs());
+        }
+        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+                .addKeyValue("pdu", request).log("request from the SMSC noted; nothing to do with it");
+        return CompletableFuture.completedFuture(request.commandId().expectsResponse()
+                ? request.createResponse(CommandStatus.ESME_ROK) : null);
+    }
+
+    private CompletionStage<PduResponse> onMessage(SmppSession session, PduRequest request, Address source,
+                                                   Address destination, EsmClass esm, int dataCoding, byte[] data,
+                                                   Tlvs tlvs) {
+        boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
+        Optional<DeliveryReceipt> receipt = flagged || tlvs.receiptedMessageId().isPresent() || looksLikeText(data)
+                ? receiptOf(data, esm, tlvs, flagged) : Optional.empty();
+        if (receipt.isPresent()) {
+            return onReceipt(session, request, receipt.get());
+        }
+        if (flagged) {
+            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("pdu", request)
+                    .log("PDU flagged as a receipt could not be read as one; handing it on as an inbound message");
+        }
+        return onInbound(session, request, source, destination, esm, dataCoding, data, tlvs);
+    }
+
+    private static boolean looksLikeText(byte[] data) {
+        return data.length >= 10 && data[0] == 'i' && data[1] == 'd' && data[2] == ':'
+                || data.length >= 10 && (data[0] == 'I') && data[1] == 'D';
+    }
+
+    private Optional<DeliveryReceipt> receiptOf(byte[] data, EsmClass esm, Tlvs tlvs, boolean flagged) {
+        ReceiptTlvs rt = ReceiptTlvs.none();
+        Optional<String> id = tlvs.receiptedMessageId();
+        if (id.isPresent()) {
+            rt = rt.withReceiptedMessageId(id.get());
+        }
+        OptionalInt state = tlvs.intValue(0x0427);
+        if (state.isPresent()) {
+            rt = rt.withMessageState(state.getAsInt());
+        }
+        if (tlvs.networkErrorCode().isPresent()) {
+            rt = rt.withNetworkErrorCode(tlvs.networkErrorCode().get());
+        }
+        String text = esm.isUdhi() ? "" : new String(data, StandardCharsets.ISO_8859_1);
+        ReceiptParseResult r = receipts.analyse(text, rt, flagged);
+        if (!r.isReceipt() && flagged) {
+            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
+                    .log("unreadable delivery receipt");
+        }
+        return r.receipt();
+    }
+
+    private CompletionStage<PduResponse> onReceipt(SmppSession session, PduRequest request, DeliveryReceipt receipt) {
+        metrics.receipt(receipt.messageState().map(Enum::name).orElse(receipt.stat().isEmpty() ? "UNKNOWN" : receipt.stat()));
+        CompletionStage<Optional<Correlation>> found = correlator.find(receipt.messageId());
+        if (receipt.alternateMessageId().isPresent()) {
+            String alt = receipt.alternateMessageId().get();
+            found = found.thenCompose(c -> c.isPresent() ? CompletableFuture.completedFuture(c) : correlator.find(alt));
+        }
+        return found.thenCompose(correlation -> {
+            if (correlation.isEmpty()) {
+                LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("messageId", receipt.messageId())
+                        .log("receipt for an unknown message_id (expired, sent by another client, or never ours)");
+            }
+            ReceiptEvent event = new ReceiptEvent(receipt, correlation, request, session.id());
+            return notifyAll(l -> l.onReceipt(event));
+        }).handle((v, err) -> respond(request, err, "receipt"));
+    }
+
+    private CompletionStage<PduResponse> onInbound(SmppSession session, PduRequest request, Address source,
+                                                   Address destination, EsmClass esm, int dataCoding, byte[] data,
+                                                   Tlvs tlvs) {
+        Optional<ReassembledMessage> whole;
+        try {
+            InboundPart.Builder part = InboundPart.builder().source(source.address()).destination(destination.address())
+                    .dataCoding(dataCoding).userData(data).udhi(esm.isUdhi());
+            OptionalInt ref = tlvs.sarMsgRefNum();
+            OptionalInt total = tlvs.sarTotalSegments();
+            OptionalInt seq = tlvs.sarSegmentSeqnum();
+            if (ref.isPresent() && total.isPresent() && seq.isPresent()) {
+                part.sar(ref.getAsInt(), total.getAsInt(), seq.getAsInt());
+            }
+            whole = reassembler.accept(part.build());
+        } catch (RuntimeException e) {
+            // A broken UDH or SAR set must not lose the message: hand it on whole, as received.
+            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("error", e.getMessage())
+                    .log("inbound part could not be reassembled; delivering it as a single message");
+            InboundMessage m = new InboundMessage(source, destination, decode(dataCoding, data, null, null), data,
+                    dataCoding, 1, request, session.id());
+            return deliver(request, m);
+        }
+        if (whole.isEmpty()) {
+            // A part of a longer message: kept until the others arrive.
+            return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_ROK));
+        }
+        ReassembledMessage r = whole.get();
+        String text = decode(r.dataCoding(), r.payload(), r.lockingShift().orElse(null), r.singleShift().orElse(null));
+        InboundMessage m = new InboundMessage(source, destination, text, r.payload(), r.dataCoding(), r.partCount(),
+                request, session.id());
+        return deliver(request, m);
+    }
+
+    private CompletionStage<PduResponse> deliver(PduRequest request, InboundMessage m) {
+        metrics.inbound.increment();
+        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> respond(request, err, "inbound message"));
+    }
+
+    private String decode(int dataCoding, byte[] payload, io.ujumbe.text.NationalLanguage locking,
+                          io.ujumbe.text.NationalLanguage single) {
+        Optional<SmsCharset> cs = charsets.forDataCoding(dataCoding);
+        if (cs.isEmpty()) {
+            return "";
+        }
+        SmsCharset charset = cs.get();
+        if (charset instanceof GsmCharset && (locking != null || single != null)) {
+            charset = GsmCharset.of(locking, single);
+        }
+        return charset.decode(payload);
+    }
+
+    private PduResponse respond(PduRequest request, Throwable err, String what) {
+        if (err == null) {
+            return request.createResponse(CommandStatus.ESME_ROK);
+        }
+        metrics.inboundFailed.increment();
+        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", config.inboundErrorStatus().name())
+                .setCause(err).log(what + " listener failed; answering with an error so the SMSC delivers again");
+        return request.createResponse(config.inboundErrorStatus());
+    }
+
+    private CompletableFuture<Void> notifyAll(Function<ClientListener, CompletionStage<Void>> call) {
+        List<CompletableFuture<Void>> stages = new ArrayList<>();
+        for (ClientListener l : config.listeners()) {
+            try {
+                CompletionStage<Void> s = call.apply(l);
+                stages.add(s == null ? CompletableFuture.completedFuture(null) : s.toCompletableFuture());
+            } catch (RuntimeException e) {
+                stages.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        return CompletableFuture.allOf(stages.toArray(new CompletableFuture[0]));
+    }
+
+    /** The PDU a receipt or message came in, for listeners that want TLVs. */
+    static Pdu pduOf(ReceiptEvent e) {
+        return e.pdu();
+    }
+}

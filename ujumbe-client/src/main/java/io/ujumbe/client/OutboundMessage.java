@@ -1,0 +1,353 @@
+package io.ujumbe.client;
+
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.pdu.Tlv;
+import io.ujumbe.text.MultipartMode;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A message the application wants sent: text (or binary bytes), addresses, and the options of
+ * submit_sm, plus a correlation id and free metadata that come back with its outcome and its
+ * delivery receipt. Immutable; build with {@link #builder()}. Options left unset take the
+ * client's defaults (source address, registered delivery, multipart mode).
+ */
+public final class OutboundMessage {
+    private final String correlationId;
+    private final Map<String, String> metadata;
+    private final String text;
+    private final byte[] payload;
+    private final int payloadDataCoding;
+    private final TextEncoding encoding;
+    private final Address source;
+    private final Address destination;
+    private final RegisteredDelivery registeredDelivery;
+    private final String validityPeriod;
+    private final String scheduleDeliveryTime;
+    private final int priority;
+    private final String serviceType;
+    private final int protocolId;
+    private final List<Tlv> tlvs;
+    private final MultipartMode multipartMode;
+
+    private OutboundMessage(Builder b) {
+        this.correlationId = b.correlationId != null ? b.correlationId : UUID.randomUUID().toString();
+        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        this.text = b.text;
+        this.payload = b.payload;
+        this.payloadDataCoding = b.payloadDataCoding;
+        this.encoding = b.encoding;
+        this.source = b.source;
+        this.destination = b.destination;
+        this.registeredDelivery = b.registeredDelivery;
+        this.validityPeriod = b.validityPeriod;
+        this.scheduleDeliveryTime = b.scheduleDeliveryTime;
+        this.priority = b.priority;
+        this.serviceType = b.serviceType;
+        this.protocolId = b.protocolId;
+        this.tlvs = List.copyOf(b.tlvs);
+        this.multipartMode = b.multipartMode;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A text message to {@code destination} with every other option at the client's defaults. */
+    public static OutboundMessage text(String destination, String text) {
+        return builder().to(destination).text(text).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.correlationId = correlationId;
+        b.metadata = new LinkedHashMap<>(metadata);
+        b.text = text;
+        b.payload = payload;
+        b.payloadDataCoding = payloadDataCoding;
+        b.encoding = encoding;
+        b.source = source;
+        b.destination = destination;
+        b.registeredDelivery = registeredDelivery;
+        b.validityPeriod = validityPeriod;
+        b.scheduleDeliveryTime = scheduleDeliveryTime;
+        b.priority = priority;
+        b.serviceType = serviceType;
+        b.protocolId = protocolId;
+        b.tlvs = new java.util.ArrayList<>(tlvs);
+        b.multipartMode = multipartMode;
+        return b;
+    }
+
+    /** The application's id for this message (a random UUID unless set). */
+    public String correlationId() {
+        return correlationId;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** The text, or null for a binary message. */
+    public String text() {
+        return text;
+    }
+
+    /** True when the message carries bytes rather than text. */
+    public boolean isBinary() {
+        return payload != null;
+    }
+
+    /** A copy of the binary payload, or null for a text message. */
+    public byte[] payload() {
+        return payload == null ? null : payload.clone();
+    }
+
+    /** The data_coding of a binary payload. */
+    public int payloadDataCoding() {
+        return payloadDataCoding;
+    }
+
+    public TextEncoding encoding() {
+        return encoding;
+    }
+
+    /** The source address, or null for the client's default. */
+    public Address source() {
+        return source;
+    }
+
+    public Address destination() {
+        return destination;
+    }
+
+    /** The registered_delivery, or null for the client's default. */
+    public RegisteredDelivery registeredDelivery() {
+        return registeredDelivery;
+    }
+
+    /** validity_period in SMPP time format, or "" for the SMSC default. */
+    public String validityPeriod() {
+        return validityPeriod;
+    }
+
+    /** schedule_delivery_time in SMPP time format, or "" for immediate delivery. */
+    public String scheduleDeliveryTime() {
+        return scheduleDeliveryTime;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public String serviceType() {
+        return serviceType;
+    }
+
+    public int protocolId() {
+        return protocolId;
+    }
+
+    /** Extra optional parameters added to every submit_sm of this message. */
+    public List<Tlv> tlvs() {
+        return tlvs;
+    }
+
+    /** The multipart mode, or null for the client's default. */
+    public MultipartMode multipartMode() {
+        return multipartMode;
+    }
+
+    @Override
+    public String toString() {
+        return "OutboundMessage{correlationId=" + correlationId + ", to=" + destination
+                + (text != null ? ", text=" + text.length() + " chars" : ", payload=" + payload.length + " octets")
+                + (metadata.isEmpty() ? "" : ", metadata=" + metadata) + '}';
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof OutboundMessage)) {
+            return false;
+        }
+        OutboundMessage m = (OutboundMessage) o;
+        return correlationId.equals(m.correlationId) && metadata.equals(m.metadata) && Objects.equals(text, m.text)
+                && Arrays.equals(payload, m.payload) && payloadDataCoding == m.payloadDataCoding
+                && encoding == m.encoding && Objects.equals(source, m.source) && destination.equals(m.destination)
+                && Objects.equals(registeredDelivery, m.registeredDelivery) && validityPeriod.equals(m.validityPeriod)
+                && scheduleDeliveryTime.equals(m.scheduleDeliveryTime) && priority == m.priority
+                && serviceType.equals(m.serviceType) && protocolId == m.protocolId && tlvs.equals(m.tlvs)
+                && multipartMode == m.multipartMode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(correlationId, destination, text, Arrays.hashCode(payload));
+    }
+
+    /** Builds an {@link OutboundMessage}; {@link #build()} checks it is complete and within SMPP's limits. */
+    public static final class Builder {
+        private String correlationId;
+        private Map<String, String> metadata = new LinkedHashMap<>();
+        private String text;
+        private byte[] payload;
+        private int payloadDataCoding = 0x04;
+        private TextEncoding encoding = TextEncoding.AUTO;
+        private Address source;
+        private Address destination;
+        private RegisteredDelivery registeredDelivery;
+        private String validityPeriod = "";
+        private String scheduleDeliveryTime = "";
+        private int priority;
+        private String serviceType = "";
+        private int protocolId;
+        private List<Tlv> tlvs = new java.util.ArrayList<>();
+        private MultipartMode multipartMode;
+
+        private Builder() {
+        }
+
+        public Builder correlationId(String id) {
+            this.correlationId = id;
+            return this;
+        }
+
+        public Builder metadata(Map<String, String> metadata) {
+            this.metadata = new LinkedHashMap<>(Objects.requireNonNull(metadata, "metadata"));
+            return this;
+        }
+
+        public Builder putMetadata(String key, String value) {
+            this.metadata.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
+            return this;
+        }
+
+        public Builder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        /** Binary content with its data_coding (e.g. 0x04 for 8-bit data, 0xF5 for a GSM class-1 8-bit message). */
+        public Builder payload(byte[] payload, int dataCoding) {
+            this.payload = payload == null ? null : payload.clone();
+            this.payloadDataCoding = dataCoding;
+            return this;
+        }
+
+        public Builder encoding(TextEncoding encoding) {
+            this.encoding = Objects.requireNonNull(encoding, "encoding");
+            return this;
+        }
+
+        public Builder from(Address source) {
+            this.source = source;
+            return this;
+        }
+
+        /** The source as an alphanumeric sender id when it has letters, else an international number. */
+        public Builder from(String source) {
+            this.source = source == null ? null
+                    : source.chars().allMatch(Character::isDigit) ? Address.international(source) : Address.alphanumeric(source);
+            return this;
+        }
+
+        public Builder to(Address destination) {
+            this.destination = destination;
+            return this;
+        }
+
+        /** The destination as an international (E.164, without '+') number. */
+        public Builder to(String msisdn) {
+            this.destination = msisdn == null ? null : Address.international(msisdn.startsWith("+") ? msisdn.substring(1) : msisdn);
+            return this;
+        }
+
+        public Builder registeredDelivery(RegisteredDelivery rd) {
+            this.registeredDelivery = rd;
+            return this;
+        }
+
+        /** validity_period in SMPP absolute or relative time format (16 characters). */
+        public Builder validityPeriod(String smppTime) {
+            this.validityPeriod = smppTime == null ? "" : smppTime;
+            return this;
+        }
+
+        /** A relative validity period, e.g. {@code Duration.ofHours(2)}. */
+        public Builder validity(Duration d) {
+            this.validityPeriod = SmppTime.relative(d);
+            return this;
+        }
+
+        public Builder scheduleDeliveryTime(String smppTime) {
+            this.scheduleDeliveryTime = smppTime == null ? "" : smppTime;
+            return this;
+        }
+
+        /** Deliver after a delay, as a relative schedule_delivery_time. */
+        public Builder scheduleAfter(Duration d) {
+            this.scheduleDeliveryTime = SmppTime.relative(d);
+            return this;
+        }
+
+        public Builder priority(int priority) {
+            this.priority = priority;
+            return this;
+        }
+
+        public Builder serviceType(String serviceType) {
+            this.serviceType = serviceType == null ? "" : serviceType;
+            return this;
+        }
+
+        public Builder protocolId(int protocolId) {
+            this.protocolId = protocolId;
+            return this;
+        }
+
+        public Builder addTlv(Tlv tlv) {
+            this.tlvs.add(Objects.requireNonNull(tlv, "tlv"));
+            return this;
+        }
+
+        public Builder multipartMode(MultipartMode mode) {
+            this.multipartMode = mode;
+            return this;
+        }
+
+        public OutboundMessage build() {
+            if (destination == null) {
+                throw new IllegalArgumentException("message destination (to) is required");
+            }
+            if ((text == null) == (payload == null)) {
+                throw new IllegalArgumentException("a message needs exactly one of text or payload");
+            }
+            if (payload != null && (payloadDataCoding < 0 || payloadDataCoding > 0xFF)) {
+                throw new IllegalArgumentException("payload data_coding must be 0..255, was " + payloadDataCoding);
+            }
+            if (priority < 0 || priority > 3) {
+                throw new IllegalArgumentException("priority must be 0..3, was " + priority);
+            }
+            if (protocolId < 0 || protocolId > 0xFF) {
+                throw new IllegalArgumentException("protocolId must be 0..255, was " + protocolId);
+            }
+            if (serviceType.length() > 5) {
+                throw new IllegalArgumentException("serviceType must be at most 5 characters, was '" + serviceType + "'");
+            }
+            SmppTime.check("validityPeriod", validityPeriod);
+            SmppTime.check("scheduleDeliveryTime", scheduleDeliveryTime);
+            if (correlationId != null && correlationId.isEmpty()) {
+                throw new IllegalArgumentException("correlationId must not be empty");
+            }
+            return new OutboundMessage(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.ujumbe.client;
+
+import io.ujumbe.session.SmppSession;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The ESME client: built once from a {@link ClientConfig}, it keeps its binds to the SMSC up
+ * (reconnecting with backoff), sends what the application queues — through the rate limiter, the
+ * throttle handler and the binds' windows — retries what the SMSC calls transient, and tells the
+ * listeners every outcome, receipt and inbound SMS.
+ *
+ * <pre>{@code
+ * SmppClient client = SmppClient.create(ClientConfig.builder()
+ *         .host("smsc.example.com").port(2775).systemId("acme").password("secret")
+ *         .addListener(new ClientListener() { ... })
+ *         .build());
+ * client.start();
+ * client.send(OutboundMessage.text("254700000001", "Your code is 1234"))
+ *       .thenAccept(outcome -> System.out.println(outcome));
+ * client.stop(Duration.ofSeconds(10)).join();
+ * }</pre>
+ */
+public interface SmppClient extends AutoCloseable {
+
+    /** A client for this configuration; nothing connects until {@link #start()}. */
+    static SmppClient create(ClientConfig config) {
+        return new DefaultSmppClient(config);
+    }
+
+    /**
+     * Connects and binds every configured bind and keeps them up. Returns at once; the future
+     * completes when the first bind is bound, and fails only if the client gives up (too many bind
+     * rejections, see {@link ClientConfig#maxBindRejections()}) or is stopped first. Messages may be
+     * sent before it completes: they wait in the outbox.
+     */
+    CompletableFuture<Void> start();
+
+    /**
+     * Queues a message and completes with its terminal outcome: accepted or failed. Completes
+     * exceptionally only when the message was not taken at all: {@link OutboxFullException}, or
+     * {@link ClientStoppedException}.
+     */
+    CompletableFuture<MessageOutcome> send(OutboundMessage message);
+
+    /** The outbox the client consumes; offering to it directly is fire-and-forget (outcomes go to listeners). */
+    Outbox outbox();
+
+    /**
+     * Stops taking messages, waits up to {@code timeout} for requests in flight to be answered,
+     * unbinds and closes. Messages not sent by then: left in a durable outbox for the next run, or
+     * failed with "client stopped" when the outbox is in memory. Every future completes.
+     */
+    CompletableFuture<Void> stop(Duration timeout);
+
+    /** The current sessions (binds), bound or not. */
+    List<SmppSession> sessions();
+
+    /** Number of binds currently bound. */
+    int boundSessions();
+
+    /** The configuration. */
+    ClientConfig config();
+
+    /** Stops with a 10-second drain. */
+    @Override
+    default void close() {
+        stop(Duration.ofSeconds(10)).join();
+    }
+}

@@ -1,0 +1,268 @@
+package io.ujumbe.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Cuts an {@link EncodedText} into the parts of one SMS, in the configured {@link MultipartMode}.
+ * Immutable and thread-safe; build once with {@link #builder()}.
+ *
+ * <p>Each part holds at most 140 octets of user data. Per part that is 160 GSM septets, 70 UCS-2
+ * units or 140 octets for a single-part text, and 153 / 67 / 134 with the 8-bit concatenation
+ * header (152 / 66 / 133 with the 16-bit one). {@link MultipartMode#SAR} parts use the 8-bit
+ * sizes: the concatenation data travels in TLVs, but the SMSC turns it into that header for the
+ * handset. National-language shift elements (3 octets each) go into every part's header, even a
+ * single part's, and shrink these capacities to {@code floor((140 - udh) * 8 / 7)} septets,
+ * {@code floor((140 - udh) / 2)} units or {@code 140 - udh} octets, where {@code udh} counts the
+ * UDHL octet.
+ *
+ * <p>A cut never separates a GSM escape (0x1B) from the septet it escapes, nor a UTF-16 high
+ * surrogate from its low surrogate: the first half moves to the next part.
+ */
+public final class MessageSplitter {
+    /** The user data of one short message. */
+    private static final int MAX_USER_DATA = 140;
+    /** message_payload's length field is two octets. */
+    private static final int MAX_MESSAGE_PAYLOAD = 0xFFFF;
+    /** A concatenation IE counts parts in one octet. */
+    private static final int MAX_PARTS = 255;
+    private static final byte ESCAPE = 0x1B;
+
+    private final MultipartMode mode;
+    private final boolean gsmPacked;
+    private final int maxParts;
+
+    private MessageSplitter(Builder b) {
+        this.mode = b.mode;
+        this.gsmPacked = b.gsmPacked;
+        this.maxParts = b.maxParts;
+    }
+
+    /** A builder with the defaults: {@link MultipartMode#UDH_8BIT}, GSM unpacked, at most 255 parts. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public MultipartMode mode() {
+        return mode;
+    }
+
+    /** True when GSM 7-bit parts are sent packed (8 septets in 7 octets) rather than one per octet. */
+    public boolean gsmPacked() {
+        return gsmPacked;
+    }
+
+    public int maxParts() {
+        return maxParts;
+    }
+
+    /**
+     * Splits the text into parts, in order.
+     *
+     * @param reference the concatenation reference shared by the parts: 0..255 for
+     *     {@link MultipartMode#UDH_8BIT}, 0..65535 for every other mode (used by UDH_16BIT and SAR,
+     *     ignored by the single-PDU modes). The caller picks it, typically from a per-destination
+     *     counter, so that simultaneous messages to one handset do not share one.
+     * @throws MessageTooLongException if the text does not fit the mode or needs more than
+     *     {@link #maxParts()} parts
+     * @throws IllegalArgumentException if the reference is out of range or UCS-2 bytes are odd in number
+     */
+    public List<MessagePart> split(EncodedText text, int reference) {
+        Objects.requireNonNull(text, "text");
+        int maxReference = mode == MultipartMode.UDH_8BIT ? 0xFF : 0xFFFF;
+        if (reference < 0 || reference > maxReference) {
+            throw new IllegalArgumentException("reference must be 0.." + maxReference + " for " + mode
+                    + ", was " + reference);
+        }
+        if (text.alphabet() == Alphabet.UCS2 && text.length() % 2 != 0) {
+            throw new IllegalArgumentException("UCS-2 text must have an even number of bytes, has " + text.length());
+        }
+        byte[] source = text.bytes();
+        List<InformationElement> shifts = shiftElements(text);
+        int shiftOctets = shifts.size() * 3;
+        int singleHeaderOctets = shifts.isEmpty() ? 0 : 1 + shiftOctets;
+        UserDataHeader singleHeader = shifts.isEmpty() ? null : UserDataHeader.of(shifts);
+
+        if (mode == MultipartMode.MESSAGE_PAYLOAD) {
+            byte[] userData = userData(singleHeader, text.alphabet(), source, 0, source.length);
+            if (userData.length > MAX_MESSAGE_PAYLOAD) {
+                throw new MessageTooLongException("text takes " + userData.length
+                        + " octets, more than the 65535 a message_payload TLV can hold");
+            }
+            return List.of(new MessagePart(userData, singleHeader, text.dataCoding(), true, 1, 1, OptionalInt.empty()));
+        }
+
+        int singleCapacity = capacity(text.alphabet(), singleHeaderOctets);
+        if (units(text) <= singleCapacity) {
+            byte[] userData = userData(singleHeader, text.alphabet(), source, 0, source.length);
+            return List.of(new MessagePart(userData, singleHeader, text.dataCoding(), false, 1, 1, OptionalInt.empty()));
+        }
+        if (mode == MultipartMode.SHORT_MESSAGE_ONLY) {
+            throw new MessageTooLongException("text of " + units(text) + " " + unitName(text.alphabet())
+                    + " does not fit one short message of " + singleCapacity + " in mode SHORT_MESSAGE_ONLY");
+        }
+
+        int concatOctets = mode == MultipartMode.UDH_16BIT ? 6 : 5;
+        int partCapacity = capacity(text.alphabet(), 1 + concatOctets + shiftOctets);
+        List<int[]> ranges = cut(text, partCapacity);
+        int total = ranges.size();
+        List<MessagePart> parts = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            int seq = i + 1;
+            int[] r = ranges.get(i);
+            UserDataHeader header;
+            OptionalInt sar;
+            if (mode == MultipartMode.SAR) {
+                header = singleHeader;
+                sar = OptionalInt.of(reference);
+            } else {
+                List<InformationElement> elements = new ArrayList<>(1 + shifts.size());
+                elements.add(mode == MultipartMode.UDH_16BIT
+                        ? InformationElement.concatenated16Bit(reference, total, seq)
+                        : InformationElement.concatenated8Bit(reference, total, seq));
+                elements.addAll(shifts);
+                header = UserDataHeader.of(elements);
+                sar = OptionalInt.empty();
+            }
+            parts.add(new MessagePart(userData(header, text.alphabet(), source, r[0], r[1]), header, text.dataCoding(), false,
+                    seq, total, sar));
+        }
+        return List.copyOf(parts);
+    }
+
+    private static List<InformationElement> shiftElements(EncodedText text) {
+        List<InformationElement> shifts = new ArrayList<>(2);
+        if (text.singleShift() != null) {
+            shifts.add(InformationElement.singleShift(text.singleShift()));
+        }
+        if (text.lockingShift() != null) {
+            shifts.add(InformationElement.lockingShift(text.lockingShift()));
+        }
+        return shifts;
+    }
+
+    private static int capacity(Alphabet alphabet, int headerOctets) {
+        int octets = MAX_USER_DATA - headerOctets;
+        switch (alphabet) {
+            case GSM7:
+                return octets * 8 / 7;
+            case UCS2:
+                return octets / 2;
+            default:
+                return octets;
+        }
+    }
+
+    private static int units(EncodedText text) {
+        return text.alphabet() == Alphabet.UCS2 ? text.length() / 2 : text.length();
+    }
+
+    private static String unitName(Alphabet alphabet) {
+        switch (alphabet) {
+            case GSM7:
+                return "septets";
+            case UCS2:
+                return "UCS-2 units";
+            default:
+                return "octets";
+        }
+    }
+
+    /** Byte ranges [from, to) of the parts, each at most {@code capacity} units. */
+    private List<int[]> cut(EncodedText text, int capacity) {
+        int unit = text.alphabet() == Alphabet.UCS2 ? 2 : 1;
+        int length = text.length();
+        List<int[]> ranges = new ArrayList<>();
+        int start = 0;
+        while (start < length) {
+            if (ranges.size() == maxParts) {
+                throw new MessageTooLongException("text of " + units(text) + " " + unitName(text.alphabet())
+                        + " needs more than the " + maxParts + " parts allowed (maxParts), at "
+                        + capacity + " per part");
+            }
+            int end = Math.min(start + capacity * unit, length);
+            if (end < length) {
+                end = safeEnd(text, start, end);
+            }
+            ranges.add(new int[] {start, end});
+            start = end;
+        }
+        return ranges;
+    }
+
+    /** Moves {@code end} back so that it does not fall inside an escape pair or surrogate pair. */
+    private static int safeEnd(EncodedText text, int start, int end) {
+        switch (text.alphabet()) {
+            case GSM7: {
+                int i = start;
+                while (i < end) {
+                    int step = text.byteAt(i) == ESCAPE && i + 1 < text.length() ? 2 : 1;
+                    if (i + step > end) {
+                        return i;
+                    }
+                    i += step;
+                }
+                return end;
+            }
+            case UCS2: {
+                int last = ((text.byteAt(end - 2) & 0xFF) << 8) | (text.byteAt(end - 1) & 0xFF);
+                return Character.isHighSurrogate((char) last) ? end - 2 : end;
+            }
+            default:
+                return end;
+        }
+    }
+
+    private byte[] userData(UserDataHeader header, Alphabet alphabet, byte[] source, int from, int to) {
+        byte[] headerBytes = header == null ? new byte[0] : header.toBytes();
+        if (gsmPacked && alphabet == Alphabet.GSM7) {
+            return UserDataPacking.pack(headerBytes, source, from, to);
+        }
+        byte[] out = new byte[headerBytes.length + (to - from)];
+        System.arraycopy(headerBytes, 0, out, 0, headerBytes.length);
+        System.arraycopy(source, from, out, headerBytes.length, to - from);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "MessageSplitter{mode=" + mode + ", gsmPacked=" + gsmPacked + ", maxParts=" + maxParts + '}';
+    }
+
+    /** Configures a {@link MessageSplitter}. */
+    public static final class Builder {
+        private MultipartMode mode = MultipartMode.UDH_8BIT;
+        private boolean gsmPacked;
+        private int maxParts = MAX_PARTS;
+
+        private Builder() {
+        }
+
+        /** How long texts are carried; default {@link MultipartMode#UDH_8BIT}. */
+        public Builder mode(MultipartMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Whether GSM 7-bit parts are packed (8 septets in 7 octets); default false, one septet per octet. */
+        public Builder gsmPacked(boolean gsmPacked) {
+            this.gsmPacked = gsmPacked;
+            return this;
+        }
+
+        /** The most parts one text may take, 1..255; default 255. */
+        public Builder maxParts(int maxParts) {
+            if (maxParts < 1 || maxParts > MAX_PARTS) {
+                throw new IllegalArgumentException("maxParts must be 1..255, was " + maxParts);
+            }
+            this.maxParts = maxParts;
+            return this;
+        }
+
+        public MessageSplitter build() {
+            return new MessageSplitter(this);
+        }
+    }
+}
