@@ -128,7 +128,8 @@ public final class DeliveryReceiptParser {
         boolean tlvsSayReceipt = tlvId.isPresent() && (flaggedAsReceipt || tlvs.messageState().isPresent());
         if (tlvsSayReceipt) {
             String id = tlvId.get();
-            return ReceiptParseResult.parsed(build(id, textId.filter(t -> !t.equals(id)).orElse(null), fields, tlvs));
+            String alternateId = textId.filter(t -> !t.equals(id)).orElse(null);
+            return ReceiptParseResult.parsed(build(id, alternateId, fields, tlvs));
         }
         boolean textLooksLikeReceipt = flaggedAsReceipt
                 ? fields.fieldCount() >= 2
@@ -137,15 +138,28 @@ public final class DeliveryReceiptParser {
             return ReceiptParseResult.parsed(build(textId.get(), null, fields, tlvs));
         }
         if (textLooksLikeReceipt || (flaggedAsReceipt && tlvs.messageState().isPresent())) {
-            return ReceiptParseResult.rejected(Rejection.MISSING_MESSAGE_ID,
-                    "receipt fields " + fields.labels() + (tlvs.messageState().isPresent() ? " and a message_state TLV" : "")
-                            + " but no id: in the text and no receipted_message_id TLV");
+            return missingId(fields, tlvs);
         }
-        return ReceiptParseResult.rejected(Rejection.NOT_A_RECEIPT,
-                (fields.fieldCount() == 0 ? "no receipt fields in the text" : "too few receipt fields in the text "
-                        + fields.labels())
-                        + (tlvId.isPresent() ? " and receipted_message_id without message_state in a PDU not flagged"
-                                + " as a receipt" : " and no receipted_message_id TLV"));
+        return notAReceipt(fields, tlvId.isPresent());
+    }
+
+    private static ReceiptParseResult missingId(ReceiptText fields, ReceiptTlvs tlvs) {
+        String found = fields.fieldCount() > 0 ? "receipt fields " + fields.labels() : "";
+        if (tlvs.messageState().isPresent()) {
+            found += (found.isEmpty() ? "" : " and ") + "a message_state TLV";
+        }
+        return ReceiptParseResult.rejected(Rejection.MISSING_MESSAGE_ID,
+                found + " but no id: in the text and no receipted_message_id TLV");
+    }
+
+    private static ReceiptParseResult notAReceipt(ReceiptText fields, boolean hasReceiptedMessageId) {
+        String text = fields.fieldCount() == 0
+                ? "no receipt fields in the text"
+                : "too few receipt fields in the text " + fields.labels();
+        String tlv = hasReceiptedMessageId
+                ? "receipted_message_id without message_state in a PDU not flagged as a receipt"
+                : "no receipted_message_id TLV";
+        return ReceiptParseResult.rejected(Rejection.NOT_A_RECEIPT, text + " and " + tlv);
     }
 
     private DeliveryReceipt build(String id, String alternateId, ReceiptText fields, ReceiptTlvs tlvs) {
@@ -196,7 +210,9 @@ public final class DeliveryReceiptParser {
         byte[] body = octets;
         if (esm.isUdhi() && octets.length > 0) {
             int headerLength = 1 + (octets[0] & 0xFF);
-            body = headerLength >= octets.length ? new byte[0] : Arrays.copyOfRange(octets, headerLength, octets.length);
+            body = headerLength >= octets.length
+                    ? new byte[0]
+                    : Arrays.copyOfRange(octets, headerLength, octets.length);
         }
         return isUcs2(dataCoding)
                 ? new String(body, StandardCharsets.UTF_16BE)

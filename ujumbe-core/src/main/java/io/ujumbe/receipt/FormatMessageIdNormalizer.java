@@ -14,7 +14,8 @@ final class FormatMessageIdNormalizer implements MessageIdNormalizer {
     /** SMPP message ids are at most 64 characters; longer "numbers" are left alone, not parsed. */
     private static final int MAX_ID_LENGTH = 65;
 
-    private static final Map<MessageIdFormat, FormatMessageIdNormalizer> INSTANCES = new EnumMap<>(MessageIdFormat.class);
+    private static final Map<MessageIdFormat, FormatMessageIdNormalizer> INSTANCES =
+            new EnumMap<>(MessageIdFormat.class);
 
     static {
         for (MessageIdFormat f : MessageIdFormat.values()) {

@@ -19,7 +19,7 @@ class NationalLanguageTablesTest {
                 Arguments.of(NationalLanguage.TURKISH, 0x0B, 0x011E),
                 Arguments.of(NationalLanguage.TURKISH, 0x40, 0x0130),
                 Arguments.of(NationalLanguage.TURKISH, 0x60, 0x00E7),
-                Arguments.of(NationalLanguage.PORTUGUESE, 0x13, 0x221E),
+                Arguments.of(NationalLanguage.PORTUGUESE, 0x15, 0x221E),
                 Arguments.of(NationalLanguage.PORTUGUESE, 0x24, 0x00BA),
                 Arguments.of(NationalLanguage.PORTUGUESE, 0x7B, 0x00E3),
                 Arguments.of(NationalLanguage.BENGALI, 0x00, 0x0981),

@@ -17,19 +17,19 @@ import net.jqwik.api.Tuple.Tuple2;
 /** Every charset decodes what it encodes, for text drawn from what it can encode. */
 class SmsCharsetRoundTripProperties {
 
-    /** Characters a charset carries one at a time without loss. */
+    /** Characters a charset carries one at a time without loss (all of the BMP but surrogates). */
     private static char[] repertoire(SmsCharset charset) {
+        // Every GSM table character lies below U+3000 (the highest is U+221E); skipping the rest
+        // keeps the forty GSM combinations fast.
+        int end = charset instanceof GsmCharset ? 0x3000 : 0x10000;
         StringBuilder chars = new StringBuilder();
-        for (char c = 0; c < Character.MIN_SURROGATE; c++) {
-            String s = String.valueOf(c);
-            if (charset.canEncode(s) && charset.decode(charset.encode(s, EncodingErrorMode.STRICT)).equals(s)) {
-                chars.append(c);
+        for (int c = 0; c < end; c++) {
+            if (Character.isSurrogate((char) c)) {
+                continue;
             }
-        }
-        for (char c = (char) (Character.MAX_SURROGATE + 1); c != 0; c++) {
-            String s = String.valueOf(c);
+            String s = String.valueOf((char) c);
             if (charset.canEncode(s) && charset.decode(charset.encode(s, EncodingErrorMode.STRICT)).equals(s)) {
-                chars.append(c);
+                chars.append((char) c);
             }
         }
         return chars.toString().toCharArray();
@@ -44,7 +44,7 @@ class SmsCharsetRoundTripProperties {
     }
 
     @Provide
-    Arbitrary<Tuple2<SmsCharset, String>> gshTexts() {
+    Arbitrary<Tuple2<SmsCharset, String>> gsmTexts() {
         List<SmsCharset> charsets = new ArrayList<>();
         charsets.add(GsmCharset.DEFAULT);
         for (NationalLanguage language : NationalLanguage.values()) {
@@ -69,7 +69,7 @@ class SmsCharsetRoundTripProperties {
     }
 
     @Property(tries = 400)
-    void gsmRoundTrips(@ForAll("gshTexts") Tuple2<SmsCharset, String> sample) {
+    void gsmRoundTrips(@ForAll("gsmTexts") Tuple2<SmsCharset, String> sample) {
         SmsCharset charset = sample.get1();
         String text = sample.get2();
         byte[] encoded = charset.encode(text, EncodingErrorMode.STRICT);
