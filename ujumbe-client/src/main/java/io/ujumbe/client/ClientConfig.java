@@ -6,6 +6,7 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.receipt.MessageIdFormat;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TlsConfig;
 import io.ujumbe.session.Validate;
@@ -54,7 +55,7 @@ public final class ClientConfig {
     private final RetryPolicy retryPolicy;
     private final Outbox outbox;
     private final CorrelationStore correlationStore;
-    private final MessageIdMatching messageIdMatching;
+    private final MessageIdFormat messageIdFormat;
     private final Duration receiptCorrelationWait;
     private final Duration reassemblyTimeout;
     private final int maxIncompleteMessages;
@@ -91,7 +92,7 @@ public final class ClientConfig {
         this.retryPolicy = b.retryPolicy;
         this.outbox = b.outbox;
         this.correlationStore = b.correlationStore;
-        this.messageIdMatching = b.messageIdMatching;
+        this.messageIdFormat = b.messageIdFormat;
         this.receiptCorrelationWait = b.receiptCorrelationWait;
         this.reassemblyTimeout = b.reassemblyTimeout;
         this.maxIncompleteMessages = b.maxIncompleteMessages;
@@ -137,7 +138,8 @@ public final class ClientConfig {
     public RetryPolicy retryPolicy() { return retryPolicy; }
     public Outbox outbox() { return outbox; }
     public CorrelationStore correlationStore() { return correlationStore; }
-    public MessageIdMatching messageIdMatching() { return messageIdMatching; }
+    /** How submit_sm_resp ids and receipt ids are matched (hex vs decimal); AUTO tries each. */
+    public MessageIdFormat messageIdFormat() { return messageIdFormat; }
     /** How long a receipt whose message_id is not (yet) known waits for its submit_sm_resp. */
     public Duration receiptCorrelationWait() { return receiptCorrelationWait; }
     public Duration reassemblyTimeout() { return reassemblyTimeout; }
@@ -185,7 +187,7 @@ public final class ClientConfig {
         private RetryPolicy retryPolicy;
         private Outbox outbox;
         private CorrelationStore correlationStore;
-        private MessageIdMatching messageIdMatching = MessageIdMatching.AUTO;
+        private MessageIdFormat messageIdFormat = MessageIdFormat.AUTO;
         private Duration receiptCorrelationWait = Duration.ofSeconds(10);
         private Duration reassemblyTimeout = Duration.ofMinutes(5);
         private int maxIncompleteMessages = 10_000;
@@ -241,7 +243,7 @@ public final class ClientConfig {
         public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = p; return this; }
         public Builder outbox(Outbox outbox) { this.outbox = outbox; return this; }
         public Builder correlationStore(CorrelationStore store) { this.correlationStore = store; return this; }
-        public Builder messageIdMatching(MessageIdMatching m) { this.messageIdMatching = m; return this; }
+        public Builder messageIdFormat(MessageIdFormat f) { this.messageIdFormat = f; return this; }
         public Builder receiptCorrelationWait(Duration d) { this.receiptCorrelationWait = d; return this; }
         public Builder reassemblyTimeout(Duration d) { this.reassemblyTimeout = d; return this; }
         public Builder maxIncompleteMessages(int n) { this.maxIncompleteMessages = n; return this; }
@@ -288,7 +290,7 @@ public final class ClientConfig {
             Objects.requireNonNull(defaultRegisteredDelivery, "defaultRegisteredDelivery");
             Objects.requireNonNull(multipartMode, "multipartMode");
             Objects.requireNonNull(rateLimiter, "rateLimiter");
-            Objects.requireNonNull(messageIdMatching, "messageIdMatching");
+            Objects.requireNonNull(messageIdFormat, "messageIdFormat");
             Validate.notNegative("receiptCorrelationWait", receiptCorrelationWait);
             Validate.positive("reassemblyTimeout", reassemblyTimeout);
             Validate.range("maxIncompleteMessages", maxIncompleteMessages, 1, 10_000_000);

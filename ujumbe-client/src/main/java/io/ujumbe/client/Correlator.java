@@ -1,17 +1,14 @@
 package io.ujumbe.client;
 
+import io.ujumbe.receipt.MessageIdFormat;
+import io.ujumbe.receipt.MessageIdNormalizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.math.BigInteger;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,14 +26,14 @@ final class Correlator {
     private static final Logger LOG = LoggerFactory.getLogger(Correlator.class);
 
     private final CorrelationStore store;
-    private final MessageIdMatching matching;
+    private final MessageIdNormalizer normalizer;
     private final ScheduledExecutorService timer;
     private final Duration wait;
     private final Map<String, List<CompletableFuture<Correlation>>> waiters = new ConcurrentHashMap<>();
 
-    Correlator(CorrelationStore store, MessageIdMatching matching, ScheduledExecutorService timer, Duration wait) {
+    Correlator(CorrelationStore store, MessageIdFormat format, ScheduledExecutorService timer, Duration wait) {
         this.store = store;
-        this.matching = matching;
+        this.normalizer = MessageIdNormalizer.of(format);
         this.timer = timer;
         this.wait = wait;
     }
@@ -95,72 +92,11 @@ final class Correlator {
 
     /** The key a submit_sm_resp id is stored under. */
     String submitKey(String id) {
-        String s = clean(id);
-        switch (matching) {
-            case SUBMIT_HEX_RECEIPT_DECIMAL:
-                return hexToDecimal(s).orElse(s);
-            case SUBMIT_DECIMAL_RECEIPT_HEX:
-                return decimal(s).orElse(s);
-            default:
-                return stripZeros(s);
-        }
+        return normalizer.normalizeSubmitId(id == null ? "" : id.trim());
     }
 
     /** The keys a receipt's id may be stored under, most likely first. */
     List<String> receiptKeys(String id) {
-        String s = clean(id);
-        Set<String> keys = new LinkedHashSet<>();
-        switch (matching) {
-            case SUBMIT_HEX_RECEIPT_DECIMAL:
-                keys.add(decimal(s).orElse(s));
-                break;
-            case SUBMIT_DECIMAL_RECEIPT_HEX:
-                keys.add(hexToDecimal(s).orElse(s));
-                break;
-            case EXACT:
-                keys.add(stripZeros(s));
-                break;
-            default:
-                keys.add(stripZeros(s));
-                decimalToHex(s).ifPresent(keys::add);
-                hexToDecimal(s).ifPresent(keys::add);
-        }
-        return new ArrayList<>(keys);
-    }
-
-    private static String clean(String id) {
-        return id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String stripZeros(String s) {
-        int i = 0;
-        while (i < s.length() - 1 && s.charAt(i) == '0') {
-            i++;
-        }
-        return s.substring(i);
-    }
-
-    private static Optional<String> decimal(String s) {
-        return parse(s, 10).map(b -> b.toString(10));
-    }
-
-    private static Optional<String> hexToDecimal(String s) {
-        return parse(s, 16).map(b -> b.toString(10));
-    }
-
-    private static Optional<String> decimalToHex(String s) {
-        return parse(s, 10).map(b -> b.toString(16));
-    }
-
-    private static Optional<BigInteger> parse(String s, int radix) {
-        if (s.isEmpty() || s.length() > 64) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.digit(s.charAt(i), radix) < 0) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new BigInteger(s, radix));
+        return normalizer.candidates(id == null ? "" : id.trim());
     }
 }

@@ -61,7 +61,7 @@ final class DefaultSmppClient implements SmppClient {
         });
         this.connector = SmppConnector.create(config.ioThreads());
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
-        Correlator correlator = new Correlator(config.correlationStore(), config.messageIdMatching(), scheduler,
+        Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
                 config.receiptCorrelationWait());
         SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
         this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,

@@ -5,14 +5,12 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
 import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.EsmClass;
-import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.Tlvs;
 import io.ujumbe.receipt.DeliveryReceipt;
 import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.receipt.ReceiptParseResult;
-import io.ujumbe.receipt.ReceiptTlvs;
 import io.ujumbe.session.SmppSession;
 import io.ujumbe.text.GsmCharset;
 import io.ujumbe.text.InboundPart;
@@ -23,7 +21,6 @@ import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,44 +77,18 @@ final class InboundHandler {
     private CompletionStage<PduResponse> onMessage(SmppSession session, PduRequest request, Address source,
                                                    Address destination, EsmClass esm, int dataCoding, byte[] data,
                                                    Tlvs tlvs) {
-        boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
-        Optional<DeliveryReceipt> receipt = flagged || tlvs.receiptedMessageId().isPresent() || looksLikeText(data)
-                ? receiptOf(data, esm, tlvs, flagged) : Optional.empty();
-        if (receipt.isPresent()) {
-            return onReceipt(session, request, receipt.get());
+        ReceiptParseResult r = request instanceof DeliverSm
+                ? receipts.analyse((DeliverSm) request) : receipts.analyse((DataSm) request);
+        if (r.isReceipt()) {
+            return onReceipt(session, request, r.receipt().get());
         }
+        boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
         if (flagged) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("pdu", request)
+            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
+                    .addKeyValue("pdu", request)
                     .log("PDU flagged as a receipt could not be read as one; handing it on as an inbound message");
         }
         return onInbound(session, request, source, destination, esm, dataCoding, data, tlvs);
-    }
-
-    private static boolean looksLikeText(byte[] data) {
-        return data.length >= 10 && data[0] == 'i' && data[1] == 'd' && data[2] == ':'
-                || data.length >= 10 && (data[0] == 'I') && data[1] == 'D';
-    }
-
-    private Optional<DeliveryReceipt> receiptOf(byte[] data, EsmClass esm, Tlvs tlvs, boolean flagged) {
-        ReceiptTlvs rt = ReceiptTlvs.none();
-        Optional<String> id = tlvs.receiptedMessageId();
-        if (id.isPresent()) {
-            rt = rt.withReceiptedMessageId(id.get());
-        }
-        OptionalInt state = tlvs.intValue(0x0427);
-        if (state.isPresent()) {
-            rt = rt.withMessageState(state.getAsInt());
-        }
-        if (tlvs.networkErrorCode().isPresent()) {
-            rt = rt.withNetworkErrorCode(tlvs.networkErrorCode().get());
-        }
-        String text = esm.isUdhi() ? "" : new String(data, StandardCharsets.ISO_8859_1);
-        ReceiptParseResult r = receipts.analyse(text, rt, flagged);
-        if (!r.isReceipt() && flagged) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
-                    .log("unreadable delivery receipt");
-        }
-        return r.receipt();
     }
 
     private CompletionStage<PduResponse> onReceipt(SmppSession session, PduRequest request, DeliveryReceipt receipt) {
@@ -209,10 +180,5 @@ final class InboundHandler {
             }
         }
         return CompletableFuture.allOf(stages.toArray(new CompletableFuture[0]));
-    }
-
-    /** The PDU a receipt or message came in, for listeners that want TLVs. */
-    static Pdu pduOf(ReceiptEvent e) {
-        return e.pdu();
     }
 }

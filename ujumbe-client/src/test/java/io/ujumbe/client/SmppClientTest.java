@@ -12,6 +12,7 @@ import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.Tlv;
 import io.ujumbe.session.BindState;
+import io.ujumbe.session.RawPeer;
 import io.ujumbe.session.TestSmsc;
 import io.ujumbe.text.MultipartMode;
 import org.junit.jupiter.api.Test;
@@ -298,15 +299,21 @@ class SmppClientTest {
 
     @Test
     void enquireLinkTimeoutLeadsToReconnection() throws Exception {
-        try (TestSmsc smsc = TestSmsc.start()) {
+        // An SMSC that answers the bind and then goes silent: the client must notice and bind again.
+        try (RawPeer smsc = RawPeer.listen()) {
             RecordingListener l = new RecordingListener();
-            try (SmppClient client = SmppClient.create(config(smsc, l).enquireLinkInterval(Duration.ofMillis(100))
+            try (SmppClient client = SmppClient.create(config(smsc.port(), l).enquireLinkInterval(Duration.ofMillis(100))
                     .enquireLinkTimeout(Duration.ofMillis(200)).build())) {
-                get(client.start());
-                // The SMSC stops listening to this connection (no answers at all) by dropping it
-                // from its side only after a while; meanwhile a live link must stay bound.
-                await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5)).until(() -> client.boundSessions() == 1);
-                assertThat(smsc.bindCount()).isEqualTo(1);
+                client.start();
+                smsc.accept();
+                Pdu bind = smsc.read();
+                smsc.write(((io.ujumbe.pdu.Bind) bind).createResponse(CommandStatus.ESME_ROK));
+                assertThat(smsc.read()).isInstanceOf(io.ujumbe.pdu.EnquireLink.class);
+                // No answer. The client closes the link and connects again.
+                assertThat(smsc.closedByPeer()).isTrue();
+                smsc.accept();
+                assertThat(smsc.read()).isInstanceOf(io.ujumbe.pdu.Bind.class);
+                assertThat(l.states).contains(BindState.CLOSED);
             }
         }
     }

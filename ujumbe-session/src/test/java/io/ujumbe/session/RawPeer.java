@@ -15,7 +15,7 @@ import java.net.SocketTimeoutException;
  * A peer on a plain blocking socket, driven step by step by a test: reads and writes raw frames,
  * so a test can misbehave (wrong lengths, unknown commands, silence) in ways a real session won't.
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
     private final ServerSocket server;
     private Socket socket;
 
@@ -24,45 +24,45 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Listens on a free loopback port; {@link #accept()} waits for the session to connect. */
-    static RawPeer listen() throws IOException {
+    public static RawPeer listen() throws IOException {
         return new RawPeer(new ServerSocket(0, 10, InetAddress.getLoopbackAddress()));
     }
 
     /** Connects to a listening session server. */
-    static RawPeer connect(int port) throws IOException {
+    public static RawPeer connect(int port) throws IOException {
         RawPeer p = new RawPeer(null);
         p.socket = new Socket(InetAddress.getLoopbackAddress(), port);
         p.socket.setSoTimeout(10_000);
         return p;
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    RawPeer accept() throws IOException {
+    public RawPeer accept() throws IOException {
         server.setSoTimeout(10_000);
         socket = server.accept();
         socket.setSoTimeout(10_000);
         return this;
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(bytes);
         out.flush();
     }
 
-    void write(Pdu pdu) throws IOException {
+    public void write(Pdu pdu) throws IOException {
         write(PduCodec.DEFAULT.encode(pdu));
     }
 
     /** Reads one frame and decodes it. */
-    Pdu read() throws IOException {
+    public Pdu read() throws IOException {
         return PduCodec.DEFAULT.decode(readFrame());
     }
 
-    byte[] readFrame() throws IOException {
+    public byte[] readFrame() throws IOException {
         DataInputStream in = new DataInputStream(socket.getInputStream());
         int len = in.readInt();
         byte[] frame = new byte[len];
@@ -75,7 +75,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** True when the other side closed the connection (EOF) within the socket timeout. */
-    boolean closedByPeer() throws IOException {
+    public boolean closedByPeer() throws IOException {
         try {
             return socket.getInputStream().read() == -1;
         } catch (SocketTimeoutException e) {
