@@ -46,6 +46,6 @@ public record Address(TypeOfNumber ton, NumberingPlan npi, String address) {
     /** {@code ton:npi:address}, e.g. {@code 1:1:254700000000}. */
     @Override
     public String toString() {
-        return ton.value() + ":" + npi.value() + ":" + address;
+        return ton.value() + ":" + npi.value() + ":" + ToStrings.safe(address);
     }
 }

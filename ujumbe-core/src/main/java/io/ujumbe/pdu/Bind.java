@@ -74,9 +74,9 @@ public record Bind(BindType type, int sequenceNumber, String systemId, String pa
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.request("Bind", sequenceNumber);
-        sb.append(", type=").append(type).append(", systemId=").append(systemId).append(", password=***");
+        sb.append(", type=").append(type).append(", systemId=").append(ToStrings.safe(systemId)).append(", password=***");
         if (!systemType.isEmpty()) {
-            sb.append(", systemType=").append(systemType);
+            sb.append(", systemType=").append(ToStrings.safe(systemType));
         }
         sb.append(", version=").append(Hex.byteString(interfaceVersion));
         if (!addressRange.isEmpty() || addressRange.ton().value() != 0 || addressRange.npi().value() != 0) {

@@ -52,7 +52,7 @@ public record BindResp(BindType type, CommandStatus commandStatus, int sequenceN
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("BindResp", commandStatus, sequenceNumber);
-        sb.append(", type=").append(type).append(", systemId=").append(systemId);
+        sb.append(", type=").append(type).append(", systemId=").append(ToStrings.safe(systemId));
         return ToStrings.end(sb, tlvs);
     }
 }

@@ -58,9 +58,9 @@ public record CancelSm(int sequenceNumber, String serviceType, String messageId,
     public String toString() {
         StringBuilder sb = ToStrings.request("CancelSm", sequenceNumber);
         if (!serviceType.isEmpty()) {
-            sb.append(", serviceType=").append(serviceType);
+            sb.append(", serviceType=").append(ToStrings.safe(serviceType));
         }
-        sb.append(", messageId=").append(messageId).append(", source=").append(sourceAddress)
+        sb.append(", messageId=").append(ToStrings.safe(messageId)).append(", source=").append(sourceAddress)
                 .append(", dest=").append(destinationAddress);
         return ToStrings.end(sb, tlvs);
     }

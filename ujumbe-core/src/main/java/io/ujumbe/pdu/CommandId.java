@@ -38,9 +38,11 @@ public enum CommandId {
     private static final int RESPONSE_BIT = 0x80000000;
 
     private final int id;
+    private final String smppName;
 
     CommandId(int id) {
         this.id = id;
+        this.smppName = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The 32-bit command_id as written on the wire. */
@@ -79,7 +81,7 @@ public enum CommandId {
 
     /** The SMPP name, e.g. {@code submit_sm_resp}. */
     public String smppName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return smppName;
     }
 
     /** The command with this id, or empty when the id is not an SMPP 3.4 command. */

@@ -69,7 +69,7 @@ public record DataSm(int sequenceNumber, String serviceType, Address sourceAddre
     public String toString() {
         StringBuilder sb = ToStrings.request("DataSm", sequenceNumber);
         if (!serviceType.isEmpty()) {
-            sb.append(", serviceType=").append(serviceType);
+            sb.append(", serviceType=").append(ToStrings.safe(serviceType));
         }
         sb.append(", source=").append(sourceAddress).append(", dest=").append(destinationAddress);
         sb.append(", dc=").append(Hex.byteString(dataCoding.value())).append(", esm=").append(esmClass);

@@ -44,7 +44,7 @@ public record DataSmResp(CommandStatus commandStatus, int sequenceNumber, String
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("DataSmResp", commandStatus, sequenceNumber);
-        sb.append(", messageId=").append(messageId);
+        sb.append(", messageId=").append(ToStrings.safe(messageId));
         return ToStrings.end(sb, tlvs);
     }
 }

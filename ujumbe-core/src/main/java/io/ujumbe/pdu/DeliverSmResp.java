@@ -44,7 +44,7 @@ public record DeliverSmResp(CommandStatus commandStatus, int sequenceNumber, Str
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("DeliverSmResp", commandStatus, sequenceNumber);
-        sb.append(", messageId=").append(messageId);
+        sb.append(", messageId=").append(ToStrings.safe(messageId));
         return ToStrings.end(sb, tlvs);
     }
 }

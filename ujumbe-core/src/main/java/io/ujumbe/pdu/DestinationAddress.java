@@ -45,6 +45,6 @@ public record DestinationAddress(Address address, String distributionListName) {
     /** The address as {@code ton:npi:address}, or {@code dl:name}. */
     @Override
     public String toString() {
-        return isDistributionList() ? "dl:" + distributionListName : address.toString();
+        return isDistributionList() ? "dl:" + ToStrings.safe(distributionListName) : address.toString();
     }
 }

@@ -14,7 +14,7 @@ final class MessageStrings {
                                RegisteredDelivery rd, int replaceIfPresent, DataCoding dc, int smDefaultMsgId,
                                byte[] sm, Tlvs tlvs) {
         if (!serviceType.isEmpty()) {
-            sb.append(", serviceType=").append(serviceType);
+            sb.append(", serviceType=").append(ToStrings.safe(serviceType));
         }
         sb.append(", source=").append(source).append(", dest=").append(dest);
         sb.append(", dc=").append(Hex.byteString(dc.value())).append(", esm=").append(esm);
@@ -28,10 +28,10 @@ final class MessageStrings {
             sb.append(", priority=").append(priorityFlag);
         }
         if (!schedule.isEmpty()) {
-            sb.append(", schedule=").append(schedule);
+            sb.append(", schedule=").append(ToStrings.safe(schedule));
         }
         if (!validity.isEmpty()) {
-            sb.append(", validity=").append(validity);
+            sb.append(", validity=").append(ToStrings.safe(validity));
         }
         if (replaceIfPresent != 0) {
             sb.append(", replace=").append(replaceIfPresent);

@@ -50,7 +50,7 @@ public record Outbind(int sequenceNumber, String systemId, String password, Tlvs
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.request("Outbind", sequenceNumber);
-        sb.append(", systemId=").append(systemId).append(", password=***");
+        sb.append(", systemId=").append(ToStrings.safe(systemId)).append(", password=***");
         return ToStrings.end(sb, tlvs);
     }
 }

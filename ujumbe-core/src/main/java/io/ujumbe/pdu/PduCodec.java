@@ -485,7 +485,9 @@ public final class PduCodec {
             out.putInt(pdu.commandStatus().code());
             out.putInt(pdu.sequenceNumber());
             writeBody(pdu, out);
-            for (Tlv t : pdu.tlvs()) {
+            Tlvs tlvs = pdu.tlvs();
+            for (int i = 0, n = tlvs.size(); i < n; i++) {
+                Tlv t = tlvs.at(i);
                 byte[] v = t.rawValue();
                 out.putShort((short) t.tag());
                 out.putShort((short) v.length);

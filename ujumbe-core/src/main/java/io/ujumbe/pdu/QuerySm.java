@@ -49,7 +49,7 @@ public record QuerySm(int sequenceNumber, String messageId, Address sourceAddres
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.request("QuerySm", sequenceNumber);
-        sb.append(", messageId=").append(messageId).append(", source=").append(sourceAddress);
+        sb.append(", messageId=").append(ToStrings.safe(messageId)).append(", source=").append(sourceAddress);
         return ToStrings.end(sb, tlvs);
     }
 }

@@ -61,9 +61,9 @@ public record QuerySmResp(CommandStatus commandStatus, int sequenceNumber, Strin
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("QuerySmResp", commandStatus, sequenceNumber);
-        sb.append(", messageId=").append(messageId);
+        sb.append(", messageId=").append(ToStrings.safe(messageId));
         if (!finalDate.isEmpty()) {
-            sb.append(", finalDate=").append(finalDate);
+            sb.append(", finalDate=").append(ToStrings.safe(finalDate));
         }
         sb.append(", state=");
         Optional<MessageState> s = state();

@@ -117,12 +117,12 @@ public record ReplaceSm(int sequenceNumber, String messageId, Address sourceAddr
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.request("ReplaceSm", sequenceNumber);
-        sb.append(", messageId=").append(messageId).append(", source=").append(sourceAddress);
+        sb.append(", messageId=").append(ToStrings.safe(messageId)).append(", source=").append(sourceAddress);
         if (!scheduleDeliveryTime.isEmpty()) {
-            sb.append(", schedule=").append(scheduleDeliveryTime);
+            sb.append(", schedule=").append(ToStrings.safe(scheduleDeliveryTime));
         }
         if (!validityPeriod.isEmpty()) {
-            sb.append(", validity=").append(validityPeriod);
+            sb.append(", validity=").append(ToStrings.safe(validityPeriod));
         }
         if (registeredDelivery.value() != 0) {
             sb.append(", rd=").append(registeredDelivery);

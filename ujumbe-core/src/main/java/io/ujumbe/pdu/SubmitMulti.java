@@ -167,7 +167,7 @@ public record SubmitMulti(int sequenceNumber, String serviceType, Address source
     public String toString() {
         StringBuilder sb = ToStrings.request("SubmitMulti", sequenceNumber);
         if (!serviceType.isEmpty()) {
-            sb.append(", serviceType=").append(serviceType);
+            sb.append(", serviceType=").append(ToStrings.safe(serviceType));
         }
         sb.append(", source=").append(sourceAddress).append(", dests=").append(destinations.size()).append(" [");
         int shown = Math.min(destinations.size(), 3);
@@ -180,10 +180,10 @@ public record SubmitMulti(int sequenceNumber, String serviceType, Address source
             sb.append(", rd=").append(registeredDelivery);
         }
         if (!scheduleDeliveryTime.isEmpty()) {
-            sb.append(", schedule=").append(scheduleDeliveryTime);
+            sb.append(", schedule=").append(ToStrings.safe(scheduleDeliveryTime));
         }
         if (!validityPeriod.isEmpty()) {
-            sb.append(", validity=").append(validityPeriod);
+            sb.append(", validity=").append(ToStrings.safe(validityPeriod));
         }
         Hex.appendPreview(sb.append(", sm="), shortMessage, MessageStrings.PREVIEW_OCTETS);
         return ToStrings.end(sb, tlvs);

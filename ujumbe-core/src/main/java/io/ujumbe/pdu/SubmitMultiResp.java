@@ -58,7 +58,7 @@ public record SubmitMultiResp(CommandStatus commandStatus, int sequenceNumber, S
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("SubmitMultiResp", commandStatus, sequenceNumber);
-        sb.append(", messageId=").append(messageId);
+        sb.append(", messageId=").append(ToStrings.safe(messageId));
         if (!unsuccessSmes.isEmpty()) {
             sb.append(", unsuccess=").append(unsuccessSmes);
         }

@@ -44,7 +44,7 @@ public record SubmitSmResp(CommandStatus commandStatus, int sequenceNumber, Stri
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.response("SubmitSmResp", commandStatus, sequenceNumber);
-        sb.append(", messageId=").append(messageId);
+        sb.append(", messageId=").append(ToStrings.safe(messageId));
         return ToStrings.end(sb, tlvs);
     }
 }

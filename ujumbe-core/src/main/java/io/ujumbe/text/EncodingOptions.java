@@ -25,8 +25,11 @@ import java.util.Set;
  *       gives for this data_coding (none by default).</li>
  *   <li>{@code registry}: the data_coding to charset map for forced encodings (the defaults).</li>
  *   <li>{@code concatenationIeOctets}: the concatenation element each part of a long message
- *       carries, for counting parts: 5 (8-bit reference, the default), 6 (16-bit reference) or 0
- *       (parts joined by SAR TLVs instead).</li>
+ *       carries, for counting parts: 5 for {@link MultipartMode#UDH_8BIT} (the default) and also
+ *       for {@link MultipartMode#SAR}, whose parts have the same capacity because the SMSC adds an
+ *       8-bit concatenation element for the handset; 6 for {@link MultipartMode#UDH_16BIT}. 0
+ *       counts parts with no concatenation element at all, which no {@link MessageSplitter} mode
+ *       produces: do not use it for SAR.</li>
  * </ul>
  */
 public final class EncodingOptions {
@@ -106,6 +109,10 @@ public final class EncodingOptions {
         return registry;
     }
 
+    /**
+     * The concatenation element octets counted in each part of a long message: 5 for UDH_8BIT and
+     * SAR, 6 for UDH_16BIT, 0 for none (never right for SAR, see {@link PartCapacity}).
+     */
     public int concatenationIeOctets() {
         return concatenationIeOctets;
     }
@@ -190,12 +197,15 @@ public final class EncodingOptions {
             return this;
         }
 
-        /** 5 (8-bit reference), 6 (16-bit reference) or 0 (SAR TLVs, no concatenation header). */
+        /**
+         * 5 (8-bit reference; also for SAR, which has the same part capacity because the SMSC adds
+         * that element), 6 (16-bit reference) or 0 (no concatenation element at all; not for SAR).
+         */
         public Builder concatenationIeOctets(int octets) {
             if (octets != 0 && octets != PartCapacity.CONCATENATION_8BIT_IE_OCTETS
                     && octets != PartCapacity.CONCATENATION_16BIT_IE_OCTETS) {
-                throw new IllegalArgumentException("concatenationIeOctets must be 0 (SAR), "
-                        + PartCapacity.CONCATENATION_8BIT_IE_OCTETS + " (8-bit reference) or "
+                throw new IllegalArgumentException("concatenationIeOctets must be 0 (no concatenation element), "
+                        + PartCapacity.CONCATENATION_8BIT_IE_OCTETS + " (8-bit reference or SAR) or "
                         + PartCapacity.CONCATENATION_16BIT_IE_OCTETS + " (16-bit reference), was " + octets);
             }
             this.concatenationIeOctets = octets;

@@ -14,21 +14,18 @@ import java.util.OptionalInt;
  * header (152 / 66 / 133 with the 16-bit one). {@link MultipartMode#SAR} parts use the 8-bit
  * sizes: the concatenation data travels in TLVs, but the SMSC turns it into that header for the
  * handset. National-language shift elements (3 octets each) go into every part's header, even a
- * single part's, and shrink these capacities to {@code floor((140 - udh) * 8 / 7)} septets,
- * {@code floor((140 - udh) / 2)} units or {@code 140 - udh} octets, where {@code udh} counts the
- * UDHL octet.
+ * single part's, and shrink these capacities as {@link PartCapacity#unitsPerPart} computes them.
  *
  * <p>A cut never separates a GSM escape (0x1B) from the septet it escapes, nor a UTF-16 high
- * surrogate from its low surrogate: the first half moves to the next part.
+ * surrogate from its low surrogate: the first half moves to the next part. The parts are those
+ * that {@link PartCapacity#countParts} counts (with 5 concatenation octets for UDH_8BIT and SAR,
+ * 6 for UDH_16BIT), so {@link TextEncoder#plan} agrees with the split.
  */
 public final class MessageSplitter {
-    /** The user data of one short message. */
-    private static final int MAX_USER_DATA = 140;
     /** message_payload's length field is two octets. */
     private static final int MAX_MESSAGE_PAYLOAD = 0xFFFF;
     /** A concatenation IE counts parts in one octet. */
     private static final int MAX_PARTS = 255;
-    private static final byte ESCAPE = 0x1B;
 
     private final MultipartMode mode;
     private final boolean gsmPacked;
@@ -67,7 +64,8 @@ public final class MessageSplitter {
      *     counter, so that simultaneous messages to one handset do not share one.
      * @throws MessageTooLongException if the text does not fit the mode or needs more than
      *     {@link #maxParts()} parts
-     * @throws IllegalArgumentException if the reference is out of range or UCS-2 bytes are odd in number
+     * @throws IllegalArgumentException if the reference is out of range, UCS-2 bytes are odd in
+     *     number, or a GSM 7-bit byte to be packed is not a septet (above 0x7F)
      */
     public List<MessagePart> split(EncodedText text, int reference) {
         Objects.requireNonNull(text, "text");
@@ -81,8 +79,6 @@ public final class MessageSplitter {
         }
         byte[] source = text.bytes();
         List<InformationElement> shifts = shiftElements(text);
-        int shiftOctets = shifts.size() * 3;
-        int singleHeaderOctets = shifts.isEmpty() ? 0 : 1 + shiftOctets;
         UserDataHeader singleHeader = shifts.isEmpty() ? null : UserDataHeader.of(shifts);
 
         if (mode == MultipartMode.MESSAGE_PAYLOAD) {
@@ -94,18 +90,22 @@ public final class MessageSplitter {
             return List.of(new MessagePart(userData, singleHeader, text.dataCoding(), true, 1, 1, OptionalInt.empty()));
         }
 
-        int singleCapacity = capacity(text.alphabet(), singleHeaderOctets);
-        if (units(text) <= singleCapacity) {
+        int singleCapacity = PartCapacity.unitsPerPart(text.alphabet(), PartCapacity.udhOctets(0, shifts.size()));
+        if (PartCapacity.units(text) <= singleCapacity) {
             byte[] userData = userData(singleHeader, text.alphabet(), source, 0, source.length);
             return List.of(new MessagePart(userData, singleHeader, text.dataCoding(), false, 1, 1, OptionalInt.empty()));
         }
         if (mode == MultipartMode.SHORT_MESSAGE_ONLY) {
-            throw new MessageTooLongException("text of " + units(text) + " " + unitName(text.alphabet())
-                    + " does not fit one short message of " + singleCapacity + " in mode SHORT_MESSAGE_ONLY");
+            throw new MessageTooLongException("text of " + PartCapacity.units(text) + " "
+                    + unitName(text.alphabet()) + " does not fit one short message of " + singleCapacity + " in mode SHORT_MESSAGE_ONLY");
         }
 
-        int concatOctets = mode == MultipartMode.UDH_16BIT ? 6 : 5;
-        int partCapacity = capacity(text.alphabet(), 1 + concatOctets + shiftOctets);
+        // SAR cuts at the 8-bit sizes too: the SMSC adds that concatenation element for the handset.
+        int concatenationOctets = mode == MultipartMode.UDH_16BIT
+                ? PartCapacity.CONCATENATION_16BIT_IE_OCTETS
+                : PartCapacity.CONCATENATION_8BIT_IE_OCTETS;
+        int partCapacity = PartCapacity.unitsPerPart(text.alphabet(),
+                PartCapacity.udhOctets(concatenationOctets, shifts.size()));
         List<int[]> ranges = cut(text, partCapacity);
         int total = ranges.size();
         List<MessagePart> parts = new ArrayList<>(total);
@@ -143,22 +143,6 @@ public final class MessageSplitter {
         return shifts;
     }
 
-    private static int capacity(Alphabet alphabet, int headerOctets) {
-        int octets = MAX_USER_DATA - headerOctets;
-        switch (alphabet) {
-            case GSM7:
-                return octets * 8 / 7;
-            case UCS2:
-                return octets / 2;
-            default:
-                return octets;
-        }
-    }
-
-    private static int units(EncodedText text) {
-        return text.alphabet() == Alphabet.UCS2 ? text.length() / 2 : text.length();
-    }
-
     private static String unitName(Alphabet alphabet) {
         switch (alphabet) {
             case GSM7:
@@ -172,47 +156,19 @@ public final class MessageSplitter {
 
     /** Byte ranges [from, to) of the parts, each at most {@code capacity} units. */
     private List<int[]> cut(EncodedText text, int capacity) {
-        int unit = text.alphabet() == Alphabet.UCS2 ? 2 : 1;
-        int length = text.length();
         List<int[]> ranges = new ArrayList<>();
         int start = 0;
-        while (start < length) {
+        while (start < text.length()) {
             if (ranges.size() == maxParts) {
-                throw new MessageTooLongException("text of " + units(text) + " " + unitName(text.alphabet())
-                        + " needs more than the " + maxParts + " parts allowed (maxParts), at "
-                        + capacity + " per part");
+                throw new MessageTooLongException("text of " + PartCapacity.units(text) + " "
+                        + unitName(text.alphabet()) + " needs more than the " + maxParts
+                        + " parts allowed (maxParts), at " + capacity + " per part");
             }
-            int end = Math.min(start + capacity * unit, length);
-            if (end < length) {
-                end = safeEnd(text, start, end);
-            }
+            int end = PartCapacity.partEnd(text, start, capacity);
             ranges.add(new int[] {start, end});
             start = end;
         }
         return ranges;
-    }
-
-    /** Moves {@code end} back so that it does not fall inside an escape pair or surrogate pair. */
-    private static int safeEnd(EncodedText text, int start, int end) {
-        switch (text.alphabet()) {
-            case GSM7: {
-                int i = start;
-                while (i < end) {
-                    int step = text.byteAt(i) == ESCAPE && i + 1 < text.length() ? 2 : 1;
-                    if (i + step > end) {
-                        return i;
-                    }
-                    i += step;
-                }
-                return end;
-            }
-            case UCS2: {
-                int last = ((text.byteAt(end - 2) & 0xFF) << 8) | (text.byteAt(end - 1) & 0xFF);
-                return Character.isHighSurrogate((char) last) ? end - 2 : end;
-            }
-            default:
-                return end;
-        }
     }
 
     private byte[] userData(UserDataHeader header, Alphabet alphabet, byte[] source, int from, int to) {

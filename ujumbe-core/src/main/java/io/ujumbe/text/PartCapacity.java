@@ -8,9 +8,14 @@ import java.util.Objects;
  * its information elements: concatenation (5 octets with an 8-bit reference, 6 with a 16-bit one)
  * and national-language shift tables (3 octets each), plus the header-length octet itself.
  *
- * <p>{@link #countParts} walks encoded text the way a splitter must cut it, never separating a GSM
- * escape from the septet it escapes nor the two halves of a UTF-16 surrogate pair: such a pair
- * that does not fit at the end of a part moves whole to the next part.
+ * <p>{@link MultipartMode#SAR} parts have the same capacity as {@link MultipartMode#UDH_8BIT}
+ * parts (153 septets, 67 UCS-2 units, 134 octets): the concatenation data travels in TLVs, but the
+ * SMSC turns it into an 8-bit concatenation element for the handset. So count SAR parts with
+ * {@link #CONCATENATION_8BIT_IE_OCTETS}, not 0.
+ *
+ * <p>{@link #countParts} walks encoded text exactly as {@link MessageSplitter} cuts it, never
+ * separating a GSM escape from the septet it escapes nor the two halves of a UTF-16 surrogate
+ * pair: such a pair that does not fit at the end of a part moves whole to the next part.
  */
 public final class PartCapacity {
     /** User data octets in one SMS (TP-UD, 3GPP TS 23.040). */
@@ -70,56 +75,67 @@ public final class PartCapacity {
     /**
      * The number of SMS the text needs: one if it fits whole beside its shift-table elements;
      * otherwise as many as a split that keeps escapes and surrogate pairs whole produces, each part
-     * carrying a concatenation element of {@code concatenationIeOctets} (0 when the parts are
-     * joined by SAR TLVs instead of a header). Empty text needs one.
+     * carrying a concatenation element of {@code concatenationIeOctets}: 5 for
+     * {@link MultipartMode#UDH_8BIT} and for {@link MultipartMode#SAR} (the SMSC adds that element),
+     * 6 for {@link MultipartMode#UDH_16BIT}; 0 counts parts with no concatenation element at all,
+     * which no mode of {@link MessageSplitter} produces. Empty text needs one.
      */
     public static int countParts(EncodedText text, int concatenationIeOctets) {
         Objects.requireNonNull(text, "text");
         int shiftTables = (text.singleShift() == null ? 0 : 1) + (text.lockingShift() == null ? 0 : 1);
         Alphabet alphabet = text.alphabet();
-        int total = units(text);
-        if (total <= unitsPerPart(alphabet, udhOctets(0, shiftTables))) {
+        if (units(text) <= unitsPerPart(alphabet, udhOctets(0, shiftTables))) {
             return 1;
         }
         int capacity = unitsPerPart(alphabet, udhOctets(concatenationIeOctets, shiftTables));
-        return switch (alphabet) {
-            case OCTET -> (total + capacity - 1) / capacity;
-            case GSM7 -> countGsmParts(text, capacity);
-            case UCS2 -> countUcs2Parts(text, capacity);
+        int parts = 0;
+        int start = 0;
+        while (start < text.length()) {
+            start = partEnd(text, start, capacity);
+            parts++;
+        }
+        return parts;
+    }
+
+    /**
+     * The byte index, exclusive, at which the part that starts at byte {@code start} ends: at most
+     * {@code capacity} units on, pulled back so that it separates no GSM escape from its septet
+     * and no high surrogate from its low surrogate. Always past {@code start} when text remains.
+     */
+    static int partEnd(EncodedText text, int start, int capacity) {
+        int length = text.length();
+        return switch (text.alphabet()) {
+            case OCTET -> Math.min(start + capacity, length);
+            case GSM7 -> gsmPartEnd(text, start, capacity);
+            case UCS2 -> ucs2PartEnd(text, start, capacity);
         };
     }
 
-    private static int countGsmParts(EncodedText text, int capacity) {
-        int parts = 1;
-        int used = 0;
+    private static int gsmPartEnd(EncodedText text, int start, int capacity) {
         int length = text.length();
-        for (int i = 0; i < length; ) {
+        int limit = Math.min(start + capacity, length);
+        int i = start;
+        while (i < limit) {
             int width = text.byteAt(i) == GsmTables.ESCAPE && i + 1 < length ? 2 : 1;
-            if (used + width > capacity) {
-                parts++;
-                used = 0;
+            if (i + width > limit) {
+                break;
             }
-            used += width;
             i += width;
         }
-        return parts;
+        return i;
     }
 
-    private static int countUcs2Parts(EncodedText text, int capacity) {
-        int parts = 1;
-        int used = 0;
-        int units = units(text);
-        for (int u = 0; u < units; ) {
-            int width = Character.isHighSurrogate(unitAt(text, u)) && u + 1 < units
-                    && Character.isLowSurrogate(unitAt(text, u + 1)) ? 2 : 1;
-            if (used + width > capacity) {
-                parts++;
-                used = 0;
+    private static int ucs2PartEnd(EncodedText text, int start, int capacity) {
+        int length = text.length();
+        int end = Math.min(start + 2 * capacity, length);
+        if (end < length) {
+            int lastUnit = end / 2 - 1;
+            if (Character.isHighSurrogate(unitAt(text, lastUnit))
+                    && Character.isLowSurrogate(unitAt(text, lastUnit + 1))) {
+                end -= 2;
             }
-            used += width;
-            u += width;
         }
-        return parts;
+        return end;
     }
 
     private static char unitAt(EncodedText text, int unit) {

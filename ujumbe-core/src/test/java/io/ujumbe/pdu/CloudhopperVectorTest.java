@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -52,9 +51,7 @@ class CloudhopperVectorTest {
         byte[] frame = HEX.parseHex(hex);
         Pdu pdu = PduCodec.DEFAULT.decode(frame);
 
-        Iterator<Map.Entry<String, JsonNode>> it = fields.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : fields.properties()) {
             check(pdu, e.getKey(), e.getValue(), frame.length);
         }
 
@@ -172,7 +169,9 @@ class CloudhopperVectorTest {
 
     private static void checkTlvs(Tlvs tlvs, JsonNode expected) {
         List<String> want = new ArrayList<>();
-        expected.fields().forEachRemaining(e -> want.add(e.getKey().toLowerCase() + "=" + e.getValue().asText()));
+        for (Map.Entry<String, JsonNode> e : expected.properties()) {
+            want.add(e.getKey().toLowerCase() + "=" + e.getValue().asText());
+        }
         List<String> got = new ArrayList<>();
         for (Tlv t : tlvs) {
             got.add(String.format("0x%04x", t.tag()) + "=" + HEX.formatHex(t.value()));

@@ -52,7 +52,7 @@ class PartCapacityTest {
         assertThat(PartCapacity.countParts(octets(141), 5)).isEqualTo(2);
         assertThat(PartCapacity.countParts(octets(268), 5)).isEqualTo(2);
         assertThat(PartCapacity.countParts(octets(269), 5)).isEqualTo(3);
-        assertThat(PartCapacity.countParts(octets(280), 0)).as("SAR: no header").isEqualTo(2);
+        assertThat(PartCapacity.countParts(octets(280), 0)).as("no concatenation element").isEqualTo(2);
     }
 
     @Test

@@ -132,9 +132,10 @@ class TextEncoderTest {
                 .concatenationIeOctets(PartCapacity.CONCATENATION_16BIT_IE_OCTETS).build());
         assertThat(encoder.plan("a".repeat(304)).parts()).isEqualTo(2);
         assertThat(encoder.plan("a".repeat(305)).parts()).isEqualTo(3);
-        TextEncoder sar = new TextEncoder(EncodingOptions.builder().concatenationIeOctets(0).build());
-        assertThat(sar.plan("a".repeat(320)).parts()).isEqualTo(2);
-        assertThat(sar.plan("a".repeat(320)).unitsPerPart()).isEqualTo(160);
+        // 0 counts no concatenation element at all; SAR counts 5, like UDH_8BIT
+        TextEncoder noConcatenation = new TextEncoder(EncodingOptions.builder().concatenationIeOctets(0).build());
+        assertThat(noConcatenation.plan("a".repeat(320)).parts()).isEqualTo(2);
+        assertThat(noConcatenation.plan("a".repeat(320)).unitsPerPart()).isEqualTo(160);
     }
 
     @Test

@@ -15,7 +15,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 
 /** Every charset decodes what it encodes, for text drawn from what it can encode. */
-class SmsCharsetRoundTripProperties {
+class SmsCharsetRoundTripPropertiesTest {
 
     /** Characters a charset carries one at a time without loss (all of the BMP but surrogates). */
     private static char[] repertoire(SmsCharset charset) {
@@ -37,7 +37,7 @@ class SmsCharsetRoundTripProperties {
 
     private static Arbitrary<Tuple2<SmsCharset, String>> textsOf(List<SmsCharset> charsets) {
         Map<SmsCharset, char[]> repertoires = charsets.stream()
-                .collect(Collectors.toMap(c -> c, SmsCharsetRoundTripProperties::repertoire));
+                .collect(Collectors.toMap(c -> c, SmsCharsetRoundTripPropertiesTest::repertoire));
         return Arbitraries.of(charsets).flatMap(charset -> Arbitraries.strings()
                 .withChars(repertoires.get(charset)).ofMaxLength(200)
                 .map(text -> Tuple.of(charset, text)));

@@ -20,7 +20,7 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /** Splitting then reassembling gives back the original bytes, for every mode and alphabet. */
-class SplitReassembleProperties {
+class SplitReassemblePropertiesTest {
     private static final byte[] EXTENSION = {0x0A, 0x14, 0x28, 0x29, 0x2F, 0x3C, 0x3D, 0x3E, 0x40, 0x65};
 
     @Provide
@@ -47,7 +47,7 @@ class SplitReassembleProperties {
                         Tuple.of(5, single),
                         Tuple.of(1, escaped))
                 .list().ofMaxSize(700)
-                .map(SplitReassembleProperties::concat);
+                .map(SplitReassemblePropertiesTest::concat);
     }
 
     @Provide

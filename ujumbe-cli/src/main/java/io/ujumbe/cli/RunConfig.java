@@ -1,0 +1,203 @@
+package io.ujumbe.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ujumbe.client.ClientConfig;
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.BindType;
+import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.session.TlsConfig;
+import io.ujumbe.text.MultipartMode;
+import io.ujumbe.text.NationalLanguage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The settings of {@code ujumbe run}, read from a JSON or YAML file and checked as a whole: every
+ * problem is reported with its key, unknown keys included. The password may be written
+ * {@code ${UJUMBE_PASSWORD}} (any environment variable) or left out to be taken from
+ * {@code UJUMBE_PASSWORD}. {@link #toString()} never shows it.
+ */
+public final class RunConfig {
+    /** The environment variable the password is taken from when the file has none. */
+    public static final String PASSWORD_ENV = "UJUMBE_PASSWORD";
+
+    private final String host;
+    private final int port;
+    private final String systemId;
+    private final String password;
+    private final String systemType;
+    private final BindType bindType;
+    private final int binds;
+    private final int windowSize;
+    private final Duration responseTimeout;
+    private final Duration enquireLinkInterval;
+    private final TlsConfig tls;
+    private final String defaultSource;
+    private final boolean receipts;
+    private final double ratePerSecond;
+    private final MultipartMode multipartMode;
+    private final Set<NationalLanguage> nationalLanguages;
+    private final int outboxCapacity;
+    private final Map<String, String> logMetadata;
+    private final String outboxPath;
+    private final String httpHost;
+    private final int httpPort;
+    private final Duration drainTimeout;
+
+    private RunConfig(ConfigNode root, Map<String, String> env) {
+        ConfigNode smsc = root.object("smsc");
+        host = smsc.requiredString("host");
+        port = smsc.integer("port", 2775, 1, 65535);
+        systemId = smsc.requiredString("systemId");
+        String pw = smsc.string("password").orElse(env.get(PASSWORD_ENV));
+        if (pw == null) {
+            smsc.problem(smsc.key("password") + " is required (write it, \"${" + PASSWORD_ENV + "}\", or set "
+                    + PASSWORD_ENV + ")");
+            pw = "";
+        }
+        password = pw;
+        systemType = smsc.string("systemType", "");
+        bindType = smsc.choice("bind", BindType.TRANSCEIVER, Choices.BIND);
+        binds = smsc.integer("binds", 1, 1, 64);
+        windowSize = smsc.integer("windowSize", 10, 1, 10_000);
+        responseTimeout = smsc.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(1));
+        enquireLinkInterval = smsc.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1));
+        ConfigNode tlsNode = smsc.object("tls");
+        boolean tlsOn = tlsNode.bool("enabled", false);
+        String trust = tlsNode.string("trustCertificates", "");
+        boolean trustAll = tlsNode.bool("insecureTrustAll", false);
+        tlsNode.rejectUnknownKeys();
+        if (!tlsOn) {
+            tls = null;
+        } else if (trustAll) {
+            tls = TlsConfig.clientInsecureTrustAll();
+        } else if (!trust.isEmpty()) {
+            if (!Files.isReadable(Path.of(trust))) {
+                tlsNode.problem(tlsNode.key("trustCertificates") + " must be a readable PEM file, was '" + trust + "'");
+            }
+            tls = TlsConfig.clientTrusting(Path.of(trust));
+        } else {
+            tls = TlsConfig.client();
+        }
+        smsc.rejectUnknownKeys();
+
+        ConfigNode client = root.object("client");
+        defaultSource = client.string("from", "ujumbe");
+        receipts = client.bool("receipts", true);
+        ratePerSecond = client.number("ratePerSecond", 0, 0, 1_000_000);
+        multipartMode = client.choice("multipart", MultipartMode.UDH_8BIT, Choices.MULTIPART);
+        List<NationalLanguage> langs = client.list("nationalLanguages", "national language names such as turkish",
+                Choices::language);
+        nationalLanguages = langs.isEmpty() ? Set.of() : EnumSet.copyOf(langs);
+        outboxCapacity = client.integer("outboxCapacity", 10_000, 1, 10_000_000);
+        client.rejectUnknownKeys();
+
+        logMetadata = root.stringMap("logMetadata");
+
+        ConfigNode outbox = root.object("outbox");
+        String type = outbox.string("type", "jsonl");
+        if (!type.equals("jsonl")) {
+            outbox.problem(outbox.key("type") + " must be jsonl, was '" + type + "'");
+        }
+        outboxPath = outbox.requiredString("path");
+        outbox.rejectUnknownKeys();
+
+        ConfigNode http = root.object("http");
+        httpHost = http.string("host", "127.0.0.1");
+        httpPort = http.integer("port", -1, -1, 65535);
+        http.rejectUnknownKeys();
+
+        drainTimeout = root.duration("drainTimeout", Duration.ofSeconds(30), Duration.ZERO);
+        root.rejectUnknownKeys();
+    }
+
+    /** Reads and checks {@code file} (.json, .yaml or .yml); throws {@link ConfigException} listing every problem. */
+    public static RunConfig load(Path file, Map<String, String> env) {
+        JsonNode tree = readTree(file);
+        List<String> problems = new ArrayList<>();
+        RunConfig config = new RunConfig(ConfigNode.root(tree, problems, env), env);
+        if (problems.isEmpty()) {
+            try {
+                config.clientBuilder().build();
+            } catch (IllegalArgumentException e) {
+                problems.add("smsc: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return config;
+    }
+
+    /** Parses a JSON or YAML file (by its extension; JSON is valid YAML, so anything else is read as YAML). */
+    static JsonNode readTree(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new ConfigException("configuration file " + file + " cannot be read");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        try {
+            return mapper.readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ConfigException("configuration file " + file + " is not valid "
+                    + (name.endsWith(".json") ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
+                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));
+        } catch (IOException e) {
+            throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A client builder with every setting of this file; the caller adds listeners, outbox and metrics. */
+    public ClientConfig.Builder clientBuilder() {
+        ClientConfig.Builder b = ClientConfig.builder()
+                .host(host).port(port).systemId(systemId).password(password).systemType(systemType)
+                .bindType(bindType).binds(binds).windowSize(windowSize)
+                .responseTimeout(responseTimeout).enquireLinkInterval(enquireLinkInterval)
+                .defaultSource(defaultSource.chars().allMatch(Character::isDigit)
+                        ? Address.international(defaultSource) : Address.alphanumeric(defaultSource))
+                .defaultRegisteredDelivery(receipts ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE)
+                .multipartMode(multipartMode)
+                .nationalLanguages(nationalLanguages);
+        if (ratePerSecond > 0) {
+            b.ratePerSecond(ratePerSecond);
+        }
+        if (tls != null) {
+            b.tls(tls);
+        }
+        logMetadata.forEach(b::putLogMetadata);
+        return b;
+    }
+
+    public String host() { return host; }
+    public int port() { return port; }
+    public String systemId() { return systemId; }
+    public BindType bindType() { return bindType; }
+    public int binds() { return binds; }
+    public int outboxCapacity() { return outboxCapacity; }
+    public Map<String, String> logMetadata() { return logMetadata; }
+    /** The JSON-lines file the messages come from, or "-" for standard input. */
+    public String outboxPath() { return outboxPath; }
+    public String httpHost() { return httpHost; }
+    /** The port of the health and metrics endpoint: -1 off, 0 any free port. */
+    public int httpPort() { return httpPort; }
+    /** How long a shutdown waits for queued and in-flight messages before unbinding. */
+    public Duration drainTimeout() { return drainTimeout; }
+
+    @Override
+    public String toString() {
+        return "RunConfig{smsc=" + host + ":" + port + ", systemId=" + systemId + ", password=***, bind=" + bindType
+                + " x" + binds + ", outbox=" + outboxPath + ", httpPort=" + httpPort + '}';
+    }
+}

@@ -1,0 +1,365 @@
+package io.ujumbe.redis;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.TextEncoding;
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.NumberingPlan;
+import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.pdu.Tlv;
+import io.ujumbe.pdu.TypeOfNumber;
+import io.ujumbe.text.MultipartMode;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The versioned JSON form of an {@link OutboundMessage}, as stored in the Redis outbox and read by
+ * any outbox that takes JSON lines. Any language can enqueue a message by writing this object;
+ * README-redis.md documents every field. Version 1:
+ *
+ * <pre>{@code
+ * {"version":1,"correlationId":"a1","to":"254700000001","from":"ACME","text":"Your code is 1234",
+ *  "encoding":"AUTO","receipt":true,"metadata":{"order":"42"},"validityPeriod":"000000020000000R",
+ *  "priority":0,"serviceType":"","attempt":1}
+ * }</pre>
+ *
+ * <p>Reading is strict about what it understands (types, ranges, exactly one of {@code text} and
+ * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException};
+ * fields it does not know are ignored, so that producers may add their own. Thread-safe: every
+ * method is static and stateless.
+ */
+public final class OutboundMessageJson {
+
+    /** The format version written, and the only one read. */
+    public static final int VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final HexFormat HEX = HexFormat.of();
+
+    private OutboundMessageJson() {
+    }
+
+    /** A message read from JSON with the attempt number it carried. */
+    public record Decoded(OutboundMessage message, int attempt) {
+        public Decoded {
+            Objects.requireNonNull(message, "message");
+            if (attempt < 1) {
+                throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+            }
+        }
+    }
+
+    /** The message as JSON, first attempt. */
+    public static String toJson(OutboundMessage message) {
+        return toJson(message, 1);
+    }
+
+    /** The message as JSON with {@code attempt} (at least 1) recorded in it. */
+    public static String toJson(OutboundMessage message, int attempt) {
+        Objects.requireNonNull(message, "message");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("version", VERSION);
+        o.put("correlationId", message.correlationId());
+        writeAddress(o, "to", message.destination(), Address.international(message.destination().address()));
+        if (message.source() != null) {
+            writeAddress(o, "from", message.source(), inferredSource(message.source().address()));
+        }
+        if (message.isBinary()) {
+            o.put("payloadBase64", Base64.getEncoder().encodeToString(message.payload()));
+            o.put("dataCoding", message.payloadDataCoding());
+        } else {
+            o.put("text", message.text());
+            o.put("encoding", message.encoding().name());
+        }
+        RegisteredDelivery rd = message.registeredDelivery();
+        if (RegisteredDelivery.RECEIPT.equals(rd)) {
+            o.put("receipt", true);
+        } else if (RegisteredDelivery.NONE.equals(rd)) {
+            o.put("receipt", false);
+        } else if (rd != null) {
+            o.put("registeredDelivery", rd.value());
+        }
+        ObjectNode meta = o.putObject("metadata");
+        message.metadata().forEach(meta::put);
+        putIfNotEmpty(o, "validityPeriod", message.validityPeriod());
+        putIfNotEmpty(o, "scheduleDeliveryTime", message.scheduleDeliveryTime());
+        o.put("priority", message.priority());
+        o.put("serviceType", message.serviceType());
+        if (message.protocolId() != 0) {
+            o.put("protocolId", message.protocolId());
+        }
+        if (message.multipartMode() != null) {
+            o.put("multipartMode", message.multipartMode().name());
+        }
+        if (!message.tlvs().isEmpty()) {
+            ArrayNode tlvs = o.putArray("tlvs");
+            for (Tlv t : message.tlvs()) {
+                tlvs.addObject().put("tag", t.tag()).put("valueHex", HEX.formatHex(t.value()));
+            }
+        }
+        o.put("attempt", attempt);
+        return o.toString();
+    }
+
+    /** The message in {@code json}, ignoring its attempt number. */
+    public static OutboundMessage fromJson(String json) {
+        return decode(json).message();
+    }
+
+    /**
+     * The message and attempt number in {@code json}.
+     *
+     * @throws IllegalArgumentException naming the field, when the JSON is malformed, of another
+     *     version, or describes no valid message
+     */
+    public static Decoded decode(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("invalid message JSON: null");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("invalid message JSON: not well-formed: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("invalid message JSON: expected an object");
+        }
+        int version = intField(root, "version", -1, 0, Integer.MAX_VALUE);
+        if (version == -1) {
+            throw fieldError("version", "is required (" + VERSION + ")");
+        }
+        if (version != VERSION) {
+            throw fieldError("version", "is " + version + "; this reader understands only " + VERSION);
+        }
+        OutboundMessage.Builder b = OutboundMessage.builder();
+        String correlationId = stringField(root, "correlationId");
+        if (correlationId != null) {
+            if (correlationId.isEmpty()) {
+                throw fieldError("correlationId", "must not be empty (omit it to get a random one)");
+            }
+            b.correlationId(correlationId);
+        }
+        JsonNode to = root.get("to");
+        if (to == null || to.isNull()) {
+            throw fieldError("to", "is required");
+        }
+        b.to(readAddress("to", to, true));
+        JsonNode from = root.get("from");
+        if (from != null && !from.isNull()) {
+            b.from(readAddress("from", from, false));
+        }
+        String text = stringField(root, "text");
+        String payload = stringField(root, "payloadBase64");
+        if ((text == null) == (payload == null)) {
+            throw fieldError("text", "exactly one of 'text' and 'payloadBase64' is required");
+        }
+        if (text != null) {
+            if (has(root, "dataCoding")) {
+                throw fieldError("dataCoding", "applies only to 'payloadBase64'; a text message chooses 'encoding'");
+            }
+            b.text(text);
+            String encoding = stringField(root, "encoding");
+            if (encoding != null) {
+                b.encoding(enumField("encoding", encoding, TextEncoding.class));
+            }
+        } else {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(payload);
+            } catch (IllegalArgumentException e) {
+                throw fieldError("payloadBase64", "is not valid base64: " + e.getMessage());
+            }
+            if (has(root, "encoding")) {
+                throw fieldError("encoding", "applies only to 'text'; a binary message gives 'dataCoding'");
+            }
+            b.payload(bytes, intField(root, "dataCoding", 0x04, 0, 0xFF));
+        }
+        if (has(root, "receipt") && has(root, "registeredDelivery")) {
+            throw fieldError("receipt", "give either 'receipt' or 'registeredDelivery', not both");
+        }
+        JsonNode receipt = root.get("receipt");
+        if (receipt != null && !receipt.isNull()) {
+            if (!receipt.isBoolean()) {
+                throw fieldError("receipt", "must be true or false");
+            }
+            b.registeredDelivery(receipt.booleanValue() ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE);
+        }
+        if (has(root, "registeredDelivery")) {
+            b.registeredDelivery(RegisteredDelivery.of(intField(root, "registeredDelivery", 0, 0, 0xFF)));
+        }
+        JsonNode meta = root.get("metadata");
+        if (meta != null && !meta.isNull()) {
+            if (!meta.isObject()) {
+                throw fieldError("metadata", "must be an object of string values");
+            }
+            Map<String, String> m = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> e : meta.properties()) {
+                if (!e.getValue().isTextual()) {
+                    throw fieldError("metadata." + e.getKey(), "must be a string");
+                }
+                m.put(e.getKey(), e.getValue().textValue());
+            }
+            b.metadata(m);
+        }
+        b.validityPeriod(stringField(root, "validityPeriod"));
+        b.scheduleDeliveryTime(stringField(root, "scheduleDeliveryTime"));
+        b.priority(intField(root, "priority", 0, 0, 3));
+        b.serviceType(stringField(root, "serviceType"));
+        b.protocolId(intField(root, "protocolId", 0, 0, 0xFF));
+        String multipart = stringField(root, "multipartMode");
+        if (multipart != null) {
+            b.multipartMode(enumField("multipartMode", multipart, MultipartMode.class));
+        }
+        JsonNode tlvs = root.get("tlvs");
+        if (tlvs != null && !tlvs.isNull()) {
+            if (!tlvs.isArray()) {
+                throw fieldError("tlvs", "must be an array of {\"tag\":n,\"valueHex\":\"..\"}");
+            }
+            for (int i = 0; i < tlvs.size(); i++) {
+                b.addTlv(readTlv("tlvs[" + i + "]", tlvs.get(i)));
+            }
+        }
+        int attempt = intField(root, "attempt", 1, 1, Integer.MAX_VALUE);
+        OutboundMessage message;
+        try {
+            message = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid message JSON: " + e.getMessage(), e);
+        }
+        return new Decoded(message, attempt);
+    }
+
+    // ---- addresses -----------------------------------------------------------------------------
+
+    private static Address inferredSource(String address) {
+        return !address.isEmpty() && address.chars().allMatch(Character::isDigit)
+                ? Address.international(address) : Address.alphanumeric(address);
+    }
+
+    private static void writeAddress(ObjectNode o, String field, Address a, Address inferred) {
+        if (a.equals(inferred)) {
+            o.put(field, a.address());
+        } else {
+            o.putObject(field).put("address", a.address()).put("ton", a.ton().value()).put("npi", a.npi().value());
+        }
+    }
+
+    private static Address readAddress(String field, JsonNode node, boolean destination) {
+        if (node.isTextual()) {
+            String s = node.textValue();
+            if (s.isEmpty()) {
+                throw fieldError(field, "must not be empty");
+            }
+            if (destination) {
+                return Address.international(s.startsWith("+") ? s.substring(1) : s);
+            }
+            return inferredSource(s);
+        }
+        if (node.isObject()) {
+            String address = stringField(node, "address", field + ".address");
+            if (address == null) {
+                throw fieldError(field + ".address", "is required");
+            }
+            int ton = intField(node, "ton", 0, 0, 0xFF, field + ".ton");
+            int npi = intField(node, "npi", 0, 0, 0xFF, field + ".npi");
+            return new Address(TypeOfNumber.of(ton), NumberingPlan.of(npi), address);
+        }
+        throw fieldError(field, "must be a string or an object {\"address\",\"ton\",\"npi\"}");
+    }
+
+    private static Tlv readTlv(String field, JsonNode node) {
+        if (!node.isObject()) {
+            throw fieldError(field, "must be an object {\"tag\":n,\"valueHex\":\"..\"}");
+        }
+        int tag = intField(node, "tag", -1, 0, 0xFFFF, field + ".tag");
+        if (tag == -1) {
+            throw fieldError(field + ".tag", "is required");
+        }
+        String hex = stringField(node, "valueHex", field + ".valueHex");
+        byte[] value;
+        try {
+            value = hex == null ? new byte[0] : HEX.parseHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw fieldError(field + ".valueHex", "is not valid hex: " + e.getMessage());
+        }
+        try {
+            return Tlv.of(tag, value);
+        } catch (IllegalArgumentException e) {
+            throw fieldError(field, e.getMessage());
+        }
+    }
+
+    // ---- field helpers -------------------------------------------------------------------------
+
+    private static boolean has(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
+
+    private static String stringField(JsonNode node, String field) {
+        return stringField(node, field, field);
+    }
+
+    private static String stringField(JsonNode node, String field, String name) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw fieldError(name, "must be a string");
+        }
+        return v.textValue();
+    }
+
+    private static int intField(JsonNode node, String field, int absent, int min, int max) {
+        return intField(node, field, absent, min, max, field);
+    }
+
+    private static int intField(JsonNode node, String field, int absent, int min, int max, String name) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return absent;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw fieldError(name, "must be an integer between " + min + " and " + max);
+        }
+        int i = v.intValue();
+        if (i < min || i > max) {
+            throw fieldError(name, "must be between " + min + " and " + max + ", was " + i);
+        }
+        return i;
+    }
+
+    private static <E extends Enum<E>> E enumField(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw fieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", was '" + value + "'");
+        }
+    }
+
+    private static void putIfNotEmpty(ObjectNode o, String field, String value) {
+        if (!value.isEmpty()) {
+            o.put(field, value);
+        }
+    }
+
+    private static IllegalArgumentException fieldError(String field, String problem) {
+        return new IllegalArgumentException("invalid message JSON: field '" + field + "' " + problem);
+    }
+}

@@ -1,0 +1,348 @@
+package io.ujumbe.smsc;
+
+import io.ujumbe.pdu.MessageState;
+import io.ujumbe.session.SessionConfig;
+import io.ujumbe.session.TlsConfig;
+import io.ujumbe.session.Validate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything an {@link SmscSimulator} needs: where to listen, which accounts to accept, how to
+ * number messages, when and how to answer with receipts, and which faults to inject. Immutable;
+ * build with {@link #builder()}. Every value is checked when set, and errors name the setting.
+ */
+public final class SmscConfig {
+    private final String host;
+    private final int port;
+    private final int tlsPort;
+    private final TlsConfig tls;
+    private final int httpPort;
+    private final int ioThreads;
+    private final List<SmscAccount> accounts;
+    private final MessageIdFormat messageIds;
+    private final MessageIdFormat receiptIdFormat;
+    private final Duration receiptDelay;
+    private final Map<MessageState, Double> receiptOutcomes;
+    private final List<ReceiptRule> receiptRules;
+    private final boolean intermediateReceipts;
+    private final SessionConfig session;
+    private final long randomSeed;
+    private final FaultConfig faults;
+
+    private SmscConfig(Builder b) {
+        this.host = b.host;
+        this.port = b.port;
+        this.tlsPort = b.tlsPort;
+        this.tls = b.tls;
+        this.httpPort = b.httpPort;
+        this.ioThreads = b.ioThreads;
+        this.accounts = List.copyOf(b.accounts);
+        this.messageIds = b.messageIds;
+        this.receiptIdFormat = b.receiptIdFormat == null ? b.messageIds : b.receiptIdFormat;
+        this.receiptDelay = b.receiptDelay;
+        this.receiptOutcomes = normalised(b.receiptOutcomes);
+        this.receiptRules = List.copyOf(b.receiptRules);
+        this.intermediateReceipts = b.intermediateReceipts;
+        this.session = b.session;
+        this.randomSeed = b.randomSeed;
+        this.faults = b.faults;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: 127.0.0.1:2775, any credentials, hex ids, every message delivered after 1 s. */
+    public static SmscConfig defaults() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder().host(host).port(port).httpPort(httpPort).ioThreads(ioThreads).accounts(accounts)
+                .messageIds(messageIds).receiptIdFormat(receiptIdFormat).receiptDelay(receiptDelay)
+                .receiptOutcomes(receiptOutcomes).receiptRules(receiptRules).intermediateReceipts(intermediateReceipts)
+                .session(session).randomSeed(randomSeed).faults(faults);
+        b.tlsPort = tlsPort;
+        b.tls = tls;
+        return b;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The SMPP port; 0 picks a free one (see {@link SmscSimulator#port()}). */
+    public int port() {
+        return port;
+    }
+
+    /** The SMPP-over-TLS port, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The server TLS configuration for {@link #tlsPort()}, or null when TLS is off. */
+    public TlsConfig tls() {
+        return tls;
+    }
+
+    /** The HTTP port for /stats, /mo, /metrics and /health; -1 = off, 0 = any free port. */
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** The accounts accepted; empty means any credentials are accepted. */
+    public List<SmscAccount> accounts() {
+        return accounts;
+    }
+
+    /** How message ids are written in submit_sm_resp, submit_multi_resp and data_sm_resp. */
+    public MessageIdFormat messageIds() {
+        return messageIds;
+    }
+
+    /**
+     * How message ids are written in receipts (the text's id field and receipted_message_id);
+     * the same as {@link #messageIds()} unless set. HEX here with DECIMAL there (or the reverse)
+     * imitates the SMSCs that Kannel's msg-id-type exists for. With UUID ids both are the same.
+     */
+    public MessageIdFormat receiptIdFormat() {
+        return receiptIdFormat;
+    }
+
+    /** How long after acceptance a message reaches its final state and its receipt is sent. */
+    public Duration receiptDelay() {
+        return receiptDelay;
+    }
+
+    /** The final states drawn for messages no rule matches, with weights normalised to sum to 1. */
+    public Map<MessageState, Double> receiptOutcomes() {
+        return receiptOutcomes;
+    }
+
+    /** Rules on the destination; the first match decides the final state. */
+    public List<ReceiptRule> receiptRules() {
+        return receiptRules;
+    }
+
+    /** Whether intermediate notifications (ENROUTE) are sent when registered_delivery asks for them. */
+    public boolean intermediateReceipts() {
+        return intermediateReceipts;
+    }
+
+    /** The session settings (window, timeouts, enquire_link …) for every accepted connection. */
+    public SessionConfig session() {
+        return session;
+    }
+
+    /** The seed of every random draw (outcomes, faults, latency), so runs can be repeated. */
+    public long randomSeed() {
+        return randomSeed;
+    }
+
+    public FaultConfig faults() {
+        return faults;
+    }
+
+    @Override
+    public String toString() {
+        return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
+                + ", ioThreads=" + ioThreads + ", accounts=" + accounts + ", messageIds=" + messageIds
+                + ", receiptIdFormat=" + receiptIdFormat + ", receiptDelay=" + receiptDelay
+                + ", receiptOutcomes=" + receiptOutcomes + ", receiptRules=" + receiptRules
+                + ", intermediateReceipts=" + intermediateReceipts + ", randomSeed=" + randomSeed
+                + ", faults=" + faults + ", session=" + session + "}";
+    }
+
+    private static Map<MessageState, Double> normalised(Map<MessageState, Double> weights) {
+        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<MessageState, Double> out = new EnumMap<>(MessageState.class);
+        weights.forEach((state, w) -> {
+            if (w > 0) {
+                out.put(state, w / sum);
+            }
+        });
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Builds an {@link SmscConfig}; each setter checks its value and names the setting when it is wrong. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 2775;
+        private int tlsPort = -1;
+        private TlsConfig tls;
+        private int httpPort = -1;
+        private int ioThreads = 1;
+        private final List<SmscAccount> accounts = new ArrayList<>();
+        private MessageIdFormat messageIds = MessageIdFormat.HEX;
+        private MessageIdFormat receiptIdFormat;
+        private Duration receiptDelay = Duration.ofSeconds(1);
+        private Map<MessageState, Double> receiptOutcomes = Map.of(MessageState.DELIVERED, 1.0);
+        private final List<ReceiptRule> receiptRules = new ArrayList<>();
+        private boolean intermediateReceipts;
+        private SessionConfig session = SessionConfig.defaults();
+        private long randomSeed = 42;
+        private FaultConfig faults = FaultConfig.none();
+
+        private Builder() {
+        }
+
+        public Builder host(String host) {
+            this.host = Validate.notBlank("host", host);
+            return this;
+        }
+
+        public Builder port(int port) {
+            Validate.range("port", port, 0, 65535);
+            this.port = port;
+            return this;
+        }
+
+        /** Listens for SMPP over TLS on {@code port} (0 = any free) with the server configuration {@code tls}. */
+        public Builder tls(int port, TlsConfig tls) {
+            Validate.range("tlsPort", port, 0, 65535);
+            Objects.requireNonNull(tls, "tls");
+            if (!tls.isServer()) {
+                throw new IllegalArgumentException("tls must be a server configuration (TlsConfig.server(...))");
+            }
+            this.tlsPort = port;
+            this.tls = tls;
+            return this;
+        }
+
+        /** Turns TLS off. */
+        public Builder noTls() {
+            this.tlsPort = -1;
+            this.tls = null;
+            return this;
+        }
+
+        public Builder httpPort(int port) {
+            Validate.range("httpPort", port, -1, 65535);
+            this.httpPort = port;
+            return this;
+        }
+
+        public Builder ioThreads(int n) {
+            Validate.range("ioThreads", n, 1, 1024);
+            this.ioThreads = n;
+            return this;
+        }
+
+        public Builder account(SmscAccount account) {
+            Objects.requireNonNull(account, "account");
+            for (SmscAccount a : accounts) {
+                if (a.systemId().equals(account.systemId())) {
+                    throw new IllegalArgumentException("accounts: system_id " + account.systemId() + " appears twice");
+                }
+            }
+            accounts.add(account);
+            return this;
+        }
+
+        public Builder accounts(List<SmscAccount> list) {
+            Objects.requireNonNull(list, "accounts");
+            accounts.clear();
+            list.forEach(this::account);
+            return this;
+        }
+
+        public Builder messageIds(MessageIdFormat format) {
+            this.messageIds = Objects.requireNonNull(format, "messageIds");
+            return this;
+        }
+
+        /** The id format in receipts; null = the same as {@link #messageIds(MessageIdFormat)}. */
+        public Builder receiptIdFormat(MessageIdFormat format) {
+            this.receiptIdFormat = format;
+            return this;
+        }
+
+        public Builder receiptDelay(Duration d) {
+            Validate.notNegative("receiptDelay", d);
+            this.receiptDelay = d;
+            return this;
+        }
+
+        /**
+         * The final states to draw, with relative weights (e.g. DELIVERED 90, UNDELIVERABLE 6,
+         * EXPIRED 4); states must be final and weights not negative, with a positive sum.
+         */
+        public Builder receiptOutcomes(Map<MessageState, Double> weights) {
+            Objects.requireNonNull(weights, "receiptOutcomes");
+            double sum = 0;
+            for (Map.Entry<MessageState, Double> e : weights.entrySet()) {
+                Objects.requireNonNull(e.getKey(), "receiptOutcomes state");
+                if (!e.getKey().isFinal()) {
+                    throw new IllegalArgumentException("receiptOutcomes: " + e.getKey() + " is not a final state");
+                }
+                if (e.getValue() == null || !(e.getValue() >= 0) || e.getValue().isInfinite()) {
+                    throw new IllegalArgumentException("receiptOutcomes: the weight of " + e.getKey()
+                            + " must be a number >= 0, was " + e.getValue());
+                }
+                sum += e.getValue();
+            }
+            if (!(sum > 0)) {
+                throw new IllegalArgumentException("receiptOutcomes: the weights must have a positive sum");
+            }
+            this.receiptOutcomes = Map.copyOf(weights);
+            return this;
+        }
+
+        public Builder receiptRule(ReceiptRule rule) {
+            receiptRules.add(Objects.requireNonNull(rule, "receiptRule"));
+            return this;
+        }
+
+        public Builder receiptRules(List<ReceiptRule> rules) {
+            Objects.requireNonNull(rules, "receiptRules");
+            receiptRules.clear();
+            rules.forEach(this::receiptRule);
+            return this;
+        }
+
+        public Builder intermediateReceipts(boolean on) {
+            this.intermediateReceipts = on;
+            return this;
+        }
+
+        public Builder session(SessionConfig session) {
+            this.session = Objects.requireNonNull(session, "session");
+            return this;
+        }
+
+        public Builder randomSeed(long seed) {
+            this.randomSeed = seed;
+            return this;
+        }
+
+        public Builder faults(FaultConfig faults) {
+            this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the setting when two listeners share a fixed port */
+        public SmscConfig build() {
+            Set<Integer> fixed = new HashSet<>();
+            for (int p : new int[]{port, tlsPort, httpPort}) {
+                if (p > 0 && !fixed.add(p)) {
+                    throw new IllegalArgumentException("port, tlsPort and httpPort must differ, " + p + " is used twice");
+                }
+            }
+            return new SmscConfig(this);
+        }
+    }
+}

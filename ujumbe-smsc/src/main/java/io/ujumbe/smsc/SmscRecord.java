@@ -1,0 +1,139 @@
+package io.ujumbe.smsc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the simulator received and did, for tests and tools to inspect: accepted submissions
+ * (each part, with its session's system_id), concatenated messages joined, messages by id with
+ * their state, binds, and the deliver_sm PDUs sent. Thread-safe; every accessor returns a copy.
+ *
+ * <p>So that long runs do not exhaust memory, each list keeps the latest {@value #LIST_LIMIT}
+ * entries and the message table the latest {@value #MESSAGE_LIMIT} messages.
+ */
+public final class SmscRecord {
+    static final int LIST_LIMIT = 100_000;
+    static final int MESSAGE_LIMIT = 1_000_000;
+
+    private final Deque<ReceivedSubmit> submits = new ArrayDeque<>();
+    private final Deque<JoinedMessage> joined = new ArrayDeque<>();
+    private final Deque<BindRecord> binds = new ArrayDeque<>();
+    private final Deque<DeliveryRecord> deliveries = new ArrayDeque<>();
+    private final Cache<String, StoredMessage> messages = Caffeine.newBuilder().maximumSize(MESSAGE_LIMIT).build();
+
+    SmscRecord() {
+    }
+
+    /** Accepted submissions, oldest first. */
+    public List<ReceivedSubmit> submits() {
+        return copy(submits);
+    }
+
+    /** Accepted submissions of one account, oldest first. */
+    public List<ReceivedSubmit> submits(String systemId) {
+        return submits().stream().filter(s -> s.systemId().equals(systemId)).toList();
+    }
+
+    /** Concatenated messages whose parts have all arrived, oldest first. */
+    public List<JoinedMessage> joinedMessages() {
+        return copy(joined);
+    }
+
+    /** The message with this id, as query_sm would see it. */
+    public Optional<SimulatedMessage> message(String messageId) {
+        return Optional.ofNullable(stored(messageId)).map(StoredMessage::snapshot);
+    }
+
+    /** Every message held, in no particular order. */
+    public List<SimulatedMessage> messages() {
+        List<SimulatedMessage> out = new ArrayList<>();
+        messages.asMap().values().forEach(m -> out.add(m.snapshot()));
+        return out;
+    }
+
+    /** Bind requests answered, oldest first. */
+    public List<BindRecord> binds() {
+        return copy(binds);
+    }
+
+    /** deliver_sm PDUs sent and answered (receipts and MO), oldest first. */
+    public List<DeliveryRecord> deliveries() {
+        return copy(deliveries);
+    }
+
+    /** Receipts (final ones, not intermediate notifications) acknowledged by the ESME, oldest first. */
+    public List<DeliveryRecord> receipts() {
+        return deliveries().stream().filter(d -> d.kind() == DeliveryRecord.Kind.RECEIPT).toList();
+    }
+
+    /** Forgets everything recorded (messages held stay queryable until their receipts are done). */
+    public void clear() {
+        synchronized (submits) {
+            submits.clear();
+        }
+        synchronized (joined) {
+            joined.clear();
+        }
+        synchronized (binds) {
+            binds.clear();
+        }
+        synchronized (deliveries) {
+            deliveries.clear();
+        }
+    }
+
+    void add(ReceivedSubmit s) {
+        append(submits, s);
+    }
+
+    void add(JoinedMessage m) {
+        append(joined, m);
+    }
+
+    void add(BindRecord b) {
+        append(binds, b);
+    }
+
+    void add(DeliveryRecord d) {
+        append(deliveries, d);
+    }
+
+    void store(StoredMessage m) {
+        messages.put(key(m.messageId), m);
+    }
+
+    StoredMessage stored(String messageId) {
+        return messageId == null ? null : messages.getIfPresent(key(messageId));
+    }
+
+    List<StoredMessage> storedMessages() {
+        return new ArrayList<>(messages.asMap().values());
+    }
+
+    /** Hex ids are looked up regardless of letter case; leading and trailing blanks are ignored. */
+    private static String key(String id) {
+        return id.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static <T> void append(Deque<T> list, T item) {
+        synchronized (list) {
+            if (list.size() >= LIST_LIMIT) {
+                list.removeFirst();
+            }
+            list.addLast(item);
+        }
+    }
+
+    private static <T> List<T> copy(Deque<T> list) {
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+}
