@@ -133,8 +133,7 @@ final class ConfigNode {
             problems.add(key(name) + " must be an object of string values");
             return out;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = child.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : child.properties()) {
             if (e.getValue().isContainerNode() || e.getValue().isNull()) {
                 problems.add(key(name) + "." + e.getKey() + " must be a string, number or boolean");
             } else {

@@ -40,6 +40,7 @@ public final class RunConfig {
     private final String systemType;
     private final BindType bindType;
     private final int binds;
+    private final int maxBindRejections;
     private final int windowSize;
     private final Duration responseTimeout;
     private final Duration enquireLinkInterval;
@@ -71,6 +72,7 @@ public final class RunConfig {
         systemType = smsc.string("systemType", "");
         bindType = smsc.choice("bind", BindType.TRANSCEIVER, Choices.BIND);
         binds = smsc.integer("binds", 1, 1, 64);
+        maxBindRejections = smsc.integer("maxBindRejections", 0, 0, 1_000_000);
         windowSize = smsc.integer("windowSize", 10, 1, 10_000);
         responseTimeout = smsc.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(1));
         enquireLinkInterval = smsc.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1));
@@ -163,7 +165,7 @@ public final class RunConfig {
     public ClientConfig.Builder clientBuilder() {
         ClientConfig.Builder b = ClientConfig.builder()
                 .host(host).port(port).systemId(systemId).password(password).systemType(systemType)
-                .bindType(bindType).binds(binds).windowSize(windowSize)
+                .bindType(bindType).binds(binds).maxBindRejections(maxBindRejections).windowSize(windowSize)
                 .responseTimeout(responseTimeout).enquireLinkInterval(enquireLinkInterval)
                 .defaultSource(defaultSource.chars().allMatch(Character::isDigit)
                         ? Address.international(defaultSource) : Address.alphanumeric(defaultSource))

@@ -49,6 +49,7 @@ final class Dispatcher {
     private final Map<String, Progress> progress = new HashMap<>();
     private final AtomicInteger references = new AtomicInteger();
     private final AtomicLong availableSignals = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean polling;
     private boolean drainScheduled;
     private long drainScheduledAt;
@@ -81,7 +82,13 @@ final class Dispatcher {
     }
 
     void wake() {
-        executor.execute(this::drain);
+        // Coalesce: a burst of offers or window signals needs one drain, not one task each.
+        if (wakePending.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakePending.set(false);
+                drain();
+            });
+        }
     }
 
     // ---- the loop (dispatcher thread) --------------------------------------------------------

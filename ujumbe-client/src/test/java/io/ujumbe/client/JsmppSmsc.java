@@ -47,6 +47,7 @@ import org.jsmpp.util.MessageId;
 import org.jsmpp.util.RandomMessageIDGenerator;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -202,16 +203,22 @@ final class JsmppSmsc implements AutoCloseable {
 
     /** Stops listening, closes every session and waits for the receipt thread to end. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         closed = true;
         listener.close();
-        acceptor.join(TimeUnit.SECONDS.toMillis(10));
         receiptSender.shutdown();
-        if (!receiptSender.awaitTermination(10, TimeUnit.SECONDS)) {
-            receiptSender.shutdownNow();
-        }
-        for (SMPPServerSession s : sessions) {
-            s.close();
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(10));
+            if (!receiptSender.awaitTermination(10, TimeUnit.SECONDS)) {
+                receiptSender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while stopping the jSMPP SMSC");
+        } finally {
+            for (SMPPServerSession s : sessions) {
+                s.close();
+            }
         }
     }
 

@@ -564,7 +564,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         state = to;
-        log.info("state changed", "from", from, "to", to, "systemId", systemId);
+        log.info("state changed", "from", from, "to", to, "peerSystemId", systemId);
         try {
             handler.onStateChanged(this, from, to);
         } catch (RuntimeException e) {

@@ -1,0 +1,190 @@
+package io.ujumbe.cli;
+
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ujumbe.client.ClientListener;
+import io.ujumbe.client.InMemoryOutbox;
+import io.ujumbe.client.InboundMessage;
+import io.ujumbe.client.MessageOutcome;
+import io.ujumbe.client.ReceiptEvent;
+import io.ujumbe.client.SmppClient;
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.session.BindState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ujumbe run --config FILE}: a long-running client. Messages come from a JSON-lines file or
+ * stdin into the client's outbox; every outcome and receipt is logged; Prometheus metrics and a
+ * health check are served over HTTP; SIGTERM or SIGINT drains what is queued, unbinds and exits 0.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run a long-lived client from a config file (JSON or YAML) until SIGTERM/SIGINT.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Settings, JSON or YAML (see README-cli.md).")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        RunConfig settings = RunConfig.load(config, System.getenv());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        InMemoryOutbox outbox = new InMemoryOutbox(settings.outboxCapacity());
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        SmppClient client = SmppClient.create(settings.clientBuilder()
+                .outbox(outbox).meterRegistry(registry)
+                .addListener(new LoggingListener(settings.logMetadata(), accepted, failed))
+                .build());
+        JsonlFeeder feeder = new JsonlFeeder(settings.outboxPath(), outbox);
+        HttpEndpoint http = settings.httpPort() >= 0
+                ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), client, registry) : null;
+
+        ShutdownHook hook = ShutdownHook.install("ujumbe-run-shutdown", () -> {
+            LOG.atInfo().addKeyValue("queued", outbox.size()).addKeyValue("drainTimeout", settings.drainTimeout().toString())
+                    .log("shutting down: draining the outbox");
+            feeder.stop();
+            drain(outbox, settings.drainTimeout());
+            client.stop(Duration.ofSeconds(5)).join();
+            if (http != null) {
+                http.close();
+            }
+            LOG.atInfo().addKeyValue("accepted", accepted.get()).addKeyValue("failed", failed.get())
+                    .addKeyValue("left", outbox.size()).log("stopped");
+            return Main.OK;
+        });
+
+        LOG.atInfo().addKeyValue("smsc", settings.host() + ":" + settings.port()).addKeyValue("systemId", settings.systemId())
+                .addKeyValue("bind", settings.bindType()).addKeyValue("binds", settings.binds())
+                .addKeyValue("outbox", settings.outboxPath())
+                .addKeyValue("httpPort", http != null ? http.port() : -1)
+                .log("ujumbe run starting");
+        if (http != null) {
+            System.out.println("http on port " + http.port());
+            System.out.flush();
+        }
+        feeder.start();
+        try {
+            // The client reconnects by itself; start() fails only when it gives up (smsc.maxBindRejections).
+            client.start().get();
+        } catch (ExecutionException e) {
+            hook.disarm();
+            LOG.atError().addKeyValue("smsc", settings.host() + ":" + settings.port())
+                    .log("giving up binding: {}", e.getCause().getMessage());
+            feeder.stop();
+            client.stop(Duration.ofSeconds(1)).join();
+            if (http != null) {
+                http.close();
+            }
+            return Main.FAILED;
+        }
+        // Runs until SIGTERM/SIGINT: the shutdown hook drains and ends the process.
+        Thread.currentThread().join();
+        return Main.OK;
+    }
+
+    /** Waits until every queued or in-flight message has its outcome, or the timeout passes. */
+    private static void drain(InMemoryOutbox outbox, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (outbox.size() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (outbox.size() > 0) {
+            LOG.atWarn().addKeyValue("left", outbox.size()).log("drain timeout passed; stopping with messages still queued");
+        }
+    }
+
+    /** Logs every outcome, receipt, inbound SMS and bind change as a key-value event. */
+    private static final class LoggingListener implements ClientListener {
+        private static final Logger OUTCOMES = LoggerFactory.getLogger("io.ujumbe.cli.outcomes");
+
+        private final Map<String, String> logMetadata;
+        private final AtomicLong accepted;
+        private final AtomicLong failed;
+
+        LoggingListener(Map<String, String> logMetadata, AtomicLong accepted, AtomicLong failed) {
+            this.logMetadata = logMetadata;
+            this.accepted = accepted;
+            this.failed = failed;
+        }
+
+        private LoggingEventBuilder with(LoggingEventBuilder b, Map<String, String> metadata) {
+            for (Map.Entry<String, String> e : logMetadata.entrySet()) {
+                b = b.addKeyValue(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                b = b.addKeyValue("meta." + e.getKey(), e.getValue());
+            }
+            return b;
+        }
+
+        @Override
+        public void onOutcome(MessageOutcome outcome) {
+            if (outcome instanceof MessageOutcome.Accepted) {
+                accepted.incrementAndGet();
+                MessageOutcome.Accepted a = (MessageOutcome.Accepted) outcome;
+                with(OUTCOMES.atInfo(), a.metadata()).addKeyValue("correlationId", a.correlationId())
+                        .addKeyValue("messageIds", String.join(",", a.messageIds())).addKeyValue("attempts", a.attempts())
+                        .log("message accepted");
+            } else {
+                failed.incrementAndGet();
+                MessageOutcome.Failed f = (MessageOutcome.Failed) outcome;
+                with(OUTCOMES.atWarn(), f.metadata()).addKeyValue("correlationId", f.correlationId())
+                        .addKeyValue("status", f.status() != null ? f.status().name() : null)
+                        .addKeyValue("reason", f.reason()).addKeyValue("attempts", f.attempts())
+                        .log("message failed");
+            }
+        }
+
+        @Override
+        public CompletionStage<Void> onReceipt(ReceiptEvent event) {
+            with(OUTCOMES.atInfo(), event.correlation().map(c -> c.metadata()).orElse(Map.of()))
+                    .addKeyValue("correlationId", event.correlationId().orElse(null))
+                    .addKeyValue("messageId", event.receipt().messageId())
+                    .addKeyValue("stat", event.receipt().stat()).addKeyValue("err", event.receipt().err())
+                    .log("receipt");
+            return ClientListener.super.onReceipt(event);
+        }
+
+        @Override
+        public CompletionStage<Void> onInboundMessage(InboundMessage message) {
+            with(OUTCOMES.atInfo(), Map.of()).addKeyValue("from", message.source().address())
+                    .addKeyValue("to", message.destination().address()).addKeyValue("parts", message.parts())
+                    .addKeyValue("length", message.text().length())
+                    .log("inbound message");
+            return ClientListener.super.onInboundMessage(message);
+        }
+
+        @Override
+        public void onBindStateChanged(String sessionId, BindState from, BindState to) {
+            LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("from", from).addKeyValue("to", to).log("bind state");
+        }
+
+        @Override
+        public void onBindRejected(CommandStatus status, int consecutiveRejections) {
+            LOG.atWarn().addKeyValue("status", status.name()).addKeyValue("consecutive", consecutiveRejections)
+                    .log("bind rejected");
+        }
+    }
+}

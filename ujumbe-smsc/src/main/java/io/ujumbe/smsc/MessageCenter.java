@@ -1,0 +1,422 @@
+package io.ujumbe.smsc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.CancelSm;
+import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.DataCoding;
+import io.ujumbe.pdu.DataSm;
+import io.ujumbe.pdu.DataSmResp;
+import io.ujumbe.pdu.DeliverSm;
+import io.ujumbe.pdu.DestinationAddress;
+import io.ujumbe.pdu.EsmClass;
+import io.ujumbe.pdu.MessageState;
+import io.ujumbe.pdu.NetworkErrorCode;
+import io.ujumbe.pdu.PduRequest;
+import io.ujumbe.pdu.PduResponse;
+import io.ujumbe.pdu.QuerySm;
+import io.ujumbe.pdu.QuerySmResp;
+import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.pdu.ReplaceSm;
+import io.ujumbe.pdu.SubmitMulti;
+import io.ujumbe.pdu.SubmitMultiResp;
+import io.ujumbe.pdu.SubmitSm;
+import io.ujumbe.pdu.SubmitSmResp;
+import io.ujumbe.pdu.Tlv;
+import io.ujumbe.pdu.TlvTag;
+import io.ujumbe.pdu.Tlvs;
+import io.ujumbe.pdu.TypeOfNumber;
+import io.ujumbe.pdu.UnsuccessSme;
+import io.ujumbe.receipt.DeliveryReceipt;
+import io.ujumbe.receipt.DeliveryReceiptFormatter;
+import io.ujumbe.session.SmppSession;
+import io.ujumbe.text.CaffeineReassembler;
+import io.ujumbe.text.Concatenation;
+import io.ujumbe.text.InboundPart;
+import io.ujumbe.text.MessagePart;
+import io.ujumbe.text.MessageSplitter;
+import io.ujumbe.text.MultipartMode;
+import io.ujumbe.text.ReassembledMessage;
+import io.ujumbe.text.SmsCharsetRegistry;
+import io.ujumbe.text.TextEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * The message side of the simulator: accepts submissions, numbers and stores messages, moves
+ * them to their final state after the receipt delay and sends the receipts asked for, answers
+ * query_sm, cancel_sm and replace_sm, joins concatenated parts, and builds MO deliveries.
+ * Called on the sessions' I/O threads and the timer; never blocks.
+ */
+final class MessageCenter {
+    private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
+    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,20}");
+    private static final DateTimeFormatter SMPP_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
+    private static final SmsCharsetRegistry CHARSETS = SmsCharsetRegistry.defaults();
+
+    private final SmscConfig config;
+    private final SmscRecord record;
+    private final Counters counters;
+    private final Deliveries deliveries;
+    private final OutcomePicker outcomes;
+    private final ScheduledExecutorService timer;
+    private final AtomicLong numbers = new AtomicLong(0x10000);
+    private final AtomicInteger moReference = new AtomicInteger();
+    private final CaffeineReassembler reassembler = CaffeineReassembler.builder().timeToLive(Duration.ofMinutes(10)).build();
+    private final Cache<String, Map<Integer, String>> partIds = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
+    private final TextEncoder encoder = TextEncoder.withDefaults();
+    private final MessageSplitter splitter = MessageSplitter.builder().mode(MultipartMode.UDH_8BIT).build();
+
+    MessageCenter(SmscConfig config, SmscRecord record, Counters counters, Deliveries deliveries,
+                  OutcomePicker outcomes, ScheduledExecutorService timer) {
+        this.config = config;
+        this.record = record;
+        this.counters = counters;
+        this.deliveries = deliveries;
+        this.outcomes = outcomes;
+        this.timer = timer;
+    }
+
+    /** Answers every request other than bind; faults have been applied before this is called. */
+    CompletionStage<PduResponse> handle(SmppSession session, PduRequest request) {
+        PduResponse response;
+        if (request instanceof SubmitSm p) {
+            response = submitSm(session, p);
+        } else if (request instanceof DataSm p) {
+            response = dataSm(session, p);
+        } else if (request instanceof SubmitMulti p) {
+            response = submitMulti(session, p);
+        } else if (request instanceof QuerySm p) {
+            response = querySm(session, p);
+        } else if (request instanceof CancelSm p) {
+            response = cancelSm(session, p);
+        } else if (request instanceof ReplaceSm p) {
+            response = replaceSm(session, p);
+        } else {
+            response = request.createResponse(CommandStatus.ESME_RINVCMDID);
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    private PduResponse submitSm(SmppSession session, SubmitSm p) {
+        if (!valid(p.destinationAddress())) {
+            return p.createResponse(CommandStatus.ESME_RINVDSTADR);
+        }
+        StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
+                p.shortMessage(), p.registeredDelivery(), p.scheduleDeliveryTime());
+        recordPart(session, m, p, p.esmClass(), p.shortMessage(), p.tlvs());
+        return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId);
+    }
+
+    private PduResponse dataSm(SmppSession session, DataSm p) {
+        if (!valid(p.destinationAddress())) {
+            return p.createResponse(CommandStatus.ESME_RINVDSTADR);
+        }
+        byte[] payload = p.tlvs().get(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
+        StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
+                payload, p.registeredDelivery(), "");
+        recordPart(session, m, p, p.esmClass(), payload, p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
+        return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId);
+    }
+
+    private PduResponse submitMulti(SmppSession session, SubmitMulti p) {
+        List<Address> good = new ArrayList<>();
+        List<UnsuccessSme> bad = new ArrayList<>();
+        for (DestinationAddress d : p.destinations()) {
+            if (d.isDistributionList()) {
+                bad.add(new UnsuccessSme(Address.of(d.distributionListName()), CommandStatus.ESME_RINVDLNAME));
+            } else if (!valid(d.address())) {
+                bad.add(new UnsuccessSme(d.address(), CommandStatus.ESME_RINVDSTADR));
+            } else {
+                good.add(d.address());
+            }
+        }
+        if (good.isEmpty()) {
+            return new SubmitMultiResp(CommandStatus.ESME_RINVDSTADR, p.sequenceNumber(), "", bad, Tlvs.EMPTY);
+        }
+        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), p.shortMessage(),
+                p.registeredDelivery(), p.scheduleDeliveryTime());
+        recordPart(session, m, p, p.esmClass(), p.shortMessage(), p.tlvs());
+        return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId, bad, Tlvs.EMPTY);
+    }
+
+    private PduResponse querySm(SmppSession session, QuerySm p) {
+        StoredMessage m = owned(session, p.messageId());
+        if (m == null) {
+            return p.createResponse(CommandStatus.ESME_RINVMSGID);
+        }
+        SimulatedMessage s = m.snapshot();
+        String finalDate = s.finalDate().map(MessageCenter::smppTime).orElse("");
+        return new QuerySmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), p.messageId(), finalDate,
+                s.state().value(), Math.min(255, s.errorCode()));
+    }
+
+    private PduResponse cancelSm(SmppSession session, CancelSm p) {
+        List<StoredMessage> targets = new ArrayList<>();
+        if (!p.messageId().isEmpty()) {
+            StoredMessage m = owned(session, p.messageId());
+            if (m == null) {
+                return p.createResponse(CommandStatus.ESME_RINVMSGID);
+            }
+            targets.add(m);
+        } else {
+            // Without an id, SMPP 3.4 cancels every pending message from this source to this destination.
+            for (StoredMessage m : record.storedMessages()) {
+                if (m.systemId.equals(session.systemId()) && m.source.address().equals(p.sourceAddress().address())
+                        && m.destinations.stream().anyMatch(d -> d.address().equals(p.destinationAddress().address()))
+                        && !m.state().isFinal()) {
+                    targets.add(m);
+                }
+            }
+        }
+        int cancelled = 0;
+        for (StoredMessage m : targets) {
+            MessageState from = m.finish(MessageState.DELETED, 0, Instant.now());
+            if (from != null) {
+                counters.moved(from, MessageState.DELETED);
+                cancelled++;
+                log.atInfo().setMessage("message cancelled").addKeyValue("session", session.id())
+                        .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId).log();
+            }
+        }
+        return p.createResponse(cancelled > 0 ? CommandStatus.ESME_ROK : CommandStatus.ESME_RCANCELFAIL);
+    }
+
+    private PduResponse replaceSm(SmppSession session, ReplaceSm p) {
+        StoredMessage m = owned(session, p.messageId());
+        if (m == null) {
+            return p.createResponse(CommandStatus.ESME_RINVMSGID);
+        }
+        if (!m.replace(p.shortMessage(), p.registeredDelivery())) {
+            return p.createResponse(CommandStatus.ESME_RREPLACEFAIL);
+        }
+        log.atInfo().setMessage("message replaced").addKeyValue("session", session.id())
+                .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId).log();
+        return p.createResponse(CommandStatus.ESME_ROK);
+    }
+
+    private StoredMessage owned(SmppSession session, String messageId) {
+        StoredMessage m = record.stored(messageId);
+        return m != null && m.systemId.equals(session.systemId()) ? m : null;
+    }
+
+    private StoredMessage accept(SmppSession session, Address source, List<Address> destinations, int dataCoding,
+                                 byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
+        long n = numbers.incrementAndGet();
+        String id = config.messageIds().format(n, config.randomSeed());
+        MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
+        StoredMessage m = new StoredMessage(id, n, session.systemId(), source, destinations, dataCoding, message, rd,
+                initial, Instant.now());
+        record.store(m);
+        counters.moved(null, initial);
+        counters.submitted();
+        OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
+        String sessionId = session.id();
+        if (config.intermediateReceipts() && rd.intermediate()) {
+            schedule(() -> intermediate(m, sessionId), config.receiptDelay().dividedBy(2));
+        }
+        schedule(() -> finish(m, outcome, sessionId), config.receiptDelay());
+        return m;
+    }
+
+    private void finish(StoredMessage m, OutcomePicker.Outcome outcome, String sessionId) {
+        Instant now = Instant.now();
+        MessageState from = m.finish(outcome.state(), outcome.errorCode(), now);
+        if (from == null) {
+            return;
+        }
+        counters.moved(from, outcome.state());
+        RegisteredDelivery rd = m.registeredDelivery();
+        boolean success = outcome.state() == MessageState.DELIVERED;
+        boolean wanted = success ? rd.receiptOnSuccess() : rd.receiptOnFailure();
+        if (!wanted) {
+            return;
+        }
+        for (Address destination : m.destinations) {
+            DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), now,
+                    EsmClass.TYPE_DELIVERY_RECEIPT);
+            log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId)
+                    .addKeyValue("messageId", m.messageId).addKeyValue("state", outcome.state()).log();
+            deliveries.send(new Deliveries.Delivery(m.systemId, sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
+                    receiptId(m), true));
+        }
+    }
+
+    private void intermediate(StoredMessage m, String sessionId) {
+        if (m.state().isFinal()) {
+            return;
+        }
+        for (Address destination : m.destinations) {
+            DeliverSm pdu = receipt(m, destination, MessageState.ENROUTE, 0, Instant.now(),
+                    EsmClass.TYPE_INTERMEDIATE_NOTIFICATION);
+            deliveries.send(new Deliveries.Delivery(m.systemId, sessionId, pdu, DeliveryRecord.Kind.INTERMEDIATE,
+                    receiptId(m), true));
+        }
+    }
+
+    private String receiptId(StoredMessage m) {
+        return config.messageIds() == MessageIdFormat.UUID || config.receiptIdFormat() == MessageIdFormat.UUID
+                ? m.messageId : config.receiptIdFormat().format(m.number, config.randomSeed());
+    }
+
+    private DeliverSm receipt(StoredMessage m, Address destination, MessageState state, int error, Instant at,
+                              int messageType) {
+        String id = receiptId(m);
+        DeliveryReceipt r = DeliveryReceipt.builder().messageId(id).submitted(1)
+                .delivered(state == MessageState.DELIVERED ? 1 : 0)
+                .submitDate(LocalDateTime.ofInstant(m.submittedAt, ZoneOffset.UTC))
+                .doneDate(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
+                .messageState(state).err(String.format("%03d", error))
+                .text(printable(decode(m.dataCoding, m.shortMessage(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
+                .build();
+        DeliverSm.Builder b = DeliverSm.builder()
+                .sourceAddress(destination)
+                .destinationAddress(m.source)
+                .esmClass(EsmClass.of(messageType))
+                .dataCoding(DataCoding.SMSC_DEFAULT)
+                .shortMessage(DeliveryReceiptFormatter.standard().format(r).getBytes(StandardCharsets.ISO_8859_1))
+                .tlv(Tlv.receiptedMessageId(id))
+                .tlv(Tlv.messageState(state));
+        if (state != MessageState.DELIVERED && error != 0) {
+            b.tlv(Tlv.networkErrorCode(new NetworkErrorCode(NetworkErrorCode.GSM, error)));
+        }
+        return b.build();
+    }
+
+    private void recordPart(SmppSession session, StoredMessage m, PduRequest pdu, EsmClass esm, byte[] userData,
+                            Tlvs tlvs) {
+        InboundPart part = null;
+        try {
+            InboundPart.Builder b = InboundPart.builder()
+                    // The account is part of the key so that two accounts' parts never mix.
+                    .source(session.systemId() + "\u0000" + m.source.address())
+                    .destination(m.destinations.get(0).address())
+                    .dataCoding(m.dataCoding).userData(userData).udhi(esm.isUdhi());
+            Optional<Tlv> ref = tlvs.get(TlvTag.SAR_MSG_REF_NUM);
+            Optional<Tlv> total = tlvs.get(TlvTag.SAR_TOTAL_SEGMENTS);
+            Optional<Tlv> seq = tlvs.get(TlvTag.SAR_SEGMENT_SEQNUM);
+            if (ref.isPresent() && total.isPresent() && seq.isPresent()) {
+                b.sar((int) ref.get().longValue(), (int) total.get().longValue(), (int) seq.get().longValue());
+            }
+            part = b.build();
+        } catch (RuntimeException e) {
+            log.atInfo().setMessage("part not understood; recorded as a whole message").addKeyValue("session", session.id())
+                    .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId)
+                    .addKeyValue("reason", e.getMessage()).log();
+        }
+        byte[] payload = part == null ? userData : part.payload();
+        Concatenation c = part == null ? null : part.concatenation().orElse(null);
+        record.add(new ReceivedSubmit(session.id(), session.systemId(), m.messageId, m.source.address(),
+                m.destinations.get(0).address(), m.dataCoding, decode(m.dataCoding, payload, true),
+                c == null ? 1 : c.sequence(), c == null ? 1 : c.total(), c == null ? -1 : c.reference(),
+                m.submittedAt, pdu));
+        if (c == null) {
+            return;
+        }
+        String key = part.source() + "\u0000" + part.destination() + "\u0000" + c.reference() + "\u0000" + c.total();
+        Map<Integer, String> ids = partIds.get(key, k -> new TreeMap<>());
+        synchronized (ids) {
+            ids.put(c.sequence(), m.messageId);
+        }
+        Optional<ReassembledMessage> joined;
+        synchronized (reassembler) {
+            joined = reassembler.accept(part);
+        }
+        if (joined.isPresent()) {
+            List<String> partIdsInOrder;
+            synchronized (ids) {
+                partIdsInOrder = List.copyOf(ids.values());
+            }
+            partIds.invalidate(key);
+            ReassembledMessage r = joined.get();
+            record.add(new JoinedMessage(session.systemId(), m.source.address(), r.destination(), r.dataCoding(),
+                    decode(r.dataCoding(), r.payload(), true), r.payload(), partIdsInOrder));
+        }
+    }
+
+    /** The deliver_sm parts of an MO text, split with 8-bit UDH concatenation when it is long. */
+    List<DeliverSm> moParts(String from, String to, String text) {
+        List<MessagePart> parts = splitter.split(encoder.encode(text), moReference.getAndIncrement() & 0xFF);
+        List<DeliverSm> out = new ArrayList<>(parts.size());
+        for (MessagePart part : parts) {
+            out.add(DeliverSm.builder()
+                    .sourceAddress(address(from))
+                    .destinationAddress(address(to))
+                    .esmClass(EsmClass.DEFAULT.withUdhi(part.udhi()))
+                    .dataCoding(DataCoding.of(part.dataCoding()))
+                    .shortMessage(part.shortMessage())
+                    .build());
+        }
+        return out;
+    }
+
+    private static Address address(String s) {
+        String t = s.trim();
+        if (NUMBER.matcher(t).matches()) {
+            return Address.international(t.startsWith("+") ? t.substring(1) : t);
+        }
+        return Address.alphanumeric(t);
+    }
+
+    private static boolean valid(Address a) {
+        if (a.isEmpty()) {
+            return false;
+        }
+        boolean numeric = a.ton().equals(TypeOfNumber.INTERNATIONAL) || a.ton().equals(TypeOfNumber.NATIONAL);
+        return !numeric || NUMBER.matcher(a.address()).matches();
+    }
+
+    private static String decode(int dataCoding, byte[] bytes, boolean quiet) {
+        try {
+            return CHARSETS.forDataCoding(dataCoding).map(cs -> cs.decode(bytes)).orElse("");
+        } catch (RuntimeException e) {
+            if (!quiet) {
+                log.atDebug().setMessage("text not decodable").addKeyValue("dataCoding", dataCoding).log();
+            }
+            return "";
+        }
+    }
+
+    private static String printable(String text, int max) {
+        StringBuilder sb = new StringBuilder(max);
+        for (int i = 0; i < text.length() && sb.length() < max; i++) {
+            char c = text.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return sb.toString();
+    }
+
+    static String smppTime(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SMPP_TIME) + "000+";
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The simulator is closing; messages stay in their current state.
+        }
+    }
+}

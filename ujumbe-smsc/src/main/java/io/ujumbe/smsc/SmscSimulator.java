@@ -1,0 +1,235 @@
+package io.ujumbe.smsc;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ujumbe.pdu.DeliverSm;
+import io.ujumbe.pdu.MessageState;
+import io.ujumbe.session.SessionConfig;
+import io.ujumbe.session.SmppServer;
+import io.ujumbe.session.SmppSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * An SMSC to develop and test ESMEs against: it accepts binds for its accounts, answers
+ * submissions with message ids, keeps each message's state for query_sm, cancel_sm and
+ * replace_sm, sends delivery receipts with outcomes from rules or a seeded distribution, injects
+ * faults (throttling, errors, latency, lost responses, disconnects, unbinds), sends MO messages,
+ * and serves statistics over HTTP. Start one with {@link #start(SmscConfig)}; {@link #close()}
+ * stops it.
+ *
+ * <pre>{@code
+ * try (SmscSimulator smsc = SmscSimulator.start(SmscConfig.builder().port(0)
+ *         .account(SmscAccount.allowingAll("acme", "secret")).build())) {
+ *     // point a client at 127.0.0.1:smsc.port(), then inspect smsc.record()
+ * }
+ * }</pre>
+ */
+public final class SmscSimulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+
+    private final SmscConfig config;
+    private final SmscRecord record = new SmscRecord();
+    private final Counters counters = new Counters();
+    private final Set<SmppSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private final Deliveries deliveries;
+    private final MessageCenter center;
+    private final Random random;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SmppServer server;
+    private SmppServer tlsServer;
+    private HttpApi http;
+
+    private SmscSimulator(SmscConfig config) {
+        this.config = config;
+        this.random = new Random(config.randomSeed());
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ujumbe-smsc-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.deliveries = new Deliveries(timer, sessions, counters, record);
+        this.center = new MessageCenter(config, record, counters, deliveries,
+                new OutcomePicker(config.receiptRules(), config.receiptOutcomes(), random), timer);
+    }
+
+    /**
+     * Starts listening (SMPP, and TLS and HTTP when configured) and returns once every socket is
+     * bound.
+     *
+     * @throws IllegalStateException when a port cannot be bound (nothing is left running)
+     */
+    public static SmscSimulator start(SmscConfig config) {
+        Objects.requireNonNull(config, "config");
+        SmscSimulator smsc = new SmscSimulator(config);
+        try {
+            smsc.listen();
+        } catch (RuntimeException e) {
+            smsc.close();
+            throw e;
+        }
+        return smsc;
+    }
+
+    private void listen() {
+        server = SmppServer.start(config.host(), config.port(), config.ioThreads(), config.session(), this::handler);
+        if (config.tlsPort() >= 0) {
+            SessionConfig tls = config.session().toBuilder().tls(config.tls()).build();
+            tlsServer = SmppServer.start(config.host(), config.tlsPort(), config.ioThreads(), tls, this::handler);
+        }
+        if (config.httpPort() >= 0) {
+            http = HttpApi.start(config.host(), config.httpPort(), this);
+        }
+        if (config.accounts().isEmpty()) {
+            log.atWarn().setMessage("no accounts configured: any system_id and password will be accepted").log();
+        }
+        log.atInfo().setMessage("SMSC simulator listening").addKeyValue("host", config.host())
+                .addKeyValue("port", port()).addKeyValue("tlsPort", tlsPort()).addKeyValue("httpPort", httpPort())
+                .addKeyValue("accounts", config.accounts().size()).addKeyValue("messageIds", config.messageIds())
+                .addKeyValue("receiptDelay", config.receiptDelay()).addKeyValue("faults", config.faults()).log();
+    }
+
+    private SmscSessionHandler handler(SmppSession session) {
+        return new SmscSessionHandler(config, center, deliveries, counters, record, sessions, timer, random, session);
+    }
+
+    /** The SMPP port bound. */
+    public int port() {
+        return server.port();
+    }
+
+    /** The TLS port bound, or -1 when TLS is off. */
+    public int tlsPort() {
+        return tlsServer == null ? -1 : tlsServer.port();
+    }
+
+    /** The HTTP port bound, or -1 when HTTP is off. */
+    public int httpPort() {
+        return http == null ? -1 : http.port();
+    }
+
+    public SmscConfig config() {
+        return config;
+    }
+
+    /** What the simulator received and sent. */
+    public SmscRecord record() {
+        return record;
+    }
+
+    /** The sessions connected now. */
+    public List<SmppSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /**
+     * Sends an MO message to a bound receiver or transceiver session of any account; a text too
+     * long for one SMS goes in parts with 8-bit UDH concatenation. Completes when the ESME has
+     * acknowledged every part (retried when it answers with an error), or fails when no receiver
+     * is bound or a part is refused every time.
+     *
+     * @throws IllegalArgumentException when {@code from} or {@code to} is blank or {@code text} null
+     */
+    public CompletableFuture<Void> injectMo(String from, String to, String text) {
+        return injectMo(from, to, text, null);
+    }
+
+    /** Like {@link #injectMo(String, String, String)}, to a session of {@code systemId} (null = any). */
+    public CompletableFuture<Void> injectMo(String from, String to, String text, String systemId) {
+        return injectMoParts(from, to, text, systemId).thenApply(n -> null);
+    }
+
+    /** Sends an MO and completes with the number of parts it took. */
+    CompletableFuture<Integer> injectMoParts(String from, String to, String text, String systemId) {
+        if (from == null || from.isBlank()) {
+            throw new IllegalArgumentException("from must not be empty");
+        }
+        if (to == null || to.isBlank()) {
+            throw new IllegalArgumentException("to must not be empty");
+        }
+        Objects.requireNonNull(text, "text");
+        String account = systemId == null || systemId.isBlank() ? null : systemId;
+        if (!deliveries.hasReceiver(account)) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "no receiver or transceiver session is bound" + (account == null ? "" : " for system_id " + account)));
+        }
+        List<DeliverSm> parts = center.moParts(from, to, text);
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (DeliverSm part : parts) {
+            Deliveries.Delivery d = new Deliveries.Delivery(account, null, part, DeliveryRecord.Kind.MO, "", false);
+            done.add(d.done);
+            deliveries.send(d);
+        }
+        log.atInfo().setMessage("MO injected").addKeyValue("systemId", account == null ? "*" : account)
+                .addKeyValue("parts", parts.size()).log();
+        return CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).thenApply(v -> parts.size());
+    }
+
+    /** A snapshot of the counters. */
+    public SmscStats stats() {
+        int bound = 0;
+        for (SmppSession s : sessions) {
+            if (s.state().isBound()) {
+                bound++;
+            }
+        }
+        return new SmscStats(sessions.size(), bound, counters.bindsAccepted.sum(), counters.bindsRejected.sum(),
+                counters.submits.sum(), counters.submitRate(), counters.states(), counters.receiptsSent.sum(),
+                deliveries.pending(), counters.moSent.sum(), counters.faults());
+    }
+
+    /** Registers the simulator's counters and gauges (names {@code ujumbe.smsc.*}) with a Micrometer registry. */
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("ujumbe.smsc.sessions", sessions, Set::size).register(registry);
+        FunctionCounter.builder("ujumbe.smsc.submits", counters.submits, java.util.concurrent.atomic.LongAdder::sum)
+                .register(registry);
+        FunctionCounter.builder("ujumbe.smsc.receipts.sent", counters.receiptsSent,
+                java.util.concurrent.atomic.LongAdder::sum).register(registry);
+        FunctionCounter.builder("ujumbe.smsc.mo.sent", counters.moSent, java.util.concurrent.atomic.LongAdder::sum)
+                .register(registry);
+        Gauge.builder("ujumbe.smsc.receipts.pending", deliveries, Deliveries::pending).register(registry);
+        for (MessageState st : MessageState.values()) {
+            Gauge.builder("ujumbe.smsc.messages", counters, c -> c.states().getOrDefault(st, 0L))
+                    .tag("state", st.name()).register(registry);
+        }
+        for (String fault : counters.faults().keySet()) {
+            FunctionCounter.builder("ujumbe.smsc.faults", counters, c -> c.faults().get(fault))
+                    .tag("fault", fault).register(registry);
+        }
+    }
+
+    /** Stops listening, closes every session and stops the timers. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (http != null) {
+            http.close();
+        }
+        if (tlsServer != null) {
+            tlsServer.close(CLOSE_TIMEOUT);
+        }
+        if (server != null) {
+            server.close(CLOSE_TIMEOUT);
+        }
+        timer.shutdownNow();
+        log.atInfo().setMessage("SMSC simulator stopped").addKeyValue("submits", counters.submits.sum())
+                .addKeyValue("receiptsSent", counters.receiptsSent.sum()).log();
+    }
+}
