@@ -39,7 +39,7 @@ public final class OutboundMessage {
     private final MultipartMode multipartMode;
 
     private OutboundMessage(Builder b) {
-        this.correlationId = b.correlationId != null ? b.correlationId : UUID.randomUUID().toString();
+        this.correlationId = b.correlationId != null ? b.correlationId : randomId();
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.text = b.text;
         this.payload = b.payload;
@@ -59,6 +59,17 @@ public final class OutboundMessage {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A random version-4 UUID from ThreadLocalRandom: 122 random bits, unique in practice, without
+     * the SecureRandom lock that UUID.randomUUID() takes on every call of a busy sender.
+     */
+    private static String randomId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
+        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     /** A text message to {@code destination} with every other option at the client's defaults. */
