@@ -16,6 +16,7 @@ final class ConsoleOutput {
 
     private final PrintStream out;
     private String progress;
+    private boolean progressEnded;
 
     ConsoleOutput(PrintStream out) {
         this.out = out;
@@ -34,6 +35,9 @@ final class ConsoleOutput {
 
     /** Shows (or replaces) the progress line; only ever called when stdout is a terminal. */
     synchronized void progress(String text) {
+        if (progressEnded) {
+            return;
+        }
         progress = text;
         out.print(CLEAR_LINE + text);
         out.flush();
@@ -41,6 +45,7 @@ final class ConsoleOutput {
 
     /** Removes the progress line for good. */
     synchronized void endProgress() {
+        progressEnded = true;
         if (progress != null) {
             out.print(CLEAR_LINE);
             out.flush();

@@ -44,17 +44,27 @@ public final class Main {
         return cmd.execute(args);
     }
 
-    /** Sets up logging from --log-format / --log-level (wherever on the line they are) before the command runs. */
+    /**
+     * Sets up logging from --log-format / --log-level (wherever on the line they are) before the
+     * command runs. Without --log-level, send and demo log at WARN (their output is the point),
+     * the long-running commands at INFO.
+     */
     private static int execute(ParseResult parseResult) {
+        if (CommandLine.printHelpIfRequested(parseResult)) {
+            return OK;
+        }
         Logging.Format format = Logging.Format.text;
-        Logging.Level level = Logging.Level.INFO;
+        Logging.Level level = null;
+        String command = "";
         for (ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
             format = pr.matchedOptionValue("--log-format", format);
             level = pr.matchedOptionValue("--log-level", level);
+            command = pr.commandSpec().name();
         }
-        if (!CommandLine.printHelpIfRequested(parseResult)) {
-            Logging.configure(format, level);
+        if (level == null) {
+            level = command.equals("send") || command.equals("demo") ? Logging.Level.WARN : Logging.Level.INFO;
         }
+        Logging.configure(format, level);
         return new CommandLine.RunLast().execute(parseResult);
     }
 }

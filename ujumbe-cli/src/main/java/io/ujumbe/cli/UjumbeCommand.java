@@ -20,8 +20,8 @@ final class UjumbeCommand implements Callable<Integer> {
             description = "Log format on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Logging.Format logFormat;
 
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, defaultValue = "INFO",
-            description = "Root log level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--log-level", scope = ScopeType.INHERIT,
+            description = "Root log level: ${COMPLETION-CANDIDATES} (default: WARN for send and demo, else INFO).")
     Logging.Level logLevel;
 
     @Override

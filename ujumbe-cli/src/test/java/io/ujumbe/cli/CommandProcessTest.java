@@ -32,7 +32,7 @@ class CommandProcessTest {
     private static final Duration RUN = Duration.ofSeconds(40);
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private CliProcess smsc;
     private int smscPort;

@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
  * The 64-bit counter is mapped onto 1..0x7FFFFFFF ({@code (n - 1) mod 0x7FFFFFFF + 1}), so the
  * sequence wraps from 0x7FFFFFFF to 1 and never yields 0.
  *
- * <p>If Redis does not answer in time and the reserved numbers run out, the sequencer keeps
+ * <p>The next block is reserved when half the current one is used, so numbers stay unique as long
+ * as a process does not use more than {@code blockSize / 2} of them within one Redis round trip
+ * (with the default block of 1000, that is far beyond any SMPP window). If Redis does not answer
+ * in time and the reserved numbers run out, the sequencer keeps
  * counting past its block rather than fail a send (SMPP needs unique numbers per session only,
  * which that still gives) and logs a warning: numbers may then repeat across processes until
  * Redis answers again.
@@ -105,6 +108,11 @@ public final class RedisSequencer implements Sequencer, AutoCloseable {
                 }
             }
         });
+    }
+
+    /** True while a block is being reserved; for tests that pace their calls like a real session. */
+    synchronized boolean reserving() {
+        return reserving;
     }
 
     /** Closes the connection (not the RedisClient). Unused reserved numbers are skipped for good. */

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The little JSON the HTTP endpoint needs: writing flat values and nested maps, and reading one
- * flat object of strings, numbers, booleans and nulls (the body of {@code POST /mo}).
+ * The little JSON the HTTP endpoint needs: writing values and nested maps, and reading an object
+ * of strings, numbers, booleans, nulls and nested objects (the body of {@code POST /mo}).
  */
 final class Json {
     private Json() {
@@ -66,7 +66,8 @@ final class Json {
     }
 
     /**
-     * Reads a flat JSON object; values come back as String, Double, Boolean or null.
+     * Reads a JSON object without arrays; values come back as String, Double, Boolean, null or
+     * nested maps.
      *
      * @throws IllegalArgumentException saying where the text is not such an object
      */
@@ -146,6 +147,9 @@ final class Json {
             if (c == '"') {
                 return string();
             }
+            if (c == '{') {
+                return object();
+            }
             if (s.startsWith("true", i)) {
                 i += 4;
                 return Boolean.TRUE;
@@ -163,7 +167,7 @@ final class Json {
                 i++;
             }
             if (start == i) {
-                throw error("only strings, numbers, booleans and null are accepted as values");
+                throw error("only strings, numbers, booleans, null and objects are accepted as values");
             }
             try {
                 return Double.valueOf(s.substring(start, i));

@@ -1,0 +1,179 @@
+package io.ujumbe.redis;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A real redis-server process for tests: the one named by the environment variable REDIS_SERVER,
+ * or {@code redis-server} on the PATH, started on a free port in a temporary directory without
+ * persistence ({@code --save "" --appendonly no}). {@link #restart()} stops it and starts it again
+ * on the same port; {@link #restart(boolean)} can keep the data (a SAVE on shutdown, loaded on
+ * start), as a Redis with persistence would. Missing redis-server fails the test, with the fix.
+ */
+final class RedisServerProcess implements AutoCloseable {
+    private final String executable;
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private RedisServerProcess(String executable, Path dir, int port) {
+        this.executable = executable;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static RedisServerProcess start() {
+        String exe = findExecutable();
+        try {
+            Path dir = Files.createTempDirectory("ujumbe-redis-test");
+            RedisServerProcess p = new RedisServerProcess(exe, dir, freePort());
+            p.launch();
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start redis-server: " + e, e);
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Stops Redis, losing its data, and starts it again on the same port. */
+    void restart() {
+        restart(false);
+    }
+
+    /** Stops Redis (saving its data first when {@code keepData}) and starts it again on the same port. */
+    void restart(boolean keepData) {
+        stop(keepData);
+        launch();
+    }
+
+    /** Stops Redis; {@code save} writes dump.rdb first so that the next start loads it. */
+    void stop(boolean save) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            command(save ? "SHUTDOWN SAVE" : "SHUTDOWN NOSAVE");
+        } catch (IOException e) {
+            // Already going away: fall through to destroy.
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** Starts redis-server (again) on this port and waits until it answers PING. */
+    void launch() {
+        List<String> cmd = new ArrayList<>(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb",
+                "--daemonize", "no", "--protected-mode", "no"));
+        try {
+            process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + executable + ": " + e, e);
+        }
+        try {
+            Awaitility.await("redis-server on port " + port + " answering PING").atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(20)).ignoreExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("redis-server exited at start; log: " + log());
+                        }
+                        return command("PING").startsWith("+PONG");
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("redis-server did not answer PING on port " + port + "; log: " + log(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(false);
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+
+    /** Sends one inline command and returns the first reply line. */
+    private String command(String line) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.setSoTimeout(2000);
+            OutputStream out = s.getOutputStream();
+            out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            StringBuilder sb = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1 && c != '\n') {
+                sb.append((char) c);
+            }
+            return sb.toString().trim();
+        }
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("redis.log"));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static String findExecutable() {
+        String env = System.getenv("REDIS_SERVER");
+        if (env != null && !env.isBlank()) {
+            if (!Files.isExecutable(Path.of(env))) {
+                throw new IllegalStateException("REDIS_SERVER=" + env + " is not an executable file");
+            }
+            return env;
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String d : path.split(File.pathSeparator)) {
+            Path p = Path.of(d, "redis-server");
+            if (Files.isExecutable(p)) {
+                return p.toString();
+            }
+        }
+        throw new IllegalStateException("redis-server not found: the Redis tests need a real Redis server. Install it"
+                + " (Debian/Ubuntu: apt-get install -y redis-server) or set REDIS_SERVER to its path.");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.ujumbe.smsc;
+
+import io.ujumbe.client.SmppClient;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.ujumbe.smsc.SmscTestSupport.client;
+import static io.ujumbe.smsc.SmscTestSupport.get;
+import static io.ujumbe.smsc.SmscTestSupport.smsc;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The HTTP endpoint: statistics, MO injection, Prometheus metrics and health. */
+class HttpApiTest {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void servesHealthStatsMetricsAndInjectsMo() throws Exception {
+        EsmeListener l = new EsmeListener();
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().httpPort(0).build());
+             SmppClient client = SmppClient.create(client(smsc, l).build())) {
+            get(client.start());
+            String base = "http://127.0.0.1:" + smsc.httpPort();
+
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+
+            HttpResponse<String> mo = post(base + "/mo",
+                    "{\"from\": \"+254700000001\", \"to\": \"12345\", \"text\": \"Habari \\u00e9\", \"systemId\": \"acme\"}");
+            assertThat(mo.statusCode()).isEqualTo(200);
+            assertThat(mo.body()).contains("\"parts\":1");
+            await().atMost(Duration.ofSeconds(10)).until(() -> l.inbound.size() == 1);
+            assertThat(l.inbound.get(0).text()).isEqualTo("Habari é");
+
+            HttpResponse<String> stats = http.send(HttpRequest.newBuilder(URI.create(base + "/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(stats.statusCode()).isEqualTo(200);
+            assertThat(stats.headers().firstValue("Content-Type")).contains("application/json");
+            Map<String, Object> json = Json.readObject(stats.body());
+            assertThat(json).containsEntry("moSent", 1.0).containsEntry("boundSessions", 1.0);
+
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("# TYPE ujumbe_smsc_mo_sent_total counter", "ujumbe_smsc_mo_sent_total 1",
+                    "ujumbe_smsc_binds_total{result=\"accepted\"} 1", "ujumbe_smsc_faults_total{fault=\"throttled\"} 0");
+        }
+    }
+
+    @Test
+    void rejectsBadRequestsWithClearStatuses() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().httpPort(0).build())) {
+            String base = "http://127.0.0.1:" + smsc.httpPort();
+            assertThat(post(base + "/mo", "{\"from\": 1").statusCode()).isEqualTo(400);
+            assertThat(post(base + "/mo", "{\"from\": \"1\"}").statusCode()).isEqualTo(400);
+            HttpResponse<String> noReceiver = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"x\"}");
+            assertThat(noReceiver.statusCode()).isEqualTo(409);
+            assertThat(noReceiver.body()).contains("no receiver");
+            assertThat(post(base + "/stats", "{}").statusCode()).isEqualTo(405);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    private HttpResponse<String> post(String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
