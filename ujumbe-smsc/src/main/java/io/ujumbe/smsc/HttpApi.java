@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -122,7 +123,7 @@ final class HttpApi implements AutoCloseable {
         int parts;
         try {
             parts = smsc.injectMoParts(from, to, text, systemId).join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             int status = cause instanceof IllegalArgumentException ? 400 : 409;
             send(ex, status, "application/json", error(cause.getMessage()));

@@ -1,5 +1,6 @@
 package io.ujumbe.smsc;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,7 +42,7 @@ public record JoinedMessage(String systemId, String source, String destination, 
     public boolean equals(Object o) {
         return o instanceof JoinedMessage m && systemId.equals(m.systemId) && source.equals(m.source)
                 && destination.equals(m.destination) && dataCoding == m.dataCoding && text.equals(m.text)
-                && java.util.Arrays.equals(payload, m.payload) && messageIds.equals(m.messageIds);
+                && Arrays.equals(payload, m.payload) && messageIds.equals(m.messageIds);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.ujumbe.smsc;
 import io.ujumbe.pdu.MessageState;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public record SimulatedMessage(String messageId, String systemId, String source,
         return o instanceof SimulatedMessage m && messageId.equals(m.messageId) && systemId.equals(m.systemId)
                 && source.equals(m.source) && destination.equals(m.destination) && state == m.state
                 && submittedAt.equals(m.submittedAt) && Objects.equals(finalAt, m.finalAt)
-                && errorCode == m.errorCode && java.util.Arrays.equals(shortMessage, m.shortMessage);
+                && errorCode == m.errorCode && Arrays.equals(shortMessage, m.shortMessage);
     }
 
     @Override

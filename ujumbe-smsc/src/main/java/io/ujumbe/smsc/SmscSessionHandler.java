@@ -71,6 +71,18 @@ final class SmscSessionHandler implements SessionHandler {
 
     @Override
     public CompletionStage<PduResponse> onRequest(SmppSession s, PduRequest request) {
+        try {
+            return answer(s, request);
+        } catch (RuntimeException e) {
+            // The session answers a failed stage with its handler error status; the ESME may retry.
+            log.atWarn().setMessage("request not handled").addKeyValue("session", s.id())
+                    .addKeyValue("systemId", s.systemId()).addKeyValue("command", request.commandId().smppName())
+                    .addKeyValue("reason", e.toString()).log();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private CompletionStage<PduResponse> answer(SmppSession s, PduRequest request) {
         if (request instanceof Bind bind) {
             return CompletableFuture.completedFuture(bind(bind));
         }
@@ -226,7 +238,8 @@ final class SmscSessionHandler implements SessionHandler {
 
     private void fault(String name, PduRequest request) {
         counters.fault(name);
-        log.atInfo().setMessage("fault injected").addKeyValue("fault", name).addKeyValue("session", session.id())
+        // Throttling can happen thousands of times a second: it is counted, and logged only at debug.
+        (Counters.THROTTLED.equals(name) ? log.atDebug() : log.atInfo()).setMessage("fault injected").addKeyValue("fault", name).addKeyValue("session", session.id())
                 .addKeyValue("systemId", session.systemId()).addKeyValue("command", request.commandId().smppName())
                 .addKeyValue("seq", request.sequenceNumber()).log();
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An SMSC to develop and test ESMEs against: it accepts binds for its accounts, answers
@@ -196,11 +197,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** Registers the simulator's counters and gauges (names {@code ujumbe.smsc.*}) with a Micrometer registry. */
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("ujumbe.smsc.sessions", sessions, Set::size).register(registry);
-        FunctionCounter.builder("ujumbe.smsc.submits", counters.submits, java.util.concurrent.atomic.LongAdder::sum)
+        FunctionCounter.builder("ujumbe.smsc.submits", counters.submits, LongAdder::sum)
                 .register(registry);
         FunctionCounter.builder("ujumbe.smsc.receipts.sent", counters.receiptsSent,
-                java.util.concurrent.atomic.LongAdder::sum).register(registry);
-        FunctionCounter.builder("ujumbe.smsc.mo.sent", counters.moSent, java.util.concurrent.atomic.LongAdder::sum)
+                LongAdder::sum).register(registry);
+        FunctionCounter.builder("ujumbe.smsc.mo.sent", counters.moSent, LongAdder::sum)
                 .register(registry);
         Gauge.builder("ujumbe.smsc.receipts.pending", deliveries, Deliveries::pending).register(registry);
         for (MessageState st : MessageState.values()) {

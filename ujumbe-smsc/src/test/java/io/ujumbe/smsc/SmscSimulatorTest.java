@@ -22,15 +22,22 @@ import io.ujumbe.pdu.SubmitMultiResp;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.SubmitSmResp;
 import io.ujumbe.pdu.TlvTag;
-import io.ujumbe.pdu.TypeOfNumber;
 import io.ujumbe.pdu.NumberingPlan;
+import io.ujumbe.pdu.TypeOfNumber;
+import io.ujumbe.session.TlsConfig;
 import io.ujumbe.text.MultipartMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 
 import static io.ujumbe.smsc.SmscTestSupport.client;
@@ -83,7 +90,7 @@ class SmscSimulatorTest {
         SmscConfig config = smsc().receiptDelay(Duration.ofSeconds(1))
                 .receiptRule(ReceiptRule.forPrefix("2547999", MessageState.UNDELIVERABLE).withErrorCode(11))
                 .receiptRule(ReceiptRule.forRegex("2547000\\d+", MessageState.DELIVERED))
-                .receiptOutcomes(java.util.Map.of(MessageState.EXPIRED, 1.0))
+                .receiptOutcomes(Map.of(MessageState.EXPIRED, 1.0))
                 .build();
         EsmeListener l = new EsmeListener();
         try (SmscSimulator smsc = SmscSimulator.start(config);
@@ -287,13 +294,13 @@ class SmscSimulatorTest {
     }
 
     @Test
-    void servesSmppOverTlsOnItsOwnPort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path cert = copyResource("test-cert.pem", dir);
-        java.nio.file.Path key = copyResource("test-key.pem", dir);
+    void servesSmppOverTlsOnItsOwnPort(@TempDir Path dir) throws Exception {
+        Path cert = copyResource("test-cert.pem", dir);
+        Path key = copyResource("test-key.pem", dir);
         EsmeListener l = new EsmeListener();
-        try (SmscSimulator smsc = SmscSimulator.start(smsc().tls(0, io.ujumbe.session.TlsConfig.server(cert, key)).build());
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().tls(0, TlsConfig.server(cert, key)).build());
              SmppClient client = SmppClient.create(client(smsc, l).host("localhost").port(smsc.tlsPort())
-                     .tls(io.ujumbe.session.TlsConfig.clientTrusting(cert)).build())) {
+                     .tls(TlsConfig.clientTrusting(cert)).build())) {
             assertThat(smsc.tlsPort()).isPositive().isNotEqualTo(smsc.port());
             get(client.start());
             assertThat(get(client.send(OutboundMessage.text("254700000001", "over TLS"))).isAccepted()).isTrue();
@@ -301,10 +308,10 @@ class SmscSimulatorTest {
         }
     }
 
-    private static java.nio.file.Path copyResource(String name, java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path out = dir.resolve(name);
-        try (java.io.InputStream in = SmscSimulatorTest.class.getResourceAsStream("/" + name)) {
-            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, name), out);
+    private static Path copyResource(String name, Path dir) throws Exception {
+        Path out = dir.resolve(name);
+        try (InputStream in = SmscSimulatorTest.class.getResourceAsStream("/" + name)) {
+            Files.copy(Objects.requireNonNull(in, name), out);
         }
         return out;
     }
@@ -324,8 +331,7 @@ class SmscSimulatorTest {
     }
 
     private static ReceiptEvent receiptFor(EsmeListener l, String id) {
-        String decimalOrSame = id;
-        return l.receipts.stream().filter(r -> r.receipt().messageId().equalsIgnoreCase(decimalOrSame)).findFirst()
+        return l.receipts.stream().filter(r -> r.receipt().messageId().equalsIgnoreCase(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no receipt for " + id + " in " + l.receipts));
     }
 
