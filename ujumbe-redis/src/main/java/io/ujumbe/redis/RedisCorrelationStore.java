@@ -80,7 +80,9 @@ public final class RedisCorrelationStore implements CorrelationStore, AutoClosea
     /** Closes this store's connection (not the RedisClient). */
     @Override
     public void close() {
-        connection.closeAsync();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 
     @Override

@@ -123,7 +123,9 @@ public final class RedisEventPublisher implements ClientListener, AutoCloseable 
     /** Closes the connection (not the RedisClient). */
     @Override
     public void close() {
-        connection.closeAsync();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 
     public String outcomesStream() {

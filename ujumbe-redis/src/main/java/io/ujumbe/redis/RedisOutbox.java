@@ -55,7 +55,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>An entry handed out more than {@code maxAttempts} times (retries and take-overs counted
  *       together), or whose JSON cannot be read, moves to the dead-letter stream with the reason.
  *       A {@code nack} that dead-letters fails with {@link DeadLetteredException}, so the client
- *       reports the message failed.</li>
+ *       reports the message failed. A {@code nack} that fails for any other reason (Redis away)
+ *       completes normally: the entry is still pending in Redis and is taken over after
+ *       {@code claimIdle}, so the client must not report it failed.</li>
  * </ul>
  *
  * <p>{@code onAvailable} is fed by a dedicated connection blocked in {@code XREAD BLOCK} on the
@@ -315,6 +317,18 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                         LOG.atInfo().addKeyValue("correlationId", entry.message().correlationId())
                                 .log("entry was taken over by another consumer; it retries there");
                     }
+                    return (Void) null;
+                }).exceptionally(err -> {
+                    Throwable cause = rootCause(err);
+                    if (cause instanceof DeadLetteredException) {
+                        throw new CompletionException(cause);
+                    }
+                    // The entry is still pending in Redis and no longer renewed here, so another
+                    // consumer (or this one) takes it over after claimIdle: nothing is lost, and the
+                    // client must not report the message failed.
+                    LOG.atWarn().addKeyValue("correlationId", entry.message().correlationId())
+                            .addKeyValue("error", String.valueOf(cause))
+                            .log("outbox nack failed; the entry stays pending in redis and is retried after claimIdle");
                     return null;
                 });
     }
@@ -337,11 +351,14 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
 
     /** Stops the background work and closes this outbox's connections (not the RedisClient). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         timer.shutdownNow();
-        connection.closeAsync();
-        notifierConnection.closeAsync();
+        connection.close();
+        notifierConnection.close();
     }
 
     /** The consumer name this process reads as. */

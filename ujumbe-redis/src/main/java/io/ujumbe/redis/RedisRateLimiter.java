@@ -167,7 +167,9 @@ public final class RedisRateLimiter implements RateLimiter, AutoCloseable {
     /** Closes the connection (not the RedisClient). */
     @Override
     public void close() {
-        connection.closeAsync();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 
     @Override

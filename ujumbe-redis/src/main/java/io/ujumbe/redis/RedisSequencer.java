@@ -118,7 +118,9 @@ public final class RedisSequencer implements Sequencer, AutoCloseable {
     /** Closes the connection (not the RedisClient). Unused reserved numbers are skipped for good. */
     @Override
     public void close() {
-        connection.closeAsync();
+        if (connection.isOpen()) {
+            connection.close();
+        }
     }
 
     @Override

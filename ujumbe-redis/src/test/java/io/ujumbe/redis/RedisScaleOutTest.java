@@ -187,7 +187,7 @@ class RedisScaleOutTest {
         // Kill a: its Redis connections go first, so it can neither ack, nack nor renew.
         a.outbox.close();
         a.client.stop(Duration.ZERO).get(10, TimeUnit.SECONDS);
-        assertThat(a.events.accepted()).isEmpty();
+        assertThat(a.events.outcomes).as("a was killed: it tells its application nothing").isEmpty();
         assertThat(redis.xpending(a.outbox.streamKey(), "ujumbe").getCount()).isGreaterThanOrEqualTo(5);
         smsc.dropResponses = false;
 
@@ -265,14 +265,17 @@ class RedisScaleOutTest {
                 "\"matched\":true");
 
         // Across a restart: the receipt arrives after the sending process is gone and a new one is up.
+        // (The other two stop first: with a shared outbox whichever process polls a message sends it,
+        // and only that process completes a send() future.)
+        sender.client.stop(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
+        receiver.client.stop(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
         smsc.receipts = false;
         Proc first = new Proc("trx-1", Duration.ofSeconds(30), 10).start(b -> b.bindType(BindType.TRANSCEIVER));
         MessageOutcome.Accepted sent = (MessageOutcome.Accepted) first.client.send(msg("restart-1")).get(10, TimeUnit.SECONDS);
         first.client.stop(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
         first.correlations.close();
         Proc second = new Proc("trx-2", Duration.ofSeconds(30), 10).start(b -> b.bindType(BindType.TRANSCEIVER));
-        receiver.client.stop(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS); // so the receipt goes to trx-2
-        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.boundSessions().size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.boundSessions().size() == 1);
 
         smsc.deliver(receipt(sent.messageId())).get(10, TimeUnit.SECONDS);
 
