@@ -192,6 +192,29 @@ class SmppClientTest {
     }
 
     @Test
+    void severalBindsShareTheLoad() throws Exception {
+        try (TestSmsc smsc = TestSmsc.start()) {
+            smsc.receipts = false;
+            smsc.responseDelay = Duration.ofMillis(20);
+            RecordingListener l = new RecordingListener();
+            try (SmppClient client = SmppClient.create(config(smsc, l).binds(3).windowSize(1).build())) {
+                get(client.start());
+                await().atMost(Duration.ofSeconds(10)).until(() -> client.boundSessions() == 3);
+                List<CompletableFuture<MessageOutcome>> fs = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    fs.add(client.send(OutboundMessage.text("2547000004" + String.format("%02d", i), "b" + i)));
+                }
+                for (CompletableFuture<MessageOutcome> f : fs) {
+                    assertThat(get(f).isAccepted()).isTrue();
+                }
+                assertThat(smsc.bindCount()).isEqualTo(3);
+                assertThat(smsc.receivedBySession()).hasSize(3);
+                assertThat(smsc.receivedBySession().values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(5));
+            }
+        }
+    }
+
+    @Test
     void throttlingMakesTheHandlerDenyAndThenRecover() throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {
             smsc.receipts = false;

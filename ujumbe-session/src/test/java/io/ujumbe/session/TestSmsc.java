@@ -37,6 +37,7 @@ import java.util.function.Function;
 public final class TestSmsc implements AutoCloseable {
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final Queue<SubmitSm> received = new ConcurrentLinkedQueue<>();
+    private final Map<String, AtomicInteger> receivedBySession = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong(0x1000);
     private final AtomicInteger binds = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -99,6 +100,13 @@ public final class TestSmsc implements AutoCloseable {
 
     public List<SubmitSm> received() {
         return List.copyOf(received);
+    }
+
+    /** How many submit_sm each SMSC-side session received, by session id. */
+    public Map<String, Integer> receivedBySession() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        receivedBySession.forEach((k, v) -> out.put(k, v.get()));
+        return out;
     }
 
     public int bindCount() {
@@ -205,6 +213,7 @@ public final class TestSmsc implements AutoCloseable {
             if (request instanceof SubmitSm) {
                 SubmitSm submit = (SubmitSm) request;
                 received.add(submit);
+                receivedBySession.computeIfAbsent(session.id(), k -> new AtomicInteger()).incrementAndGet();
                 if (dropResponses) {
                     return new CompletableFuture<>();
                 }
