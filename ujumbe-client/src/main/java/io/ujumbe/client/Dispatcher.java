@@ -84,10 +84,14 @@ final class Dispatcher {
     void wake() {
         // Coalesce: a burst of offers or window signals needs one drain, not one task each.
         if (wakePending.compareAndSet(false, true)) {
-            executor.execute(() -> {
-                wakePending.set(false);
-                drain();
-            });
+            try {
+                executor.execute(() -> {
+                    wakePending.set(false);
+                    drain();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // The client has stopped: a late signal from the outbox has nothing left to wake.
+            }
         }
     }
 
@@ -377,7 +381,7 @@ final class Dispatcher {
     private void giveBack(OutboxEntry entry) {
         if (config.outbox().durable()) {
             progress.remove(entry.id());
-            config.outbox().nack(entry, Duration.ZERO);
+            config.outbox().release(entry);
         } else {
             finish(entry, new MessageOutcome.Failed(entry.message(), null,
                     "client stopped before the message was sent", null, entry.attempt()));
@@ -389,7 +393,13 @@ final class Dispatcher {
         CompletableFuture<Void> done = new CompletableFuture<>();
         executor.execute(() -> {
             for (Job j : new ArrayList<>(jobs.values())) {
-                if (!j.finished) {
+                if (!j.finished && config.outbox().durable() && j.failure == null) {
+                    // Sent but never answered: the entry goes back for another process or the next run.
+                    // (At-least-once: a part the SMSC did take may be sent again.)
+                    j.finished = true;
+                    jobs.remove(j.entry.id());
+                    giveBack(j.entry);
+                } else if (!j.finished) {
                     if (j.failure == null) {
                         j.failure = new MessageOutcome.Failed(j.entry.message(), null,
                                 "client stopped before every part was answered", null, j.entry.attempt());

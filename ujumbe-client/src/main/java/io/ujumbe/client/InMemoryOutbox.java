@@ -118,6 +118,19 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public CompletionStage<Void> release(OutboxEntry entry) {
+        synchronized (this) {
+            if (leased.remove(entry.id()) == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException(
+                        "outbox entry " + entry.id() + " is not handed out (already acked or released)"));
+            }
+            ready.addFirst(entry);
+        }
+        notifyListeners();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public void onAvailable(Runnable callback) {
         listeners.add(callback);
     }

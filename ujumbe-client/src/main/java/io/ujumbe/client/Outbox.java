@@ -28,6 +28,15 @@ public interface Outbox {
     CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter);
 
     /**
+     * Gives back an entry this consumer took but did not send (the client is stopping), to be handed
+     * out again. Unlike {@link #nack}, this is not a failed attempt; implementations that count
+     * attempts should not count it. The default nacks without delay.
+     */
+    default CompletionStage<Void> release(OutboxEntry entry) {
+        return nack(entry, Duration.ZERO);
+    }
+
+    /**
      * Registers a callback run (on any thread, quickly) whenever entries may have become ready: a
      * new offer, or a retry whose delay has passed. The consumer then polls.
      */

@@ -292,12 +292,21 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
 
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
+        return requeue(entry, entry.attempt() + 1, retryAfter, maxAttempts);
+    }
+
+    /** Gives an unsent entry back (the client is stopping) without counting an attempt. */
+    @Override
+    public CompletionStage<Void> release(OutboxEntry entry) {
+        return requeue(entry, entry.attempt(), Duration.ZERO, Integer.MAX_VALUE);
+    }
+
+    private CompletionStage<Void> requeue(OutboxEntry entry, int next, Duration retryAfter, int maxAttempts) {
         String streamId = leases.remove(entry.id());
         if (streamId == null || streamId.equals(DEAD)) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "outbox entry " + entry.id() + " is not handed out by this process (already acked or nacked)"));
         }
-        int next = entry.attempt() + 1;
         String json = OutboundMessageJson.toJson(entry.message(), next);
         long delayMs = Math.max(0, retryAfter.toMillis());
         return NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
@@ -555,6 +564,9 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         for (Runnable r : listeners) {
             try {
                 r.run();
+            } catch (RejectedExecutionException e) {
+                // A stopped client whose outbox is not closed yet: nobody to wake.
+                LOG.atDebug().log("outbox listener no longer accepts work");
             } catch (RuntimeException e) {
                 LOG.atWarn().setCause(e).log("outbox listener failed");
             }

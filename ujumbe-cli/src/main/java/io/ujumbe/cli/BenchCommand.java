@@ -1,0 +1,262 @@
+package io.ujumbe.cli;
+
+import io.ujumbe.client.ClientConfig;
+import io.ujumbe.client.InMemoryOutbox;
+import io.ujumbe.client.MessageOutcome;
+import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.SmppClient;
+import io.ujumbe.client.TextEncoding;
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.smsc.SmscAccount;
+import io.ujumbe.smsc.SmscConfig;
+import io.ujumbe.smsc.SmscSimulator;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * {@code ujumbe bench}: a load test of ujumbe's client against an SMSC (any host:port, or the
+ * simulator in this process). It keeps at most window × sessions messages in flight, optionally
+ * paced to a rate, and prints throughput, per-message latency percentiles (send() to outcome),
+ * the process's CPU time and heap. {@code --json} prints one JSON object instead, the same shape
+ * the cloudhopper and jSMPP harnesses in ujumbe-bench print, so runs compare line by line.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Load-test the client: throughput, latency percentiles, CPU and heap.")
+final class BenchCommand implements Callable<Integer> {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--system-id", defaultValue = "bench", description = "The account's system_id (default: ${DEFAULT-VALUE}).")
+    String systemId;
+
+    @Option(names = "--password", defaultValue = "bench", description = "The account's password (default: ${DEFAULT-VALUE}).")
+    String password;
+
+    @Option(names = "--count", required = true, description = "Messages to send (measured).")
+    int count;
+
+    @Option(names = "--warmup", defaultValue = "0", description = "Messages sent first and not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--window", required = true, description = "Requests in flight per session.")
+    int window;
+
+    @Option(names = "--sessions", defaultValue = "1", description = "Binds (TCP connections) (default: ${DEFAULT-VALUE}).")
+    int sessions;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Submits per second; 0 = as fast as the windows allow.")
+    double rate;
+
+    @Option(names = "--size", defaultValue = "20", description = "short_message length in GSM characters, 1..160 (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    /** Where the SMSC is. */
+    static final class Target {
+        @Option(names = "--embedded", required = true, description = "Start the simulator in this process (receipts off).")
+        boolean embedded;
+
+        @ArgGroup(exclusive = false)
+        Remote remote;
+    }
+
+    /** A remote SMSC. */
+    static final class Remote {
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "SMSC host (default: ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--port", required = true, description = "SMSC port.")
+        int port;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        check(count >= 1, "--count must be at least 1, was " + count);
+        check(warmup >= 0, "--warmup must be 0 or more, was " + warmup);
+        check(window >= 1 && window <= 100_000, "--window must be in 1..100000, was " + window);
+        check(sessions >= 1 && sessions <= 64, "--sessions must be in 1..64, was " + sessions);
+        check(rate >= 0 && !Double.isInfinite(rate), "--rate must be 0 (unlimited) or more, was " + rate);
+        check(size >= 1 && size <= 160, "--size must be in 1..160, was " + size);
+
+        SmscSimulator smsc = target.embedded ? startSimulator() : null;
+        String host = smsc != null ? "127.0.0.1" : target.remote.host;
+        int port = smsc != null ? smsc.port() : target.remote.port;
+        int inFlight = window * sessions;
+        // Messages wait in the application (the semaphore), not in the outbox, so latency is the
+        // SMSC round trip plus the client's own work, as in the peers' harnesses.
+        SmppClient client = SmppClient.create(ClientConfig.builder()
+                .host(host).port(port).systemId(systemId).password(password)
+                .binds(sessions).windowSize(window).maxBindRejections(1)
+                .responseTimeout(Duration.ofSeconds(30))
+                .outbox(new InMemoryOutbox(Math.max(inFlight, 1) + 16))
+                .defaultSource(Address.alphanumeric("ujumbe"))
+                .defaultRegisteredDelivery(RegisteredDelivery.NONE)
+                .build());
+        try {
+            try {
+                client.start().get(15, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                System.err.println("ujumbe bench: could not bind to " + host + ":" + port + " as " + systemId + ": "
+                        + (e instanceof ExecutionException ? e.getCause().getMessage() : "timed out"));
+                return Main.FAILED;
+            }
+            // Every bind up before the clock starts, so that sessions > 1 measures them all.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (client.boundSessions() < sessions && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+            String text = "x".repeat(size);
+            if (warmup > 0) {
+                run(client, text, warmup, inFlight);
+            }
+            Run r = run(client, text, count, inFlight);
+            Report report = Report.of(r, count, window, sessions);
+            System.out.println(json ? report.json() : report.text());
+            return r.failed.get() == 0 ? Main.OK : Main.FAILED;
+        } finally {
+            client.stop(Duration.ofSeconds(5)).join();
+            if (smsc != null) {
+                smsc.close();
+            }
+        }
+    }
+
+    private SmscSimulator startSimulator() {
+        return SmscSimulator.start(SmscConfig.builder().port(0)
+                .account(SmscAccount.allowingAll(systemId, password)).build());
+    }
+
+    private Run run(SmppClient client, String text, int n, int inFlight) throws InterruptedException {
+        Run r = new Run(n);
+        Semaphore permits = new Semaphore(inFlight);
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        r.start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            if (interval > 0) {
+                long due = r.start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+            }
+            permits.acquire();
+            OutboundMessage m = OutboundMessage.builder().correlationId(Integer.toString(i))
+                    .to("254700000001").text(text).encoding(TextEncoding.GSM7).build();
+            final int index = i;
+            long sent = System.nanoTime();
+            client.send(m).whenComplete((outcome, error) -> {
+                r.latencies[index] = System.nanoTime() - sent;
+                if (error != null || !(outcome instanceof MessageOutcome.Accepted)) {
+                    r.failed.incrementAndGet();
+                }
+                r.done();
+                permits.release();
+            });
+        }
+        r.awaitDone();
+        return r;
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** The figures of one measured run. */
+    private static final class Run {
+        final long[] latencies;
+        final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger remaining;
+        private final Object lock = new Object();
+        long start;
+        volatile long end;
+
+        Run(int n) {
+            latencies = new long[n];
+            remaining = new AtomicInteger(n);
+        }
+
+        void done() {
+            if (remaining.decrementAndGet() == 0) {
+                end = System.nanoTime();
+                synchronized (lock) {
+                    lock.notifyAll();
+                }
+            }
+        }
+
+        void awaitDone() throws InterruptedException {
+            synchronized (lock) {
+                while (remaining.get() > 0) {
+                    lock.wait(100);
+                }
+            }
+        }
+    }
+
+    /** What is printed: throughput, latency percentiles, CPU and heap of this process. */
+    private record Report(int count, int failed, int window, int sessions, double seconds, double perSecond,
+                          double p50, double p90, double p99, double max, double cpuSeconds, double heapMb,
+                          int threads) {
+        static Report of(Run r, int count, int window, int sessions) {
+            long[] sorted = r.latencies.clone();
+            Arrays.sort(sorted);
+            double seconds = (r.end - r.start) / 1e9;
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
+                    ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
+                    ms(sorted[sorted.length - 1]), os.getProcessCpuTime() / 1e9, heap / (1024.0 * 1024.0),
+                    threads.getThreadCount());
+        }
+
+        private static long percentile(long[] sorted, double p) {
+            int i = (int) Math.ceil(p * sorted.length) - 1;
+            return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+        }
+
+        private static double ms(long nanos) {
+            return nanos / 1e6;
+        }
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
+                            + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
+                            + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
+                            + "\"cpu_s\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
+                    count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
+                    cpuSeconds, heapMb, threads);
+        }
+
+        String text() {
+            return String.format(Locale.ROOT, "sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
+                            + "throughput  %.0f msg/s%n"
+                            + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
+                            + "cpu         %.2f s (process, whole run)%n"
+                            + "heap used   %.1f MB, %d threads",
+                    count, count - failed, failed, seconds, window, sessions, perSecond, p50, p90, p99, max,
+                    cpuSeconds, heapMb, threads);
+        }
+    }
+}
