@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * collect problems (each naming the full key path) instead of stopping at the first one.
  */
 final class ConfigNode {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final JsonNode node;
@@ -241,7 +241,7 @@ final class ConfigNode {
         return child.asBoolean();
     }
 
-    /** A duration written {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT10S}). */
+    /** A duration written {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 3d} or ISO-8601 ({@code PT10S}). */
     Duration duration(String name, Duration defaultValue, Duration min) {
         Optional<String> text = string(name);
         if (text.isEmpty()) {
@@ -249,7 +249,7 @@ final class ConfigNode {
         }
         Duration d = parseDuration(text.get().trim());
         if (d == null) {
-            problems.add(key(name) + " must be a duration like 500ms, 10s, 2m or PT10S, was '" + text.get() + "'");
+            problems.add(key(name) + " must be a duration like 500ms, 10s, 2m, 3d or PT10S, was '" + text.get() + "'");
             return defaultValue;
         }
         if (d.compareTo(min) < 0) {
@@ -326,8 +326,10 @@ final class ConfigNode {
                     return Duration.ofSeconds(n);
                 case "m":
                     return Duration.ofMinutes(n);
-                default:
+                case "h":
                     return Duration.ofHours(n);
+                default:
+                    return Duration.ofDays(n);
             }
         }
         try {

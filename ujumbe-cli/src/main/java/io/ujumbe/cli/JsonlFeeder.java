@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a JSON-lines file (or stdin) on its own thread and offers each message to the client's
- * outbox. The client's threads never wait on this input; when the outbox is full this thread backs
- * off and offers the same message again, so nothing read is dropped. A line that is not a valid
- * message is logged with its number and skipped.
+ * outbox (in memory, or the shared Redis outbox). The client's threads never wait on this input;
+ * when the outbox is full, or refuses the message for another reason (Redis unreachable), this
+ * thread backs off and offers the same message again, so nothing read is dropped. A line that is
+ * not a valid message is logged with its number and skipped.
  */
 final class JsonlFeeder {
     private static final Logger LOG = LoggerFactory.getLogger(JsonlFeeder.class);
@@ -95,16 +96,17 @@ final class JsonlFeeder {
     /** Offers until the outbox takes the message; false when stopped first. */
     private boolean offer(OutboundMessage message) {
         long backoff = 10;
+        boolean warned = false;
         while (!stopping) {
             try {
                 outbox.offer(message).toCompletableFuture().get();
                 offered.incrementAndGet();
                 return true;
             } catch (ExecutionException | CompletionException e) {
-                if (!(e.getCause() instanceof OutboxFullException)) {
-                    LOG.atError().addKeyValue("correlationId", message.correlationId()).setCause(e.getCause())
-                            .log("outbox refused a message");
-                    return true;
+                if (!(e.getCause() instanceof OutboxFullException) && !warned) {
+                    warned = true;
+                    LOG.atWarn().addKeyValue("correlationId", message.correlationId())
+                            .log("outbox refused a message, offering it again: {}", String.valueOf(e.getCause()));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.ujumbe.client.ClientConfig;
 import io.ujumbe.client.ClientListener;
 import io.ujumbe.client.InMemoryOutbox;
 import io.ujumbe.client.InboundMessage;
 import io.ujumbe.client.MessageOutcome;
+import io.ujumbe.client.Outbox;
 import io.ujumbe.client.ReceiptEvent;
 import io.ujumbe.client.SmppClient;
 import io.ujumbe.pdu.CommandStatus;
@@ -18,6 +20,7 @@ import org.slf4j.spi.LoggingEventBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -28,8 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code ujumbe run --config FILE}: a long-running client. Messages come from a JSON-lines file or
- * stdin into the client's outbox; every outcome and receipt is logged; Prometheus metrics and a
- * health check are served over HTTP; SIGTERM or SIGINT drains what is queued, unbinds and exits 0.
+ * stdin into the client's outbox, or, with a {@code redis} section, from the Redis outbox that
+ * several processes share (the JSON-lines reader then feeds that outbox); every outcome and
+ * receipt is logged; Prometheus metrics and a health check are served over HTTP; SIGTERM or SIGINT
+ * drains what is in flight (and, in memory, what is queued), unbinds and exits 0.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run a long-lived client from a config file (JSON or YAML) until SIGTERM/SIGINT.")
@@ -42,44 +47,83 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig settings = RunConfig.load(config, System.getenv());
+        RedisSettings redisSettings = settings.redis();
+        RedisComponents redis = null;
+        if (redisSettings != null) {
+            try {
+                redis = RedisComponents.open(redisSettings, settings.ratePerSecond());
+            } catch (RuntimeException e) {
+                LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
+                        .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
+                return Main.FAILED;
+            }
+        }
+        RedisComponents shared = redis;
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
-        InMemoryOutbox outbox = new InMemoryOutbox(settings.outboxCapacity());
+        InMemoryOutbox memoryOutbox = shared == null ? new InMemoryOutbox(settings.outboxCapacity()) : null;
+        Outbox outbox = shared != null ? shared.outbox() : memoryOutbox;
         AtomicLong accepted = new AtomicLong();
         AtomicLong failed = new AtomicLong();
-        SmppClient client = SmppClient.create(settings.clientBuilder()
-                .outbox(outbox).meterRegistry(registry)
-                .addListener(new LoggingListener(settings.logMetadata(), accepted, failed))
-                .build());
-        JsonlFeeder feeder = new JsonlFeeder(settings.outboxPath(), outbox);
-        HttpEndpoint http = settings.httpPort() >= 0
-                ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), client, registry) : null;
+        SmppClient client;
+        HttpEndpoint http;
+        try {
+            ClientConfig.Builder builder = settings.clientBuilder().outbox(outbox).meterRegistry(registry)
+                    .addListener(new LoggingListener(settings.logMetadata(), accepted, failed));
+            if (shared != null) {
+                shared.configure(builder);
+            }
+            client = SmppClient.create(builder.build());
+            http = settings.httpPort() >= 0
+                    ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), client, registry) : null;
+        } catch (RuntimeException | IOException e) {
+            if (shared != null) {
+                shared.close();
+            }
+            throw e;
+        }
+        JsonlFeeder feeder = settings.outboxType() == RunConfig.OutboxType.JSONL
+                ? new JsonlFeeder(settings.outboxPath(), outbox) : null;
 
         ShutdownHook hook = ShutdownHook.install("ujumbe-run-shutdown", () -> {
             LOG.atInfo().addKeyValue("queued", outbox.size()).addKeyValue("drainTimeout", settings.drainTimeout().toString())
-                    .log("shutting down: draining the outbox");
-            feeder.stop();
-            drain(outbox, settings.drainTimeout());
-            client.stop(Duration.ofSeconds(5)).join();
+                    .log(shared == null ? "shutting down: draining the outbox" : "shutting down: finishing messages in flight");
+            if (feeder != null) {
+                feeder.stop();
+            }
+            if (memoryOutbox != null) {
+                drain(memoryOutbox, settings.drainTimeout());
+                client.stop(Duration.ofSeconds(5)).join();
+            } else {
+                // The Redis outbox is shared: wait only for this process's requests in flight; what it
+                // has not sent stays in Redis for the other processes (or the next run).
+                client.stop(settings.drainTimeout()).join();
+            }
             if (http != null) {
                 http.close();
             }
+            if (shared != null) {
+                shared.close();
+            }
             LOG.atInfo().addKeyValue("accepted", accepted.get()).addKeyValue("failed", failed.get())
-                    .addKeyValue("left", outbox.size()).log("stopped");
+                    .addKeyValue("left", memoryOutbox != null ? memoryOutbox.size() : 0).log("stopped");
             return Main.OK;
         });
 
         LOG.atInfo().addKeyValue("smsc", settings.host() + ":" + settings.port()).addKeyValue("systemId", settings.systemId())
                 .addKeyValue("bind", settings.bindType()).addKeyValue("binds", settings.binds())
-                .addKeyValue("outbox", settings.outboxPath())
+                .addKeyValue("outbox", settings.outboxPath() != null ? settings.outboxPath() : "redis")
+                .addKeyValue("redis", redisSettings != null ? redisSettings.redactedUri() : null)
                 .addKeyValue("httpPort", http != null ? http.port() : -1)
                 .log("ujumbe run starting");
         if (http != null) {
             System.out.println("http on port " + http.port());
             System.out.flush();
         }
-        feeder.start();
+        if (feeder != null) {
+            feeder.start();
+        }
         try {
             // The client reconnects by itself; start() fails only when it gives up (smsc.maxBindRejections).
             client.start().get();
@@ -87,10 +131,15 @@ final class RunCommand implements Callable<Integer> {
             hook.disarm();
             LOG.atError().addKeyValue("smsc", settings.host() + ":" + settings.port())
                     .log("giving up binding: {}", e.getCause().getMessage());
-            feeder.stop();
+            if (feeder != null) {
+                feeder.stop();
+            }
             client.stop(Duration.ofSeconds(1)).join();
             if (http != null) {
                 http.close();
+            }
+            if (shared != null) {
+                shared.close();
             }
             return Main.FAILED;
         }

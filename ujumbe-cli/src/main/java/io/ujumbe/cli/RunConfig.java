@@ -27,7 +27,9 @@ import java.util.Set;
  * The settings of {@code ujumbe run}, read from a JSON or YAML file and checked as a whole: every
  * problem is reported with its key, unknown keys included. The password may be written
  * {@code ${UJUMBE_PASSWORD}} (any environment variable) or left out to be taken from
- * {@code UJUMBE_PASSWORD}. {@link #toString()} never shows it.
+ * {@code UJUMBE_PASSWORD}. An optional {@code redis} section ({@link RedisSettings}) shares the
+ * outbox, correlation, rate limit and sequence numbers with other processes. {@link #toString()}
+ * never shows the password, nor the Redis URI's.
  */
 public final class RunConfig {
     /** The environment variable the password is taken from when the file has none. */
@@ -56,6 +58,16 @@ public final class RunConfig {
     private final String httpHost;
     private final int httpPort;
     private final Duration drainTimeout;
+    private final OutboxType outboxType;
+    private final RedisSettings redis;
+
+    /** Where the messages come from. */
+    enum OutboxType {
+        /** A JSON-lines file or stdin, read by this process into its outbox (in memory, or Redis's). */
+        JSONL,
+        /** The Redis outbox only: anyone enqueues with XADD; this process has no local source. */
+        REDIS
+    }
 
     private RunConfig(ConfigNode root, Map<String, String> env) {
         ConfigNode smsc = root.object("smsc");
@@ -108,12 +120,28 @@ public final class RunConfig {
 
         logMetadata = root.stringMap("logMetadata");
 
+        ConfigNode redisNode = root.object("redis");
+        redis = root.has("redis") ? new RedisSettings(redisNode, ratePerSecond) : null;
+
         ConfigNode outbox = root.object("outbox");
         String type = outbox.string("type", "jsonl");
-        if (!type.equals("jsonl")) {
-            outbox.problem(outbox.key("type") + " must be jsonl, was '" + type + "'");
+        if (type.equals("redis")) {
+            outboxType = OutboxType.REDIS;
+            if (redis == null) {
+                outbox.problem(outbox.key("type") + " redis needs a redis section (at least redis.uri)");
+            }
+            if (outbox.has("path")) {
+                outbox.problem(outbox.key("path") + " applies only to outbox.type jsonl (type redis reads the Redis stream)");
+            }
+            outbox.string("path");
+            outboxPath = null;
+        } else {
+            outboxType = OutboxType.JSONL;
+            if (!type.equals("jsonl")) {
+                outbox.problem(outbox.key("type") + " must be jsonl or redis, was '" + type + "'");
+            }
+            outboxPath = outbox.requiredString("path");
         }
-        outboxPath = outbox.requiredString("path");
         outbox.rejectUnknownKeys();
 
         ConfigNode http = root.object("http");
@@ -172,7 +200,8 @@ public final class RunConfig {
                 .defaultRegisteredDelivery(receipts ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE)
                 .multipartMode(multipartMode)
                 .nationalLanguages(nationalLanguages);
-        if (ratePerSecond > 0) {
+        // With a shared (Redis) rate limit the caller sets the limiter instead.
+        if (ratePerSecond > 0 && (redis == null || !redis.rateLimit)) {
             b.ratePerSecond(ratePerSecond);
         }
         if (tls != null) {
@@ -189,8 +218,13 @@ public final class RunConfig {
     public int binds() { return binds; }
     public int outboxCapacity() { return outboxCapacity; }
     public Map<String, String> logMetadata() { return logMetadata; }
-    /** The JSON-lines file the messages come from, or "-" for standard input. */
+    /** The JSON-lines file the messages come from, "-" for standard input, or null for {@link OutboxType#REDIS}. */
     public String outboxPath() { return outboxPath; }
+    OutboxType outboxType() { return outboxType; }
+    /** The {@code redis} section, or null when there is none (everything in memory). */
+    RedisSettings redis() { return redis; }
+    /** The account's submit_sm per second; 0 = unlimited. */
+    public double ratePerSecond() { return ratePerSecond; }
     public String httpHost() { return httpHost; }
     /** The port of the health and metrics endpoint: -1 off, 0 any free port. */
     public int httpPort() { return httpPort; }
@@ -200,6 +234,7 @@ public final class RunConfig {
     @Override
     public String toString() {
         return "RunConfig{smsc=" + host + ":" + port + ", systemId=" + systemId + ", password=***, bind=" + bindType
-                + " x" + binds + ", outbox=" + outboxPath + ", httpPort=" + httpPort + '}';
+                + " x" + binds + ", outbox=" + (outboxPath != null ? outboxPath : "redis") + ", httpPort=" + httpPort
+                + (redis != null ? ", " + redis : "") + '}';
     }
 }

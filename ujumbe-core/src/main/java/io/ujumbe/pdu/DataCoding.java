@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * the TS 23.038 reading, and callers that care about SMPP's meaning check {@link #isKnown()} or
  * compare with the constants first.
  */
-public final class DataCoding {
+public final class DataCoding extends OctetValue {
 
     /** The alphabet a TS 23.038 data coding scheme selects. */
     public enum GsmCharacterSet {
@@ -26,55 +26,37 @@ public final class DataCoding {
         UCS2
     }
 
-    private static final DataCoding[] ALL = new DataCoding[256];
+    private static final Table<DataCoding> ALL = new Table<>("data_coding", DataCoding::new);
 
     /** SMSC default alphabet (usually GSM 03.38 7-bit). */
-    public static final DataCoding SMSC_DEFAULT = define(0x00, "SMSC_DEFAULT");
+    public static final DataCoding SMSC_DEFAULT = ALL.define(0x00, "SMSC_DEFAULT");
     /** IA5 (CCITT T.50) / ASCII. */
-    public static final DataCoding IA5 = define(0x01, "IA5");
+    public static final DataCoding IA5 = ALL.define(0x01, "IA5");
     /** Octet unspecified (8-bit binary). */
-    public static final DataCoding OCTET_UNSPECIFIED = define(0x02, "OCTET_UNSPECIFIED");
+    public static final DataCoding OCTET_UNSPECIFIED = ALL.define(0x02, "OCTET_UNSPECIFIED");
     /** Latin-1 (ISO-8859-1). */
-    public static final DataCoding LATIN1 = define(0x03, "LATIN1");
+    public static final DataCoding LATIN1 = ALL.define(0x03, "LATIN1");
     /** Octet unspecified (8-bit binary). */
-    public static final DataCoding OCTET = define(0x04, "OCTET");
+    public static final DataCoding OCTET = ALL.define(0x04, "OCTET");
     /** JIS (X 0208-1990). */
-    public static final DataCoding JIS = define(0x05, "JIS");
+    public static final DataCoding JIS = ALL.define(0x05, "JIS");
     /** Cyrillic (ISO-8859-5). */
-    public static final DataCoding CYRILLIC = define(0x06, "CYRILLIC");
+    public static final DataCoding CYRILLIC = ALL.define(0x06, "CYRILLIC");
     /** Latin/Hebrew (ISO-8859-8). */
-    public static final DataCoding HEBREW = define(0x07, "HEBREW");
+    public static final DataCoding HEBREW = ALL.define(0x07, "HEBREW");
     /** UCS-2 (ISO/IEC-10646). */
-    public static final DataCoding UCS2 = define(0x08, "UCS2");
+    public static final DataCoding UCS2 = ALL.define(0x08, "UCS2");
     /** Pictogram encoding. */
-    public static final DataCoding PICTOGRAM = define(0x09, "PICTOGRAM");
+    public static final DataCoding PICTOGRAM = ALL.define(0x09, "PICTOGRAM");
     /** ISO-2022-JP (music codes). */
-    public static final DataCoding ISO_2022_JP = define(0x0A, "ISO_2022_JP");
+    public static final DataCoding ISO_2022_JP = ALL.define(0x0A, "ISO_2022_JP");
     /** Extended Kanji JIS (X 0212-1990). */
-    public static final DataCoding EXTENDED_KANJI = define(0x0D, "EXTENDED_KANJI");
+    public static final DataCoding EXTENDED_KANJI = ALL.define(0x0D, "EXTENDED_KANJI");
     /** KS C 5601. */
-    public static final DataCoding KS_C_5601 = define(0x0E, "KS_C_5601");
-
-    static {
-        for (int v = 0; v < ALL.length; v++) {
-            if (ALL[v] == null) {
-                ALL[v] = new DataCoding(v, null);
-            }
-        }
-    }
-
-    private final int value;
-    private final String name;
+    public static final DataCoding KS_C_5601 = ALL.define(0x0E, "KS_C_5601");
 
     private DataCoding(int value, String name) {
-        this.value = value;
-        this.name = name;
-    }
-
-    private static DataCoding define(int value, String name) {
-        DataCoding d = new DataCoding(value, name);
-        ALL[value] = d;
-        return d;
+        super(value, name);
     }
 
     /**
@@ -83,45 +65,27 @@ public final class DataCoding {
      * @throws IllegalArgumentException when the value does not fit in one octet
      */
     public static DataCoding of(int value) {
-        if (value < 0 || value > 255) {
-            throw new IllegalArgumentException("data_coding must be 0..255, was " + value);
-        }
-        return ALL[value];
-    }
-
-    /** The one-octet value on the wire. */
-    public int value() {
-        return value;
-    }
-
-    /** True for the values SMPP 3.4 names (0x00–0x0A, 0x0D, 0x0E). */
-    public boolean isKnown() {
-        return name != null;
-    }
-
-    /** The SMPP name, or {@code 0x..} for other values. */
-    public String name() {
-        return name != null ? name : Hex.byteString(value);
+        return ALL.of(value);
     }
 
     /** True in TS 23.038's general data coding groups (0x00–0x3F, and 0x40–0x7F: marked for automatic deletion). */
     public boolean isGeneralDataCodingGroup() {
-        return value < 0x80;
+        return value() < 0x80;
     }
 
     /** True in the "message marked for automatic deletion" groups (0x40–0x7F). */
     public boolean isAutomaticDeletion() {
-        return value >= 0x40 && value < 0x80;
+        return value() >= 0x40 && value() < 0x80;
     }
 
     /** True in the TS 23.038 "data coding / message class" group (0xF0–0xFF). */
     public boolean isMessageClassGroup() {
-        return value >= 0xF0;
+        return value() >= 0xF0;
     }
 
     /** True when TS 23.038 says the text is compressed (general group, bit 5). */
     public boolean isCompressed() {
-        return isGeneralDataCodingGroup() && (value & 0x20) != 0;
+        return isGeneralDataCodingGroup() && (value() & 0x20) != 0;
     }
 
     /**
@@ -129,8 +93,8 @@ public final class DataCoding {
      * the value carries one: general group with bit 4 set, or the 0xF0–0xFF group.
      */
     public OptionalInt messageClass() {
-        if ((isGeneralDataCodingGroup() && (value & 0x10) != 0) || isMessageClassGroup()) {
-            return OptionalInt.of(value & 0x03);
+        if ((isGeneralDataCodingGroup() && (value() & 0x10) != 0) || isMessageClassGroup()) {
+            return OptionalInt.of(value() & 0x03);
         }
         return OptionalInt.empty();
     }
@@ -142,38 +106,28 @@ public final class DataCoding {
      */
     public Optional<GsmCharacterSet> gsmCharacterSet() {
         if (isGeneralDataCodingGroup()) {
-            switch ((value >> 2) & 0x03) {
+            switch ((value() >> 2) & 0x03) {
                 case 0: return Optional.of(GsmCharacterSet.GSM7);
                 case 1: return Optional.of(GsmCharacterSet.EIGHT_BIT);
                 case 2: return Optional.of(GsmCharacterSet.UCS2);
                 default: return Optional.empty();
             }
         }
-        if (value >= 0xC0 && value < 0xE0) {
+        if (value() >= 0xC0 && value() < 0xE0) {
             return Optional.of(GsmCharacterSet.GSM7);
         }
-        if (value >= 0xE0 && value < 0xF0) {
+        if (value() >= 0xE0 && value() < 0xF0) {
             return Optional.of(GsmCharacterSet.UCS2);
         }
         if (isMessageClassGroup()) {
-            return Optional.of((value & 0x04) != 0 ? GsmCharacterSet.EIGHT_BIT : GsmCharacterSet.GSM7);
+            return Optional.of((value() & 0x04) != 0 ? GsmCharacterSet.EIGHT_BIT : GsmCharacterSet.GSM7);
         }
         return Optional.empty();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof DataCoding && ((DataCoding) o).value == value;
-    }
-
-    @Override
-    public int hashCode() {
-        return value;
     }
 
     /** The hex value and, when known, the name, e.g. {@code 0x08 UCS2}. */
     @Override
     public String toString() {
-        return name != null ? Hex.byteString(value) + " " + name : Hex.byteString(value);
+        return isKnown() ? Hex.byteString(value()) + " " + name() : Hex.byteString(value());
     }
 }

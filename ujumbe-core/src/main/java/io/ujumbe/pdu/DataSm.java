@@ -68,46 +68,30 @@ public record DataSm(int sequenceNumber, String serviceType, Address sourceAddre
     @Override
     public String toString() {
         StringBuilder sb = ToStrings.request("DataSm", sequenceNumber);
-        if (!serviceType.isEmpty()) {
-            sb.append(", serviceType=").append(ToStrings.safe(serviceType));
-        }
+        MessageStrings.serviceType(sb, serviceType);
         sb.append(", source=").append(sourceAddress).append(", dest=").append(destinationAddress);
-        sb.append(", dc=").append(Hex.byteString(dataCoding.value())).append(", esm=").append(esmClass);
-        if (registeredDelivery.value() != 0) {
-            sb.append(", rd=").append(registeredDelivery);
-        }
+        MessageStrings.codings(sb, dataCoding, esmClass, registeredDelivery);
         return ToStrings.end(sb, tlvs);
     }
 
     /** Builds a {@link DataSm}; {@link #build()} checks the specification's limits. */
-    public static final class Builder {
-        private int sequenceNumber;
+    public static final class Builder extends RequestBuilder<Builder> {
         private String serviceType = "";
-        private Address sourceAddress = Address.EMPTY;
         private Address destinationAddress = Address.EMPTY;
         private EsmClass esmClass = EsmClass.DEFAULT;
-        private RegisteredDelivery registeredDelivery = RegisteredDelivery.NONE;
         private DataCoding dataCoding = DataCoding.SMSC_DEFAULT;
-        private Tlvs tlvs = Tlvs.EMPTY;
 
         private Builder() {
         }
 
-        /** The sequence number (the session normally assigns it). */
-        public Builder sequenceNumber(int sequenceNumber) {
-            this.sequenceNumber = sequenceNumber;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The service type, at most 5 characters. */
         public Builder serviceType(String serviceType) {
             this.serviceType = Objects.requireNonNull(serviceType, "serviceType");
-            return this;
-        }
-
-        /** The sender. */
-        public Builder sourceAddress(Address sourceAddress) {
-            this.sourceAddress = Objects.requireNonNull(sourceAddress, "sourceAddress");
             return this;
         }
 
@@ -123,27 +107,9 @@ public record DataSm(int sequenceNumber, String serviceType, Address sourceAddre
             return this;
         }
 
-        /** Which receipts are wanted. */
-        public Builder registeredDelivery(RegisteredDelivery registeredDelivery) {
-            this.registeredDelivery = Objects.requireNonNull(registeredDelivery, "registeredDelivery");
-            return this;
-        }
-
         /** The data coding of the payload. */
         public Builder dataCoding(DataCoding dataCoding) {
             this.dataCoding = Objects.requireNonNull(dataCoding, "dataCoding");
-            return this;
-        }
-
-        /** All optional parameters, replacing any set before. */
-        public Builder tlvs(Tlvs tlvs) {
-            this.tlvs = Objects.requireNonNull(tlvs, "tlvs");
-            return this;
-        }
-
-        /** Sets one optional parameter, replacing one with the same tag. */
-        public Builder tlv(Tlv tlv) {
-            this.tlvs = tlvs.with(tlv);
             return this;
         }
 

@@ -46,9 +46,12 @@ public final class DeliverSm extends SingleDestinationRequest {
 
     /** A builder holding this PDU's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        fill(b);
-        return b;
+        return fill(new Builder());
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.DELIVER_SM;
     }
 
     @Override
@@ -62,7 +65,7 @@ public final class DeliverSm extends SingleDestinationRequest {
     }
 
     /** Builds a {@link DeliverSm}; {@link #build()} checks the specification's limits. */
-    public static final class Builder extends SingleDestinationBuilder<Builder> {
+    public static final class Builder extends SingleDestinationBuilder<Builder, DeliverSm> {
 
         private Builder() {
         }
@@ -72,17 +75,7 @@ public final class DeliverSm extends SingleDestinationRequest {
             return this;
         }
 
-        /**
-         * The deliver_sm.
-         *
-         * @throws PduEncodeException       when a field breaks its limit, or when short_message and
-         *                                  message_payload both carry octets
-         * @throws IllegalArgumentException when a one-octet field is out of 0..255
-         */
-        public DeliverSm build() {
-            return checked(unchecked());
-        }
-
+        @Override
         DeliverSm unchecked() {
             return new DeliverSm(sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass, protocolId,
                     priorityFlag, scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent,

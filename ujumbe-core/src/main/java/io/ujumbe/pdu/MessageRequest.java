@@ -72,20 +72,8 @@ abstract class MessageRequest extends ShortMessageRequest {
     /** Checks destination_addr, or the destination list. */
     abstract void validateDestinations();
 
-    /**
-     * The PDU after the specification's checks, for {@code build()}.
-     *
-     * @throws PduEncodeException when a field breaks its limit, or when short_message and
-     *                            message_payload both carry octets
-     */
-    static <P extends MessageRequest> P checked(P pdu) {
-        pdu.validate();
-        Check.notBoth(pdu.commandId().smppName(), pdu.rawShortMessage(), pdu.tlvs());
-        return pdu;
-    }
-
-    /** Copies this level's fields into a builder, for {@code toBuilder()}. */
-    final void fill(MessageBuilder<?> b) {
+    /** Copies this level's fields into a builder, for {@code toBuilder()}; returns the builder. */
+    final <B extends MessageBuilder<B, ?>> B fill(B b) {
         super.fill(b);
         b.serviceType = serviceType;
         b.esmClass = esmClass;
@@ -93,6 +81,7 @@ abstract class MessageRequest extends ShortMessageRequest {
         b.priorityFlag = priorityFlag;
         b.replaceIfPresent = replaceIfPresent;
         b.dataCoding = dataCoding;
+        return b;
     }
 
     @Override
@@ -111,10 +100,9 @@ abstract class MessageRequest extends ShortMessageRequest {
                 + Objects.hash(serviceType, esmClass, protocolId, priorityFlag, replaceIfPresent, dataCoding);
     }
 
-    /**
-     * The builder setters of the message body.
-     */
-    abstract static class MessageBuilder<B extends MessageBuilder<B>> extends ShortMessageBuilder<B> {
+    /** The builder setters of the message body; {@code P} is the PDU it builds. */
+    abstract static class MessageBuilder<B extends MessageBuilder<B, P>, P extends MessageRequest>
+            extends ShortMessageBuilder<B> {
         String serviceType = "";
         EsmClass esmClass = EsmClass.DEFAULT;
         int protocolId;
@@ -160,5 +148,22 @@ abstract class MessageRequest extends ShortMessageRequest {
             this.dataCoding = Objects.requireNonNull(dataCoding, "dataCoding");
             return self();
         }
+
+        /**
+         * The PDU, after the specification's checks.
+         *
+         * @throws PduEncodeException       when a field breaks its limit, or when short_message and
+         *                                  message_payload both carry octets
+         * @throws IllegalArgumentException when a one-octet field is out of 0..255
+         */
+        public P build() {
+            P pdu = unchecked();
+            pdu.validate();
+            Check.notBoth(pdu.commandId().smppName(), pdu.rawShortMessage(), pdu.tlvs());
+            return pdu;
+        }
+
+        /** The PDU without the checks: for withSequenceNumber, whose values were accepted before. */
+        abstract P unchecked();
     }
 }

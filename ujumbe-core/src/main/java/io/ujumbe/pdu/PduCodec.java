@@ -601,16 +601,10 @@ public final class PduCodec {
                 Outbind p = as(pdu, Outbind.class);
                 return cLen(p.systemId()) + cLen(p.password());
             }
-            case SUBMIT_SM: {
-                SubmitSm p = as(pdu, SubmitSm.class);
-                return smBodyLength(p.serviceType(), p.sourceAddress(), p.destinationAddress(),
-                        p.scheduleDeliveryTime(), p.validityPeriod(), p.shortMessageLength());
-            }
-            case DELIVER_SM: {
-                DeliverSm p = as(pdu, DeliverSm.class);
-                return smBodyLength(p.serviceType(), p.sourceAddress(), p.destinationAddress(),
-                        p.scheduleDeliveryTime(), p.validityPeriod(), p.shortMessageLength());
-            }
+            case SUBMIT_SM:
+                return smBodyLength(as(pdu, SubmitSm.class));
+            case DELIVER_SM:
+                return smBodyLength(as(pdu, DeliverSm.class));
             case SUBMIT_SM_RESP:
                 return cLen(as(pdu, SubmitSmResp.class).messageId());
             case DELIVER_SM_RESP:
@@ -627,8 +621,7 @@ public final class PduCodec {
                 for (DestinationAddress d : p.destinations()) {
                     n += 1 + (d.isDistributionList() ? cLen(d.distributionListName()) : addrLen(d.address()));
                 }
-                return n + 3 + cLen(p.scheduleDeliveryTime()) + cLen(p.validityPeriod()) + 5
-                        + p.shortMessageLength();
+                return n + smTailLength(p);
             }
             case SUBMIT_MULTI_RESP: {
                 SubmitMultiResp p = as(pdu, SubmitMultiResp.class);
@@ -666,10 +659,13 @@ public final class PduCodec {
         }
     }
 
-    private static int smBodyLength(String serviceType, Address source, Address dest, String schedule,
-                                    String validity, int smLength) {
-        return cLen(serviceType) + addrLen(source) + addrLen(dest) + 3 + cLen(schedule) + cLen(validity) + 5
-                + smLength;
+    private static int smBodyLength(SingleDestinationRequest p) {
+        return cLen(p.serviceType()) + addrLen(p.sourceAddress()) + addrLen(p.destinationAddress()) + smTailLength(p);
+    }
+
+    /** esm_class to short_message, as written by {@link #putSmTail}. */
+    private static int smTailLength(MessageRequest p) {
+        return 3 + cLen(p.scheduleDeliveryTime()) + cLen(p.validityPeriod()) + 5 + p.shortMessageLength();
     }
 
     private static void writeBody(Pdu pdu, ByteBuffer out) {
@@ -699,20 +695,14 @@ public final class PduCodec {
                 putCString(out, p.password(), "outbind", "password");
                 break;
             }
-            case SUBMIT_SM: {
-                SubmitSm p = (SubmitSm) pdu;
-                putSmBody(out, "submit_sm", p.serviceType(), p.sourceAddress(), p.destinationAddress(),
-                        p.esmClass(), p.protocolId(), p.priorityFlag(), p.scheduleDeliveryTime(), p.validityPeriod(),
-                        p.registeredDelivery(), p.replaceIfPresent(), p.dataCoding(), p.smDefaultMsgId(),
-                        p.rawShortMessage());
-                break;
-            }
+            case SUBMIT_SM:
             case DELIVER_SM: {
-                DeliverSm p = (DeliverSm) pdu;
-                putSmBody(out, "deliver_sm", p.serviceType(), p.sourceAddress(), p.destinationAddress(),
-                        p.esmClass(), p.protocolId(), p.priorityFlag(), p.scheduleDeliveryTime(), p.validityPeriod(),
-                        p.registeredDelivery(), p.replaceIfPresent(), p.dataCoding(), p.smDefaultMsgId(),
-                        p.rawShortMessage());
+                SingleDestinationRequest p = (SingleDestinationRequest) pdu;
+                String cmd = p.commandId().smppName();
+                putCString(out, p.serviceType(), cmd, "service_type");
+                putAddress(out, p.sourceAddress(), cmd, "source_addr");
+                putAddress(out, p.destinationAddress(), cmd, "destination_addr");
+                putSmTail(out, p);
                 break;
             }
             case SUBMIT_SM_RESP:
@@ -747,9 +737,7 @@ public final class PduCodec {
                         putAddress(out, d.address(), "submit_multi", "destination_addr");
                     }
                 }
-                putSmTail(out, "submit_multi", p.esmClass(), p.protocolId(), p.priorityFlag(),
-                        p.scheduleDeliveryTime(), p.validityPeriod(), p.registeredDelivery(), p.replaceIfPresent(),
-                        p.dataCoding(), p.smDefaultMsgId(), p.rawShortMessage());
+                putSmTail(out, p);
                 break;
             }
             case SUBMIT_MULTI_RESP: {
@@ -806,28 +794,19 @@ public final class PduCodec {
         }
     }
 
-    private static void putSmBody(ByteBuffer out, String cmd, String serviceType, Address source, Address dest,
-                                  EsmClass esm, int protocolId, int priority, String schedule, String validity,
-                                  RegisteredDelivery rd, int replace, DataCoding dc, int defaultMsgId, byte[] sm) {
-        putCString(out, serviceType, cmd, "service_type");
-        putAddress(out, source, cmd, "source_addr");
-        putAddress(out, dest, cmd, "destination_addr");
-        putSmTail(out, cmd, esm, protocolId, priority, schedule, validity, rd, replace, dc, defaultMsgId, sm);
-    }
-
-    private static void putSmTail(ByteBuffer out, String cmd, EsmClass esm, int protocolId, int priority,
-                                  String schedule, String validity, RegisteredDelivery rd, int replace,
-                                  DataCoding dc, int defaultMsgId, byte[] sm) {
-        out.put((byte) esm.value());
-        out.put((byte) protocolId);
-        out.put((byte) priority);
-        putCString(out, schedule, cmd, "schedule_delivery_time");
-        putCString(out, validity, cmd, "validity_period");
-        out.put((byte) rd.value());
-        out.put((byte) replace);
-        out.put((byte) dc.value());
-        out.put((byte) defaultMsgId);
-        putShortMessage(out, cmd, sm);
+    /** esm_class to short_message: the part of the body that submit_sm, deliver_sm and submit_multi share. */
+    private static void putSmTail(ByteBuffer out, MessageRequest p) {
+        String cmd = p.commandId().smppName();
+        out.put((byte) p.esmClass().value());
+        out.put((byte) p.protocolId());
+        out.put((byte) p.priorityFlag());
+        putCString(out, p.scheduleDeliveryTime(), cmd, "schedule_delivery_time");
+        putCString(out, p.validityPeriod(), cmd, "validity_period");
+        out.put((byte) p.registeredDelivery().value());
+        out.put((byte) p.replaceIfPresent());
+        out.put((byte) p.dataCoding().value());
+        out.put((byte) p.smDefaultMsgId());
+        putShortMessage(out, cmd, p.rawShortMessage());
     }
 
     private static void putShortMessage(ByteBuffer out, String cmd, byte[] sm) {

@@ -40,15 +40,17 @@ public final class ReplaceSm extends ShortMessageRequest {
 
     /** A builder holding this PDU's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        fill(b);
-        b.messageId = messageId;
-        return b;
+        return fill(new Builder()).messageId(messageId);
     }
 
     /** The SMSC's id of the message to replace. */
     public String messageId() {
         return messageId;
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.REPLACE_SM;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Objects;
  */
 abstract class ShortMessageRequest implements PduRequest {
 
-    private final CommandId commandId;
     private final int sequenceNumber;
     private final Address sourceAddress;
     private final String scheduleDeliveryTime;
@@ -24,7 +23,6 @@ abstract class ShortMessageRequest implements PduRequest {
     ShortMessageRequest(CommandId commandId, int sequenceNumber, Address sourceAddress, String scheduleDeliveryTime,
                         String validityPeriod, RegisteredDelivery registeredDelivery, int smDefaultMsgId,
                         byte[] shortMessage, Tlvs tlvs) {
-        this.commandId = commandId;
         this.sequenceNumber = sequenceNumber;
         this.sourceAddress = Objects.requireNonNull(sourceAddress, "sourceAddress");
         this.scheduleDeliveryTime = Objects.requireNonNull(scheduleDeliveryTime, "scheduleDeliveryTime");
@@ -33,11 +31,6 @@ abstract class ShortMessageRequest implements PduRequest {
         this.smDefaultMsgId = Check.uint8(commandId.smppName(), "sm_default_msg_id", smDefaultMsgId);
         this.shortMessage = Objects.requireNonNull(shortMessage, "shortMessage").clone();
         this.tlvs = Objects.requireNonNull(tlvs, "tlvs");
-    }
-
-    @Override
-    public final CommandId commandId() {
-        return commandId;
     }
 
     @Override
@@ -94,14 +87,14 @@ abstract class ShortMessageRequest implements PduRequest {
 
     /** The checks of the fields after the destination(s): timing and short message. */
     final void validateTail() {
-        String command = commandId.smppName();
+        String command = commandId().smppName();
         Check.time(command, "schedule_delivery_time", scheduleDeliveryTime);
         Check.time(command, "validity_period", validityPeriod);
         Check.shortMessage(command, shortMessage);
     }
 
-    /** Copies this level's fields into a builder, for {@code toBuilder()}. */
-    final void fill(ShortMessageBuilder<?> b) {
+    /** Copies this level's fields into a builder, for {@code toBuilder()}; returns the builder. */
+    final <B extends ShortMessageBuilder<B>> B fill(B b) {
         b.sequenceNumber = sequenceNumber;
         b.sourceAddress = sourceAddress;
         b.scheduleDeliveryTime = scheduleDeliveryTime;
@@ -110,6 +103,7 @@ abstract class ShortMessageRequest implements PduRequest {
         b.smDefaultMsgId = smDefaultMsgId;
         b.shortMessage = shortMessage;
         b.tlvs = tlvs;
+        return b;
     }
 
     /** Equal when of the same type with equal fields, the short message compared by content. */

@@ -31,10 +31,11 @@ abstract class SingleDestinationRequest extends MessageRequest {
         Check.address(commandId().smppName(), "destination_addr", destinationAddress, Check.ADDR_21);
     }
 
-    /** Copies this level's fields into a builder, for {@code toBuilder()}. */
-    final void fill(SingleDestinationBuilder<?> b) {
+    /** Copies this level's fields into a builder, for {@code toBuilder()}; returns the builder. */
+    final <B extends SingleDestinationBuilder<B, ?>> B fill(B b) {
         super.fill(b);
         b.destinationAddress = destinationAddress;
+        return b;
     }
 
     @Override
@@ -53,8 +54,9 @@ abstract class SingleDestinationRequest extends MessageRequest {
         return MessageStrings.shortMessage(ToStrings.request(getClass().getSimpleName(), sequenceNumber()), this);
     }
 
-    /** The builder setters of submit_sm and deliver_sm. */
-    abstract static class SingleDestinationBuilder<B extends SingleDestinationBuilder<B>> extends MessageBuilder<B> {
+    /** The builder setters of submit_sm and deliver_sm; {@code P} is the PDU it builds. */
+    abstract static class SingleDestinationBuilder<B extends SingleDestinationBuilder<B, P>,
+            P extends SingleDestinationRequest> extends MessageBuilder<B, P> {
         Address destinationAddress = Address.EMPTY;
 
         SingleDestinationBuilder() {

@@ -56,15 +56,17 @@ public final class SubmitMulti extends MessageRequest {
 
     /** A builder holding this PDU's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        fill(b);
-        b.destinations.addAll(destinations);
-        return b;
+        return fill(new Builder()).destinations(destinations);
     }
 
     /** The destinations, SME addresses or distribution lists (an unmodifiable list). */
     public List<DestinationAddress> destinations() {
         return destinations;
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.SUBMIT_MULTI;
     }
 
     @Override
@@ -119,7 +121,7 @@ public final class SubmitMulti extends MessageRequest {
     }
 
     /** Builds a {@link SubmitMulti}; {@link #build()} checks the specification's limits. */
-    public static final class Builder extends MessageBuilder<Builder> {
+    public static final class Builder extends MessageBuilder<Builder, SubmitMulti> {
         private final List<DestinationAddress> destinations = new ArrayList<>();
 
         private Builder() {
@@ -156,6 +158,7 @@ public final class SubmitMulti extends MessageRequest {
          * @throws PduEncodeException when there are no destinations or more than 254, a field breaks
          *                            its limit, or short_message and message_payload both carry octets
          */
+        @Override
         public SubmitMulti build() {
             if (destinations.isEmpty()) {
                 throw new PduEncodeException("submit_multi.number_of_dests",
@@ -165,9 +168,10 @@ public final class SubmitMulti extends MessageRequest {
                 throw new PduEncodeException("submit_multi.number_of_dests",
                         "submit_multi.number_of_dests must be at most 254, was " + destinations.size());
             }
-            return checked(unchecked());
+            return super.build();
         }
 
+        @Override
         SubmitMulti unchecked() {
             return new SubmitMulti(sequenceNumber, serviceType, sourceAddress, destinations, esmClass, protocolId,
                     priorityFlag, scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent,

@@ -44,9 +44,12 @@ public final class SubmitSm extends SingleDestinationRequest {
 
     /** A builder holding this PDU's values. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        fill(b);
-        return b;
+        return fill(new Builder());
+    }
+
+    @Override
+    public CommandId commandId() {
+        return CommandId.SUBMIT_SM;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class SubmitSm extends SingleDestinationRequest {
     }
 
     /** Builds a {@link SubmitSm}; {@link #build()} checks the specification's limits. */
-    public static final class Builder extends SingleDestinationBuilder<Builder> {
+    public static final class Builder extends SingleDestinationBuilder<Builder, SubmitSm> {
 
         private Builder() {
         }
@@ -70,17 +73,7 @@ public final class SubmitSm extends SingleDestinationRequest {
             return this;
         }
 
-        /**
-         * The submit_sm.
-         *
-         * @throws PduEncodeException       when a field breaks its limit, or when short_message and
-         *                                  message_payload both carry octets
-         * @throws IllegalArgumentException when a one-octet field is out of 0..255
-         */
-        public SubmitSm build() {
-            return checked(unchecked());
-        }
-
+        @Override
         SubmitSm unchecked() {
             return new SubmitSm(sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass, protocolId,
                     priorityFlag, scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent,

@@ -19,7 +19,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The versioned JSON form of an {@link OutboundMessage}, as stored in the Redis outbox and read by
@@ -33,8 +36,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Reading is strict about what it understands (types, ranges, exactly one of {@code text} and
- * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException};
- * fields it does not know are ignored, so that producers may add their own. Thread-safe: every
+ * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException}.
+ * Names of enumerations ({@code encoding}, {@code multipartMode}) are read case-insensitively.
+ * {@link #decode(String)} ignores fields it does not know, so that producers may add their own;
+ * {@link #decodeStrict(String)} rejects them, for hand-written input where an unknown field is
+ * most likely a typo that would otherwise silently send something else. Thread-safe: every
  * method is static and stateless.
  */
 public final class OutboundMessageJson {
@@ -45,6 +51,11 @@ public final class OutboundMessageJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final HexFormat HEX = HexFormat.of();
+    private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
+            "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
+            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt");
+    private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
+    private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
 
     private OutboundMessageJson() {
     }
@@ -126,6 +137,21 @@ public final class OutboundMessageJson {
      *     version, or describes no valid message
      */
     public static Decoded decode(String json) {
+        return decode(json, false);
+    }
+
+    /**
+     * Like {@link #decode(String)}, but a field that version 1 does not define (at the top level,
+     * in an address object or in a TLV) is an error naming it.
+     *
+     * @throws IllegalArgumentException naming the field, as {@link #decode(String)} does, and for
+     *     an unknown field
+     */
+    public static Decoded decodeStrict(String json) {
+        return decode(json, true);
+    }
+
+    private static Decoded decode(String json, boolean strict) {
         if (json == null) {
             throw new IllegalArgumentException("invalid message JSON: null");
         }
@@ -145,6 +171,9 @@ public final class OutboundMessageJson {
         if (version != VERSION) {
             throw fieldError("version", "is " + version + "; this reader understands only " + VERSION);
         }
+        if (strict) {
+            rejectUnknown(root, "", FIELDS);
+        }
         OutboundMessage.Builder b = OutboundMessage.builder();
         String correlationId = stringField(root, "correlationId");
         if (correlationId != null) {
@@ -157,10 +186,10 @@ public final class OutboundMessageJson {
         if (to == null || to.isNull()) {
             throw fieldError("to", "is required");
         }
-        b.to(readAddress("to", to, true));
+        b.to(readAddress("to", to, true, strict));
         JsonNode from = root.get("from");
         if (from != null && !from.isNull()) {
-            b.from(readAddress("from", from, false));
+            b.from(readAddress("from", from, false, strict));
         }
         String text = stringField(root, "text");
         String payload = stringField(root, "payloadBase64");
@@ -230,7 +259,7 @@ public final class OutboundMessageJson {
                 throw fieldError("tlvs", "must be an array of {\"tag\":n,\"valueHex\":\"..\"}");
             }
             for (int i = 0; i < tlvs.size(); i++) {
-                b.addTlv(readTlv("tlvs[" + i + "]", tlvs.get(i)));
+                b.addTlv(readTlv("tlvs[" + i + "]", tlvs.get(i), strict));
             }
         }
         int attempt = intField(root, "attempt", 1, 1, Integer.MAX_VALUE);
@@ -258,7 +287,7 @@ public final class OutboundMessageJson {
         }
     }
 
-    private static Address readAddress(String field, JsonNode node, boolean destination) {
+    private static Address readAddress(String field, JsonNode node, boolean destination, boolean strict) {
         if (node.isTextual()) {
             String s = node.textValue();
             if (s.isEmpty()) {
@@ -270,6 +299,9 @@ public final class OutboundMessageJson {
             return inferredSource(s);
         }
         if (node.isObject()) {
+            if (strict) {
+                rejectUnknown(node, field + ".", ADDRESS_FIELDS);
+            }
             String address = stringField(node, "address", field + ".address");
             if (address == null) {
                 throw fieldError(field + ".address", "is required");
@@ -281,9 +313,12 @@ public final class OutboundMessageJson {
         throw fieldError(field, "must be a string or an object {\"address\",\"ton\",\"npi\"}");
     }
 
-    private static Tlv readTlv(String field, JsonNode node) {
+    private static Tlv readTlv(String field, JsonNode node, boolean strict) {
         if (!node.isObject()) {
             throw fieldError(field, "must be an object {\"tag\":n,\"valueHex\":\"..\"}");
+        }
+        if (strict) {
+            rejectUnknown(node, field + ".", TLV_FIELDS);
         }
         int tag = intField(node, "tag", -1, 0, 0xFFFF, field + ".tag");
         if (tag == -1) {
@@ -304,6 +339,15 @@ public final class OutboundMessageJson {
     }
 
     // ---- field helpers -------------------------------------------------------------------------
+
+    private static void rejectUnknown(JsonNode node, String prefix, Set<String> known) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!known.contains(e.getKey())) {
+                throw fieldError(prefix + e.getKey(), "is not a field of version " + VERSION + " (allowed: "
+                        + String.join(", ", new TreeSet<>(known)) + ")");
+            }
+        }
+    }
 
     private static boolean has(JsonNode node, String field) {
         JsonNode v = node.get(field);
@@ -346,7 +390,7 @@ public final class OutboundMessageJson {
 
     private static <E extends Enum<E>> E enumField(String field, String value, Class<E> type) {
         try {
-            return Enum.valueOf(type, value);
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw fieldError(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants())
                     + ", was '" + value + "'");

@@ -1,7 +1,5 @@
 package io.ujumbe.bench.load;
 
-import java.util.Locale;
-
 /**
  * The command-line flags every load harness takes, the same as {@code ujumbe bench}'s:
  * {@code --host H --port P [--system-id S --password P] --count N --window W [--warmup N]
@@ -77,7 +75,7 @@ public record LoadOptions(String host, int port, String systemId, String passwor
 
     private static void check(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message.toLowerCase(Locale.ROOT).isEmpty() ? "bad flag" : message);
+            throw new IllegalArgumentException(message);
         }
     }
 }
