@@ -148,6 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         Run r = new Run(n);
         Semaphore permits = new Semaphore(inFlight);
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
+        r.cpuAtStart = processCpuNanos();
         r.start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             if (interval > 0) {
@@ -175,6 +176,11 @@ final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
+    /** CPU time of the whole process (every thread, JIT and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -188,7 +194,9 @@ final class BenchCommand implements Callable<Integer> {
         private final AtomicInteger remaining;
         private final Object lock = new Object();
         long start;
+        long cpuAtStart;
         volatile long end;
+        volatile long cpuAtEnd;
 
         Run(int n) {
             latencies = new long[n];
@@ -198,6 +206,7 @@ final class BenchCommand implements Callable<Integer> {
         void done() {
             if (remaining.decrementAndGet() == 0) {
                 end = System.nanoTime();
+                cpuAtEnd = processCpuNanos();
                 synchronized (lock) {
                     lock.notifyAll();
                 }
@@ -221,13 +230,11 @@ final class BenchCommand implements Callable<Integer> {
             long[] sorted = r.latencies.clone();
             Arrays.sort(sorted);
             double seconds = (r.end - r.start) / 1e9;
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
                     ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
-                    ms(sorted[sorted.length - 1]), os.getProcessCpuTime() / 1e9, heap / (1024.0 * 1024.0),
+                    ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9, heap / (1024.0 * 1024.0),
                     threads.getThreadCount());
         }
 
@@ -244,19 +251,19 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
-                            + "\"cpu_s\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
+                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
                     count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
-                    cpuSeconds, heapMb, threads);
+                    cpuSeconds, cpuSeconds * 1e6 / count, heapMb, threads);
         }
 
         String text() {
             return String.format(Locale.ROOT, "sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
                             + "throughput  %.0f msg/s%n"
                             + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
-                            + "cpu         %.2f s (process, whole run)%n"
+                            + "cpu         %.2f s (process, during the run: %.1f us/msg)%n"
                             + "heap used   %.1f MB, %d threads",
                     count, count - failed, failed, seconds, window, sessions, perSecond, p50, p90, p99, max,
-                    cpuSeconds, heapMb, threads);
+                    cpuSeconds, cpuSeconds * 1e6 / count, heapMb, threads);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.ujumbe.cli;
 
 import io.lettuce.core.RedisURI;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -155,17 +157,29 @@ final class RedisSettings {
     /** {@code text} (an error message) with the URI and its password, should it contain them, redacted. */
     String scrub(String text) {
         String out = text.replace(uri, redactedUri());
-        String password = password();
-        return password.isEmpty() ? out : out.replace(password, "***");
+        String raw = password(uri);
+        if (raw.isEmpty()) {
+            return out;
+        }
+        out = out.replace(raw, "***");
+        try {
+            String decoded = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            return decoded.isEmpty() ? out : out.replace(decoded, "***");
+        } catch (IllegalArgumentException e) {
+            return out;
+        }
     }
 
-    private String password() {
-        try {
-            char[] pw = RedisURI.create(uri).getPassword();
-            return pw == null ? "" : new String(pw);
-        } catch (RuntimeException e) {
+    /** The password part of the user info, as written (see {@link #redact(String)}); empty when none. */
+    private static String password(String uri) {
+        int at = uri.lastIndexOf('@');
+        if (at < 0) {
             return "";
         }
+        int scheme = uri.indexOf("://");
+        String userInfo = uri.substring(scheme >= 0 && scheme < at ? scheme + 3 : 0, at);
+        int colon = userInfo.indexOf(':');
+        return colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
     }
 
     @Override

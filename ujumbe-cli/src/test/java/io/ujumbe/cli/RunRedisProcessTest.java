@@ -9,6 +9,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.ujumbe.redis.CliRedisServer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -103,8 +105,7 @@ class RunRedisProcessTest {
                         + "\",\"text\":\"shared " + i + "\",\"correlationId\":\"r-" + i + "\",\"metadata\":{\"n\":\"" + i + "\"}}"));
             }
 
-            await().atMost(RUN).pollInterval(Duration.ofMillis(100))
-                    .until(() -> redis.xlen("t1:outcomes") >= 30 && redis.xlen("t1:receipts") >= 30);
+            awaitOrShow(() -> redis.xlen("t1:outcomes") >= 30 && redis.xlen("t1:receipts") >= 30, a, b);
 
             List<JsonNode> outcomes = events("t1:outcomes");
             assertThat(outcomes).hasSize(30).allSatisfy(e -> assertThat(e.path("accepted").asBoolean()).isTrue());
@@ -148,7 +149,7 @@ class RunRedisProcessTest {
         Files.write(messages, lines);
         Path config = writeConfig("feeder.yaml", "t2:", "outbox: {type: jsonl, path: \"" + messages + "\"}\n");
         try (CliProcess p = startRun(config)) {
-            await().atMost(RUN).pollInterval(Duration.ofMillis(100)).until(() -> redis.xlen("t2:outcomes") >= 5);
+            awaitOrShow(() -> redis.xlen("t2:outcomes") >= 5, p);
             assertThat(ids(events("t2:outcomes"))).containsExactlyInAnyOrder("f-1", "f-2", "f-3", "f-4", "f-5");
             assertThat(p.stderr()).contains("field 'reciept' is not a field of version 1");
             p.terminate();
@@ -209,6 +210,19 @@ class RunRedisProcessTest {
             env.put(RunConfig.PASSWORD_ENV, "secret");
             env.put("REDIS_PASSWORD", REDIS_PASSWORD);
         }, "--log-format", "json", "run", "--config", config.toString());
+    }
+
+    /** Waits for {@code condition}; on timeout fails with the processes' logs, which say why. */
+    private static void awaitOrShow(Callable<Boolean> condition, CliProcess... processes) {
+        try {
+            await().atMost(RUN).pollInterval(Duration.ofMillis(100)).until(condition);
+        } catch (ConditionTimeoutException e) {
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (CliProcess p : processes) {
+                logs.append("\n---- stderr:\n").append(p.stderr());
+            }
+            throw new AssertionError(logs.toString(), e);
+        }
     }
 
     private static void awaitHealthy(CliProcess p) {

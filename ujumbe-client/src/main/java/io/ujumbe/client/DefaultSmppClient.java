@@ -138,9 +138,12 @@ final class DefaultSmppClient implements SmppClient {
     private void terminal(MessageOutcome outcome) {
         if (outcome instanceof MessageOutcome.Accepted) {
             metrics.accepted.increment();
-            log(LOG.atDebug()).addKeyValue("correlationId", outcome.correlationId())
-                    .addKeyValue("messageIds", ((MessageOutcome.Accepted) outcome).messageIds())
-                    .addKeyValue("attempts", outcome.attempts()).log("message accepted");
+            if (LOG.isDebugEnabled()) {
+                // Checked first: building the event copies the log metadata, once per message.
+                log(LOG.atDebug()).addKeyValue("correlationId", outcome.correlationId())
+                        .addKeyValue("messageIds", ((MessageOutcome.Accepted) outcome).messageIds())
+                        .addKeyValue("attempts", outcome.attempts()).log("message accepted");
+            }
         } else {
             MessageOutcome.Failed f = (MessageOutcome.Failed) outcome;
             metrics.failed(f.status());

@@ -50,6 +50,9 @@ final class Dispatcher {
     private final AtomicInteger references = new AtomicInteger();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean answersPending = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean polling;
     private boolean drainScheduled;
     private long drainScheduledAt;
@@ -144,9 +147,29 @@ final class Dispatcher {
         long start = System.nanoTime();
         CompletableFuture<PduResponse> f = session.send(part.job.parts.get(part.index));
         f.whenComplete((resp, err) -> {
-            long latency = System.nanoTime() - start;
-            executor.execute(() -> onAnswer(part, resp, err, latency));
+            answers.add(new Answer(part, resp, err, System.nanoTime() - start));
+            if (answersPending.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this::takeAnswers);
+                } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                    // The client has stopped: its remaining jobs were failed when it did.
+                }
+            }
         });
+    }
+
+    /**
+     * Handles every answer that has arrived, then sends what the freed window allows. The I/O
+     * thread reads responses in bursts; one hop onto this thread per burst, not per response,
+     * keeps the executor's queue lock and the thread wake-ups off the per-message path.
+     */
+    private void takeAnswers() {
+        answersPending.set(false);
+        Answer a;
+        while ((a = answers.poll()) != null) {
+            onAnswer(a.part, a.response, a.error, a.latencyNanos);
+        }
+        drain();
     }
 
     private SmppSession pickSession() {
@@ -261,13 +284,17 @@ final class Dispatcher {
             if (status.isOk() && resp instanceof SubmitSmResp) {
                 String messageId = ((SubmitSmResp) resp).messageId();
                 job.messageIds[part.index] = messageId;
-                job.correlating++;
-                correlator.remember(messageId, new Correlation(job.entry.message().correlationId(),
-                                job.entry.message().metadata(), part.index + 1, job.parts.size(), Instant.now()))
-                        .whenComplete((v, e) -> executor.execute(() -> {
-                            job.correlating--;
-                            maybeFinish(job);
-                        }));
+                CompletableFuture<Void> remembered = correlator.remember(messageId, new Correlation(
+                        job.entry.message().correlationId(), job.entry.message().metadata(), part.index + 1,
+                        job.parts.size(), Instant.now())).toCompletableFuture();
+                if (!remembered.isDone()) {
+                    // A remote store: the message is finished only once its correlation is stored.
+                    job.correlating++;
+                    remembered.whenComplete((v, e) -> executor.execute(() -> {
+                        job.correlating--;
+                        maybeFinish(job);
+                    }));
+                }
             } else {
                 CommandStatus effective = status.isOk() ? CommandStatus.ESME_RUNKNOWNERR : status;
                 RetryDecision d = config.retryPolicy().onStatus(effective, job.entry.attempt());
@@ -278,7 +305,6 @@ final class Dispatcher {
             record(job, d, null, err);
         }
         maybeFinish(job);
-        drain();
     }
 
     private void record(Job job, RetryDecision d, CommandStatus status, Throwable err) {
@@ -479,6 +505,10 @@ final class Dispatcher {
             }
             return n;
         }
+    }
+
+    /** A part's response (or failure) as it arrived on an I/O thread. */
+    private record Answer(PartSend part, PduResponse response, Throwable error, long latencyNanos) {
     }
 
     private static final class PartSend {

@@ -17,7 +17,9 @@ public final class LoadRun {
     private final AtomicInteger remaining;
     private final Object lock = new Object();
     private long start;
+    private long cpuAtStart;
     private volatile long end;
+    private volatile long cpuAtEnd;
 
     public LoadRun(int count) {
         latencies = new long[count];
@@ -26,6 +28,7 @@ public final class LoadRun {
 
     /** Starts the clock. */
     public void start() {
+        cpuAtStart = processCpuNanos();
         start = System.nanoTime();
     }
 
@@ -49,6 +52,7 @@ public final class LoadRun {
         }
         if (remaining.decrementAndGet() == 0) {
             end = System.nanoTime();
+            cpuAtEnd = processCpuNanos();
             synchronized (lock) {
                 lock.notifyAll();
             }
@@ -74,9 +78,7 @@ public final class LoadRun {
         Arrays.sort(sorted);
         int count = sorted.length;
         double seconds = (end - start) / 1e9;
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double cpu = os.getProcessCpuTime() / 1e9;
+        double cpu = (cpuAtEnd - cpuAtStart) / 1e9;
         double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         int bad = failed.get();
@@ -88,17 +90,22 @@ public final class LoadRun {
             return String.format(Locale.ROOT, "{\"client\":\"%s\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
-                            + "\"cpu_s\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
+                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
                     client, count, count - bad, bad, o.window(), o.sessions(), seconds, count / seconds,
-                    p50, p90, p99, max, cpu, heapMb, threads);
+                    p50, p90, p99, max, cpu, cpu * 1e6 / count, heapMb, threads);
         }
         return String.format(Locale.ROOT, "%s: sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
                         + "throughput  %.0f msg/s%n"
                         + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
-                        + "cpu         %.2f s (process, whole run)%n"
+                        + "cpu         %.2f s (process, during the run: %.1f us/msg)%n"
                         + "heap used   %.1f MB, %d threads",
                 client, count, count - bad, bad, seconds, o.window(), o.sessions(), count / seconds,
-                p50, p90, p99, max, cpu, heapMb, threads);
+                p50, p90, p99, max, cpu, cpu * 1e6 / count, heapMb, threads);
+    }
+
+    /** CPU time of the whole process (every thread, JIT and GC included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long percentile(long[] sorted, double p) {
