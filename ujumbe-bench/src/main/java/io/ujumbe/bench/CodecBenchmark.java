@@ -71,6 +71,16 @@ public class CodecBenchmark {
         receiptIn = ByteBuffer.allocateDirect(receiptBytes.length).put(receiptBytes).flip();
     }
 
+    /** The submit_sm as encoded by ujumbe, for {@link CloudhopperCodecBenchmark}'s like-for-like check. */
+    byte[] submitSmBytes() {
+        return submitSmBytes.clone();
+    }
+
+    /** The receipt deliver_sm as encoded by ujumbe. */
+    byte[] receiptBytes() {
+        return receiptBytes.clone();
+    }
+
     @Benchmark
     public ByteBuffer encodeSubmitSm() {
         out.clear();

@@ -56,12 +56,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * The message side of the simulator: accepts submissions, numbers and stores messages, moves
@@ -71,7 +68,6 @@ import java.util.regex.Pattern;
  */
 final class MessageCenter {
     private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
-    private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1,20}");
     private static final DateTimeFormatter SMPP_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
     private static final SmsCharsetRegistry CHARSETS = SmsCharsetRegistry.defaults();
 
@@ -80,7 +76,9 @@ final class MessageCenter {
     private final Counters counters;
     private final Deliveries deliveries;
     private final OutcomePicker outcomes;
-    private final ScheduledExecutorService timer;
+    /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
+    private final DelayLine finishes;
+    private final DelayLine intermediates;
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
     private final CaffeineReassembler reassembler = CaffeineReassembler.builder().timeToLive(Duration.ofMinutes(10)).build();
@@ -96,7 +94,8 @@ final class MessageCenter {
         this.counters = counters;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
-        this.timer = timer;
+        this.finishes = new DelayLine(timer, config.receiptDelay());
+        this.intermediates = new DelayLine(timer, config.receiptDelay().dividedBy(2));
     }
 
     /** Answers every request other than bind; faults have been applied before this is called. */
@@ -235,9 +234,9 @@ final class MessageCenter {
         OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
         String sessionId = session.id();
         if (config.intermediateReceipts() && rd.intermediate()) {
-            schedule(() -> intermediate(m, sessionId), config.receiptDelay().dividedBy(2));
+            intermediates.add(() -> intermediate(m, sessionId));
         }
-        schedule(() -> finish(m, outcome, sessionId), config.receiptDelay());
+        finishes.add(() -> finish(m, outcome, sessionId));
         return m;
     }
 
@@ -374,7 +373,7 @@ final class MessageCenter {
 
     private static Address address(String s) {
         String t = s.trim();
-        if (NUMBER.matcher(t).matches()) {
+        if (isNumber(t)) {
             return Address.international(t.startsWith("+") ? t.substring(1) : t);
         }
         return Address.alphanumeric(t);
@@ -385,7 +384,23 @@ final class MessageCenter {
             return false;
         }
         boolean numeric = a.ton().equals(TypeOfNumber.INTERNATIONAL) || a.ton().equals(TypeOfNumber.NATIONAL);
-        return !numeric || NUMBER.matcher(a.address()).matches();
+        return !numeric || isNumber(a.address());
+    }
+
+    /** An optional '+' then 1 to 20 ASCII digits; by hand, as a regex matcher per submit_sm showed in profiles. */
+    static boolean isNumber(String s) {
+        int start = s.startsWith("+") ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 20) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String decode(int dataCoding, byte[] bytes, boolean quiet) {
@@ -410,13 +425,5 @@ final class MessageCenter {
 
     static String smppTime(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SMPP_TIME) + "000+";
-    }
-
-    private void schedule(Runnable task, Duration delay) {
-        try {
-            timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // The simulator is closing; messages stay in their current state.
-        }
     }
 }

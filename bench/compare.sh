@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# Side-by-side load benchmark: ujumbe's, cloudhopper-smpp's and jSMPP's clients against ujumbe's
+# simulator and against cloudhopper's server, windows 1, 10, 100, 1000; a p99 run at half of
+# ujumbe's peak rate; the two codec JMH classes. Client and SMSC run in separate JVMs with the same
+# JDK and -Xmx. Writes its section of docs/benchmarks.md (between the compare.sh markers; the rest
+# of the file is left as it is) and keeps raw output in bench/results/.
+#
+# Usage: bench/compare.sh [--quick] [--no-build] [--no-jmh]
+#   --quick     a tenth of the message counts (a smoke test of the script, not figures to publish)
+#   --no-build  use the jars already in ujumbe-cli/target and ujumbe-bench/target
+#   --no-jmh    skip the codec benchmarks
+# Environment: XMX (default 1g), MVN_FLAGS (e.g. -o), JAVA (default java).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+quick=0 build=1 jmh=1
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    --no-jmh) jmh=0 ;;
+    *) echo "compare.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+JAVA="${JAVA:-java}"
+XMX="${XMX:-1g}"
+JOPTS=(-Xmx"$XMX" -Xms"$XMX" -XX:+UseParallelGC)
+command_line="bench/compare.sh $*"
+
+if [[ $build == 1 ]]; then
+  echo "compare.sh: building ujumbe-cli and ujumbe-bench (tests skipped)..." >&2
+  mvn -q -B -ntp ${MVN_FLAGS:-} -DskipTests -pl ujumbe-cli,ujumbe-bench -am package >&2
+fi
+
+# Private copies: a rebuild during the run must not change what is measured.
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cp ujumbe-cli/target/ujumbe.jar "$work/ujumbe.jar"
+cp ujumbe-bench/target/benchmarks.jar "$work/benchmarks.jar"
+results="$root/bench/results"
+mkdir -p "$results"
+raw="$results/compare-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
+: > "$raw"
+
+cat > "$work/smsc.yaml" <<'EOF'
+accounts:
+  - systemId: bench
+    password: bench
+EOF
+
+# ---- the two SMSCs, each in its own JVM --------------------------------------------------------
+wait_for_line() { # file, prefix -> rest of the line
+  for _ in $(seq 1 300); do
+    local line
+    line="$(grep -m1 "^$2" "$1" 2>/dev/null || true)"
+    if [[ -n "$line" ]]; then echo "${line#"$2"}" | tr -d ' '; return 0; fi
+    sleep 0.1
+  done
+  echo "compare.sh: no '$2' in $1:" >&2; cat "$1" >&2; return 1
+}
+
+"$JAVA" "${JOPTS[@]}" -jar "$work/ujumbe.jar" --log-level WARN smsc --port 0 --config "$work/smsc.yaml" \
+  > "$work/ujumbe-smsc.out" 2> "$work/ujumbe-smsc.err" &
+ujumbe_smsc_pid=$!; pids+=("$ujumbe_smsc_pid")
+ujumbe_port="$(wait_for_line "$work/ujumbe-smsc.out" "listening on port")"
+ch_port=$(( ujumbe_port == 65535 ? 40000 : ujumbe_port + 1 ))
+"$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.CloudhopperServer --port "$ch_port" \
+  > "$work/ch-smsc.out" 2> "$work/ch-smsc.err" &
+ch_smsc_pid=$!; pids+=("$ch_smsc_pid")
+wait_for_line "$work/ch-smsc.out" "listening on port" > /dev/null
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+ticks_per_s="$(getconf CLK_TCK)"
+
+# ---- one client run ----------------------------------------------------------------------------
+# run CLIENT SERVER PORT SMSC_PID WINDOW COUNT WARMUP [extra flags...]: appends one JSON line to $raw
+run() {
+  local client="$1" server="$2" port="$3" spid="$4" window="$5" count="$6" warmup="$7"; shift 7
+  local flags=(--port "$port" --count "$count" --warmup "$warmup" --window "$window" --json "$@")
+  local cmd
+  case "$client" in
+    ujumbe) cmd=("$JAVA" "${JOPTS[@]}" -jar "$work/ujumbe.jar" --log-level WARN bench "${flags[@]}") ;;
+    cloudhopper) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.CloudhopperClientLoad "${flags[@]}") ;;
+    jsmpp) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.JsmppClientLoad "${flags[@]}") ;;
+  esac
+  local t0 t1 out
+  t0="$(cpu_ticks "$spid")"
+  if out="$(timeout 180 "${cmd[@]}" 2> "$work/client.err" | tail -n 1)" && [[ "$out" == "{"* ]]; then
+    t1="$(cpu_ticks "$spid")"
+    # SMSC CPU per message over warm-up and measured messages (it cannot tell them apart).
+    local smsc_us
+    smsc_us="$(awk -v a="$t0" -v b="$t1" -v hz="$ticks_per_s" -v n=$((count + warmup)) 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')"
+    echo "${out%\}},\"server\":\"$server\",\"smsc_cpu_us_per_msg\":$smsc_us}" >> "$raw"
+    echo "  $client -> $server window $window: $(echo "$out" | sed -E 's/.*"throughput_per_s":([0-9.]+).*"p99":([0-9.]+).*/\1 msg\/s, p99 \2 ms/')" >&2
+  else
+    echo "{\"client\":\"$client\",\"server\":\"$server\",\"window\":$window,\"count\":$count,\"error\":\"run failed or timed out\"}" >> "$raw"
+    echo "  $client -> $server window $window: FAILED ($(tail -n 3 "$work/client.err" | tr '\n' ' '))" >&2
+  fi
+}
+
+scale() { echo $(( $1 * (quick ? 1 : 10) / 10 )); }
+# Counts sized so that a run takes roughly 5-15 s on a 2-core machine; window 1 is bounded by the
+# round trip (~10-20k msg/s at best), so it gets fewer messages rather than minutes of runtime.
+count_for() {
+  case "$1" in
+    1) scale 60000 ;;
+    10) scale 200000 ;;
+    *) scale 400000 ;;
+  esac
+}
+
+load_before="$(uptime)"
+echo "compare.sh: load runs (raw results in $raw)" >&2
+for server in ujumbe cloudhopper; do
+  if [[ $server == ujumbe ]]; then port=$ujumbe_port spid=$ujumbe_smsc_pid; else port=$ch_port spid=$ch_smsc_pid; fi
+  for window in 1 10 100 1000; do
+    for client in ujumbe cloudhopper jsmpp; do
+      count="$(count_for "$window")"
+      run "$client" "$server" "$port" "$spid" "$window" "$count" $(( count / 4 ))
+    done
+  done
+done
+
+# ---- p99 at half of ujumbe's peak (against ujumbe's simulator) ---------------------------------
+peak="$(python3 - "$raw" <<'EOF'
+import json, sys
+best = 0
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if d.get("client") == "ujumbe" and d.get("server") == "ujumbe" and "throughput_per_s" in d:
+        best = max(best, d["throughput_per_s"])
+print(int(best))
+EOF
+)"
+half=$(( peak / 2 ))
+echo "compare.sh: paced runs at $half msg/s (half of ujumbe's peak $peak)" >&2
+if (( half > 0 )); then
+  for client in ujumbe cloudhopper jsmpp; do
+    count=$(( half * (quick ? 1 : 10) ))
+    run "$client" ujumbe-paced "$ujumbe_port" "$ujumbe_smsc_pid" 100 "$count" $(( count / 4 )) --rate "$half"
+  done
+fi
+load_after="$(uptime)"
+
+# ---- codec JMH ---------------------------------------------------------------------------------
+jmh_csv="$work/jmh.csv"
+if [[ $jmh == 1 ]]; then
+  echo "compare.sh: JMH codec benchmarks" >&2
+  "$JAVA" -jar "$work/benchmarks.jar" '(CodecBenchmark|CloudhopperCodecBenchmark)\.' -wi 3 -i 5 -w 1 -r 1 -f 1 \
+    -rf csv -rff "$jmh_csv" > "$work/jmh.out" 2>&1 || { echo "compare.sh: JMH failed" >&2; tail "$work/jmh.out" >&2; }
+  cp "$jmh_csv" "$results/jmh-$(basename "$raw" .jsonl).csv" 2>/dev/null || true
+fi
+
+# ---- the section of docs/benchmarks.md ---------------------------------------------------------
+machine_cpu="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+machine_ram="$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
+jdk="$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.name|java.runtime.version/ {printf "%s ", $2}')"
+section="$work/section.md"
+python3 - "$raw" "$jmh_csv" > "$section" <<EOF
+import json, sys, os, csv
+raw, jmh = sys.argv[1], sys.argv[2]
+rows = [json.loads(l) for l in open(raw)]
+print("## Load: ujumbe vs cloudhopper-smpp vs jSMPP (written by bench/compare.sh)")
+print()
+print("- Date: $(date -u '+%Y-%m-%d %H:%M UTC')")
+print("- Machine: $(nproc) cores, ${machine_cpu}, ${machine_ram} RAM; JDK: ${jdk}")
+print("- Load average before / after the load runs: \`${load_before##*load average: }\` / \`${load_after##*load average: }\` (the machine is shared; figures move with it)")
+print("- Command: \`${command_line}\` (JVM flags for every client and SMSC: \`${JOPTS[*]}\`)")
+print("- Each run: one session, the given window, 20-character GSM submit_sm, no receipts; a quarter of the count first as JIT warm-up, not measured.")
+print("  Latency is submit to submit_sm_resp as the application sees it. Client CPU is the client process during the measured run;")
+print("  SMSC CPU is the SMSC process over warm-up and run, per message.")
+print()
+def table(server, title):
+    sel = [r for r in rows if r.get("server") == server]
+    if not sel:
+        return
+    print("### " + title)
+    print()
+    print("| window | client | msg/s | p50 ms | p90 ms | p99 ms | max ms | client CPU µs/msg | SMSC CPU µs/msg | count |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in sel:
+        if "error" in r:
+            print(f"| {r['window']} | {r['client']} | {r['error']} | | | | | | | {r['count']} |")
+            continue
+        l = r["latency_ms"]
+        print(f"| {r['window']} | {r['client']} | {r['throughput_per_s']:,.0f} | {l['p50']:.2f} | {l['p90']:.2f} | {l['p99']:.2f} | {l['max']:.1f} | {r['cpu_us_per_msg']:.1f} | {r['smsc_cpu_us_per_msg']:.1f} | {r['count']:,} |")
+    print()
+table("ujumbe", "Against ujumbe's simulator (\`ujumbe smsc\`)")
+table("cloudhopper", "Against cloudhopper-smpp's server (\`CloudhopperServer\`)")
+table("ujumbe-paced", "Paced at half of ujumbe's peak rate, against ujumbe's simulator (window 100, \`--rate\`)")
+def ratio(server, window, other):
+    u = [r for r in rows if r.get("server") == server and r.get("window") == window and r.get("client") == "ujumbe" and "throughput_per_s" in r]
+    o = [r for r in rows if r.get("server") == server and r.get("window") == window and r.get("client") == other and "throughput_per_s" in r]
+    return f"{u[0]['throughput_per_s'] / o[0]['throughput_per_s']:.1f}×" if u and o else "n/a"
+print("### ujumbe's throughput relative to the others")
+print()
+print("| SMSC | window | vs cloudhopper | vs jSMPP |")
+print("| --- | ---: | ---: | ---: |")
+for server in ("ujumbe", "cloudhopper"):
+    for w in (1, 10, 100, 1000):
+        print(f"| {server} | {w} | {ratio(server, w, 'cloudhopper')} | {ratio(server, w, 'jsmpp')} |")
+print()
+if os.path.exists(jmh) and os.path.getsize(jmh) > 0:
+    print("### Codec (JMH, average ns/op, lower is better; same PDUs, byte-identical encodings)")
+    print()
+    res = {}
+    for r in csv.DictReader(open(jmh)):
+        cls, name = r["Benchmark"].rsplit(".", 1)
+        res.setdefault(name, {})[cls.rsplit(".", 1)[-1]] = (float(r["Score"]), r["Score Error (99.9%)"])
+    print("| operation | ujumbe ns/op | cloudhopper ns/op |")
+    print("| --- | ---: | ---: |")
+    for name, v in res.items():
+        u = v.get("CodecBenchmark"); c = v.get("CloudhopperCodecBenchmark")
+        fmt = lambda x: f"{x[0]:.1f} ± {float(x[1]):.1f}" if x and x[1] not in ("", "NaN") else (f"{x[0]:.1f}" if x else "n/a")
+        print(f"| {name} | {fmt(u)} | {fmt(c)} |")
+    print()
+print(f"Raw results: \`bench/results/{os.path.basename(raw)}\`.")
+EOF
+
+doc="$root/docs/benchmarks.md"
+begin="<!-- compare.sh: begin (generated; edit bench/compare.sh, not this section) -->"
+end="<!-- compare.sh: end -->"
+mkdir -p "$(dirname "$doc")"
+[[ -f "$doc" ]] || printf '# Benchmarks\n\n' > "$doc"
+python3 - "$doc" "$section" "$begin" "$end" <<'EOF'
+import sys
+doc, section, begin, end = sys.argv[1:5]
+text = open(doc).read()
+body = begin + "\n" + open(section).read().rstrip() + "\n" + end
+if begin in text and end in text:
+    text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
+else:
+    text = text.rstrip() + "\n\n" + body + "\n"
+open(doc, "w").write(text)
+EOF
+echo "compare.sh: wrote its section of docs/benchmarks.md" >&2
