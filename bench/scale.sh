@@ -9,6 +9,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 JAVA="${JAVA:-java}"
 if [[ "${1:-}" != "--no-build" ]]; then
+  # See compare.sh: a stale shaded ujumbe.jar would keep old library classes.
+  rm -f ujumbe-cli/target/ujumbe.jar ujumbe-cli/target/original-ujumbe.jar
   mvn -q -B -ntp ${MVN_FLAGS:-} -DskipTests -pl ujumbe-cli,ujumbe-bench -am package >&2
 fi
 work="$(mktemp -d)"

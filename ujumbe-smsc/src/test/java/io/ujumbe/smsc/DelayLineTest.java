@@ -70,19 +70,4 @@ class DelayLineTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 2);
         assertThat(ran).containsExactly("a", "c");
     }
-
-    @Test
-    void numbersAreAnOptionalPlusAndOneToTwentyDigits() {
-        assertThat(MessageCenter.isNumber("254700000001")).isTrue();
-        assertThat(MessageCenter.isNumber("+254700000001")).isTrue();
-        assertThat(MessageCenter.isNumber("1")).isTrue();
-        assertThat(MessageCenter.isNumber("12345678901234567890")).isTrue();
-        assertThat(MessageCenter.isNumber("123456789012345678901")).isFalse();
-        assertThat(MessageCenter.isNumber("")).isFalse();
-        assertThat(MessageCenter.isNumber("+")).isFalse();
-        assertThat(MessageCenter.isNumber("++1")).isFalse();
-        assertThat(MessageCenter.isNumber("12a4")).isFalse();
-        assertThat(MessageCenter.isNumber("１２３")).as("full-width digits are not ASCII").isFalse();
-        assertThat(MessageCenter.isNumber("ACME")).isFalse();
-    }
 }
