@@ -8,8 +8,10 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * What the application hears from the client. Every method has a default, so implement only what
- * you need. Methods are called on the client's threads: return quickly; put slow work in the
- * returned stage. An exception thrown here is caught and logged.
+ * you need. Methods are called on the client's I/O thread, the one its binds run on: return
+ * quickly and never block (no database call, no {@code join()}, never {@code client.stop(..).join()});
+ * hand slow work to your own executor and, for receipts and inbound SMS, return its stage. An
+ * exception thrown here is caught and logged.
  *
  * <p>Inbound messages and receipts are answered to the SMSC only when the returned stage
  * completes; if it fails, the SMSC gets the configured error status and delivers again. So a

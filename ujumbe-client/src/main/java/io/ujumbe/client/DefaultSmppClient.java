@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The default {@link SmppClient}: N binds kept up by {@link BindSlot}s, one {@link Dispatcher}
  * for outbound traffic, one {@link InboundHandler} for what the SMSC sends. Lifecycle and timers run
- * on one scheduler thread; network I/O on the connector's threads; nothing blocks either.
+ * on one of the connector's I/O threads (the only one by default), so a request and its response
+ * need no hand-off between threads; nothing scheduled there blocks.
  */
 final class DefaultSmppClient implements SmppClient {
     private static final Logger LOG = LoggerFactory.getLogger(SmppClient.class);
@@ -54,12 +54,11 @@ final class DefaultSmppClient implements SmppClient {
 
     DefaultSmppClient(ClientConfig config) {
         this.config = config;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ujumbe-client-" + config.clientId());
-            t.setDaemon(true);
-            return t;
-        });
         this.connector = SmppConnector.create(config.ioThreads());
+        // The dispatcher and the lifecycle run on an I/O thread of the connector: with one I/O thread
+        // (the default) a submit and its response cost no thread hand-off, which at small windows is
+        // most of the cost. Nothing scheduled there blocks.
+        this.scheduler = connector.executor();
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
         Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
                 config.receiptCorrelationWait());
@@ -209,7 +208,6 @@ final class DefaultSmppClient implements SmppClient {
                     // Release the threads from outside them: never shut a pool down from its own thread and wait.
                     Thread t = new Thread(() -> {
                         connector.close(Duration.ofSeconds(2));
-                        scheduler.shutdown();
                         stopped.complete(null);
                     }, "ujumbe-client-shutdown");
                     t.setDaemon(true);

@@ -41,7 +41,8 @@ public interface SmppClient extends AutoCloseable {
     /**
      * Queues a message and completes with its terminal outcome: accepted or failed. Completes
      * exceptionally only when the message was not taken at all: {@link OutboxFullException}, or
-     * {@link ClientStoppedException}.
+     * {@link ClientStoppedException}. The future completes on the client's I/O thread: chain only
+     * non-blocking work on it (or use the *Async variants with your own executor).
      */
     CompletableFuture<MessageOutcome> send(OutboundMessage message);
 

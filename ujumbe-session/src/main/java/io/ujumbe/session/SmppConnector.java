@@ -78,6 +78,16 @@ public final class SmppConnector implements AutoCloseable {
         return result;
     }
 
+    /**
+     * One of this connector's I/O threads as a scheduler, for an owner that wants its own
+     * bookkeeping on the thread its sessions run on (no hand-off between threads per request).
+     * Whatever runs there must never block: it holds up the sessions' I/O. With one I/O thread
+     * (the default), every session of this connector runs on it.
+     */
+    public java.util.concurrent.ScheduledExecutorService executor() {
+        return group.next();
+    }
+
     /** Stops the I/O threads; open sessions are closed. Waits at most {@code timeout}. */
     public void close(Duration timeout) {
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS).awaitUninterruptibly(timeout.toMillis());
