@@ -27,7 +27,7 @@ final class SmscCommand implements Callable<Integer> {
             + "0 picks a free one, -1 turns it off (default: the config file's, else off).")
     Integer httpPort;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Simulator settings, JSON or YAML (see README-cli.md).")
+    @Option(names = "--config", paramLabel = "FILE", description = "Simulator settings, JSON or YAML (see the README).")
     Path config;
 
     @Override
