@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Settings, JSON or YAML (see README-cli.md).")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Settings, JSON or YAML (see the README).")
     Path config;
 
     @Override
