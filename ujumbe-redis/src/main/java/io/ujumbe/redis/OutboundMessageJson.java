@@ -27,7 +27,7 @@ import java.util.TreeSet;
 /**
  * The versioned JSON form of an {@link OutboundMessage}, as stored in the Redis outbox and read by
  * any outbox that takes JSON lines. Any language can enqueue a message by writing this object;
- * README-redis.md documents every field. Version 1:
+ * docs/deployment.md documents every field. Version 1:
  *
  * <pre>{@code
  * {"version":1,"correlationId":"a1","to":"254700000001","from":"ACME","text":"Your code is 1234",

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  * A {@link ClientListener} that publishes what the client hears to Redis Streams, so that
  * applications in any language can consume it (XREAD or their own consumer group). Each stream
  * entry has one field, {@code event}, holding a JSON object with {@code "version":1} and
- * {@code "type"} ({@code outcome}, {@code receipt} or {@code inbound}); README-redis.md lists the
+ * {@code "type"} ({@code outcome}, {@code receipt} or {@code inbound}); docs/deployment.md lists the
  * fields. Streams are trimmed approximately to {@code maxLength} entries.
  *
  * <p>Receipts and inbound messages are answered to the SMSC only once their entry is in Redis (the
