@@ -194,7 +194,7 @@ final class DefaultSmppClient implements SmppClient {
         for (BindSlot s : slots) {
             closing.add(s.shutdown());
         }
-        CompletableFuture.allOf(closing.toArray(new CompletableFuture[0]))
+        CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> dispatcher.failRemaining())
                 .whenComplete((v, e) -> {
                     firstBind.completeExceptionally(new ClientStoppedException("client stopped"));

@@ -179,6 +179,6 @@ final class InboundHandler {
                 stages.add(CompletableFuture.failedFuture(e));
             }
         }
-        return CompletableFuture.allOf(stages.toArray(new CompletableFuture[0]));
+        return CompletableFuture.allOf(stages.toArray(new CompletableFuture<?>[0]));
     }
 }

@@ -135,7 +135,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return CompletableFuture.failedFuture(new WindowFullException(
                     "window of " + window.size() + " outstanding requests is full on session " + id));
         }
-        PduRequest numbered = (PduRequest) request.withSequenceNumber(sequencer.next());
+        PduRequest numbered = request.withSequenceNumber(sequencer.next());
         CompletableFuture<PduResponse> future = new CompletableFuture<>();
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
@@ -167,7 +167,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 return (BindResp) resp;
             }
             // A generic_nack answering a bind: report its status as the bind's.
-            return (BindResp) ((Bind) bind.withSequenceNumber(resp.sequenceNumber())).createResponse(resp.commandStatus());
+            return bind.withSequenceNumber(resp.sequenceNumber()).createResponse(resp.commandStatus());
         });
     }
 
@@ -533,7 +533,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         PduResponse numbered = response.sequenceNumber() == request.sequenceNumber()
-                ? response : (PduResponse) response.withSequenceNumber(request.sequenceNumber());
+                ? response : response.withSequenceNumber(request.sequenceNumber());
         if (request instanceof Bind && numbered.commandStatus().isOk() && state == BindState.OPEN) {
             systemId = ((Bind) request).systemId();
             setState(boundState((Bind) request));

@@ -8,6 +8,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -33,7 +34,8 @@ final class Pipelines {
             return null;
         }
         if (tls.sslContext() != null) {
-            return new JdkSslContext(tls.sslContext(), !tls.isServer(), ClientAuth.NONE);
+            return new JdkSslContext(tls.sslContext(), !tls.isServer(), null, IdentityCipherSuiteFilter.INSTANCE, null,
+                    ClientAuth.NONE, null, false);
         }
         try {
             if (tls.isServer()) {

@@ -93,7 +93,7 @@ public final class SmppServer implements AutoCloseable {
             closing.add(s.close("server shutting down"));
         }
         try {
-            CompletableFuture.allOf(closing.toArray(new CompletableFuture[0])).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             // Best effort: the event loops' shutdown below closes whatever is left.
         }

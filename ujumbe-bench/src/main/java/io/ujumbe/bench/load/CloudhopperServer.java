@@ -61,6 +61,7 @@ public final class CloudhopperServer {
         private final AtomicLong ids = new AtomicLong(0x10000000L);
 
         @Override
+        @SuppressWarnings("rawtypes") // cloudhopper's interface declares the raw BaseBind
         public void sessionBindRequested(Long sessionId, SmppSessionConfiguration config, BaseBind bindRequest) {
             config.setName("bench." + sessionId);
             config.getLoggingOptions().setLogBytes(false);
