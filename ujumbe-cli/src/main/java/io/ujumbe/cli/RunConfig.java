@@ -85,7 +85,7 @@ public final class RunConfig {
         bindType = smsc.choice("bind", BindType.TRANSCEIVER, Choices.BIND);
         binds = smsc.integer("binds", 1, 1, 64);
         maxBindRejections = smsc.integer("maxBindRejections", 0, 0, 1_000_000);
-        windowSize = smsc.integer("windowSize", 10, 1, 10_000);
+        windowSize = smsc.integer("windowSize", 100, 1, 10_000);
         responseTimeout = smsc.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(1));
         enquireLinkInterval = smsc.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1));
         ConfigNode tlsNode = smsc.object("tls");
