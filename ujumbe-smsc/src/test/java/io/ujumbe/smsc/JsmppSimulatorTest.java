@@ -239,10 +239,11 @@ class JsmppSimulatorTest {
             assertThat(smsc.stats().fault(Counters.ERROR)).isEqualTo(1);
             assertThat(smsc.record().messages()).isEmpty();
 
-            // jSMPP answers the SMSC's unbind and closes its side.
-            await().atMost(WAIT).until(() -> session.getSessionState() == SessionState.CLOSED);
-            assertThat(smsc.stats().fault(Counters.UNBIND)).isEqualTo(1);
+            // jSMPP answers the SMSC's unbind and the simulator closes the connection. (jSMPP's own
+            // state is not asserted: when the socket closes right after its unbind_resp, its reader
+            // thread can stop before it records CLOSED, leaving the object at BOUND_TRX.)
             await().atMost(WAIT).until(() -> smsc.stats().sessions() == 0);
+            assertThat(smsc.stats().fault(Counters.UNBIND)).isEqualTo(1);
         }
     }
 
