@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSession {
     private static final AtomicLong IDS = new AtomicLong();
+    /** How long to wait for the peer to close after answering its unbind. */
+    private static final long PEER_UNBIND_GRACE_MILLIS = 1_000;
 
     private final String id;
     private final SessionRole role;
@@ -503,7 +505,13 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             setState(BindState.UNBOUND);
             writeResponse(new UnbindResp(CommandStatus.ESME_ROK, request.sequenceNumber()));
             closeReason = "peer unbound";
-            channel.eventLoop().execute(() -> channel.close());
+            // The side that sent unbind closes the connection once it has our unbind_resp. Closing at
+            // once races it: jSMPP, for one, can see the end of the stream before it has handled the
+            // response and report a timeout. Give the peer a moment, then close if it has not.
+            long grace = Math.min(PEER_UNBIND_GRACE_MILLIS, config.unbindTimeout().toMillis());
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, grace, TimeUnit.MILLISECONDS);
             return;
         }
         CompletionStage<PduResponse> stage;
