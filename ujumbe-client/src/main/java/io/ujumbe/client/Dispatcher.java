@@ -263,6 +263,7 @@ final class Dispatcher {
         for (int i = 0; i < parts.size(); i++) {
             if (job.messageIds[i] == null) {
                 ready.add(new PartSend(job, i));
+                job.queued++;
             }
         }
         if (job.pendingParts() == 0) {
@@ -334,7 +335,10 @@ final class Dispatcher {
         job.finished = true;
         jobs.remove(job.entry.id());
         // Parts of this job still in the ready queue are dropped: the job has its outcome or retries.
-        ready.removeIf(p -> p.job == job);
+        // (Only when some were never sent: the scan is not paid by every accepted message.)
+        if (job.sentThisAttempt < job.queued) {
+            ready.removeIf(p -> p.job == job);
+        }
         if (job.failure != null) {
             finish(job.entry, job.failure);
         } else if (job.retryDelay != null) {
@@ -481,6 +485,7 @@ final class Dispatcher {
         final List<SubmitSm> parts;
         final String[] messageIds;
         final int reference;
+        int queued;
         int sentThisAttempt;
         int answeredThisAttempt;
         int correlating;
