@@ -58,20 +58,37 @@ final class Correlator {
 
     /** Finds the correlation for a receipt's id, waiting up to the configured time if it is not stored yet. */
     CompletionStage<Optional<Correlation>> find(String receiptMessageId) {
+        return find(receiptMessageId, Optional.empty());
+    }
+
+    /**
+     * Like {@link #find(String)}, also trying a second id the receipt named (its text's id when the
+     * TLV's was used): both are looked up, and waited for, together, so a miss costs one wait.
+     */
+    CompletionStage<Optional<Correlation>> find(String receiptMessageId, Optional<String> alternateId) {
         List<String> keys = receiptKeys(receiptMessageId);
-        return lookup(keys, 0).thenCompose(found -> {
+        if (alternateId.isPresent()) {
+            keys = new java.util.ArrayList<>(keys);
+            for (String k : receiptKeys(alternateId.get())) {
+                if (!keys.contains(k)) {
+                    keys.add(k);
+                }
+            }
+        }
+        List<String> allKeys = keys;
+        return lookup(allKeys, 0).thenCompose(found -> {
             if (found.isPresent() || wait.isZero()) {
                 return CompletableFuture.completedFuture(found);
             }
             CompletableFuture<Correlation> waiter = new CompletableFuture<>();
-            for (String k : keys) {
+            for (String k : allKeys) {
                 waiters.computeIfAbsent(k, x -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(waiter);
             }
             timer.schedule(() -> waiter.complete(null), wait.toMillis(), TimeUnit.MILLISECONDS);
             // The put may have happened between the lookup and the registration: look once more.
-            lookup(keys, 0).thenAccept(again -> again.ifPresent(waiter::complete));
+            lookup(allKeys, 0).thenAccept(again -> again.ifPresent(waiter::complete));
             return waiter.thenApply(c -> {
-                for (String k : keys) {
+                for (String k : allKeys) {
                     waiters.computeIfPresent(k, (x, list) -> {
                         list.remove(waiter);
                         return list.isEmpty() ? null : list;

@@ -93,12 +93,7 @@ final class InboundHandler {
 
     private CompletionStage<PduResponse> onReceipt(SmppSession session, PduRequest request, DeliveryReceipt receipt) {
         metrics.receipt(receipt.messageState().map(Enum::name).orElse(receipt.stat().isEmpty() ? "UNKNOWN" : receipt.stat()));
-        CompletionStage<Optional<Correlation>> found = correlator.find(receipt.messageId());
-        if (receipt.alternateMessageId().isPresent()) {
-            String alt = receipt.alternateMessageId().get();
-            found = found.thenCompose(c -> c.isPresent() ? CompletableFuture.completedFuture(c) : correlator.find(alt));
-        }
-        return found.thenCompose(correlation -> {
+        return correlator.find(receipt.messageId(), receipt.alternateMessageId()).thenCompose(correlation -> {
             if (correlation.isEmpty()) {
                 LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("messageId", receipt.messageId())
                         .log("receipt for an unknown message_id (expired, sent by another client, or never ours)");
