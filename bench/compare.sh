@@ -51,7 +51,10 @@ mkdir -p "$results"
 raw="$results/compare-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 : > "$raw"
 
+# recordLimit 0: nothing in an `ujumbe smsc` process reads the test record of submissions, and
+# cloudhopper's server keeps none either; query/cancel/replace still work (they use the message store).
 cat > "$work/smsc.yaml" <<'EOF'
+recordLimit: 0
 accounts:
   - systemId: bench
     password: bench

@@ -120,6 +120,8 @@ final class SmscConfigFile {
         }
         b.intermediateReceipts(root.bool("intermediateReceipts", false));
         b.randomSeed(root.longValue("randomSeed", 42));
+        int recordLimit = root.integer("recordLimit", 100_000, 0, 10_000_000);
+        apply(problems, () -> b.recordLimit(recordLimit));
 
         ConfigNode f = root.object("faults");
         FaultConfig.Builder fb = FaultConfig.builder();

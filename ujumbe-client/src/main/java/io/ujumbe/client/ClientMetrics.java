@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.ujumbe.pdu.CommandStatus;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -26,6 +28,8 @@ final class ClientMetrics {
     final Counter inbound;
     final Counter inboundFailed;
     private final Timer submitLatency;
+    private final Map<String, Counter> failedByStatus = new ConcurrentHashMap<>();
+    private final Map<String, Counter> receiptsByState = new ConcurrentHashMap<>();
 
     ClientMetrics(MeterRegistry registry, String clientId) {
         this.registry = registry;
@@ -51,14 +55,15 @@ final class ClientMetrics {
     }
 
     void failed(CommandStatus status) {
-        Counter.builder("ujumbe.messages.failed").description("messages that ended failed")
-                .tags(tags.and("status", status == null ? "exception" : status.name()))
-                .register(registry).increment();
+        String key = status == null ? "exception" : status.name();
+        failedByStatus.computeIfAbsent(key, k -> Counter.builder("ujumbe.messages.failed")
+                .description("messages that ended failed").tags(tags.and("status", k)).register(registry)).increment();
     }
 
     void receipt(String state) {
-        Counter.builder("ujumbe.receipts").description("delivery receipts by state")
-                .tags(tags.and("state", state)).register(registry).increment();
+        // Resolved once per state: a receipt is counted per message under receipt traffic.
+        receiptsByState.computeIfAbsent(state, k -> Counter.builder("ujumbe.receipts")
+                .description("delivery receipts by state").tags(tags.and("state", k)).register(registry)).increment();
     }
 
     void submitLatency(long nanos) {

@@ -22,14 +22,19 @@ public record Correlation(String correlationId, Map<String, String> metadata,
             throw new IllegalArgumentException("correlationId must not be empty");
         }
         Objects.requireNonNull(metadata, "metadata");
-        // Map.copyOf rejects null keys and values; name the field rather than let it say nothing.
-        for (Map.Entry<String, String> e : metadata.entrySet()) {
-            if (e.getKey() == null || e.getValue() == null) {
-                throw new IllegalArgumentException("metadata must not contain null keys or values, found "
-                        + e.getKey() + "=" + e.getValue());
+        if (metadata.isEmpty()) {
+            // The common case, once per accepted part: no iterator, no copy.
+            metadata = Map.of();
+        } else {
+            // Map.copyOf rejects null keys and values; name the field rather than let it say nothing.
+            for (Map.Entry<String, String> e : metadata.entrySet()) {
+                if (e.getKey() == null || e.getValue() == null) {
+                    throw new IllegalArgumentException("metadata must not contain null keys or values, found "
+                            + e.getKey() + "=" + e.getValue());
+                }
             }
+            metadata = Map.copyOf(metadata);
         }
-        metadata = Map.copyOf(metadata);
         if (totalParts < 1) {
             throw new IllegalArgumentException("totalParts must be at least 1, was " + totalParts);
         }

@@ -30,6 +30,8 @@ final class Correlator {
     private final ScheduledExecutorService timer;
     private final Duration wait;
     private final Map<String, List<CompletableFuture<Correlation>>> waiters = new ConcurrentHashMap<>();
+    /** What {@link #remember} returns when the store completed at once. Never completed by anyone else. */
+    static final CompletableFuture<Void> STORED = CompletableFuture.completedFuture(null);
 
     Correlator(CorrelationStore store, MessageIdFormat format, ScheduledExecutorService timer, Duration wait) {
         this.store = store;
@@ -38,22 +40,40 @@ final class Correlator {
         this.wait = wait;
     }
 
-    /** Stores the correlation of an accepted part, then wakes any receipt waiting for it. */
-    CompletionStage<Void> remember(String submitMessageId, Correlation correlation) {
+    /**
+     * Stores the correlation of an accepted part, then wakes any receipt waiting for it. Returns
+     * {@link #STORED} (and allocates no stage) when the store completed at once, as the in-memory
+     * one does: this runs for every accepted part.
+     */
+    CompletableFuture<Void> remember(String submitMessageId, Correlation correlation) {
         String key = submitKey(submitMessageId);
-        return store.put(key, correlation).handle((v, err) -> {
+        CompletionStage<Void> put = store.put(key, correlation);
+        if (put == InMemoryCorrelationStore.DONE || Stages.isCompletedNormally(put)) {
+            stored(key, correlation);
+            return STORED;
+        }
+        return put.handle((v, err) -> {
             if (err != null) {
                 LOG.atWarn().setCause(err).addKeyValue("messageId", submitMessageId)
                         .log("correlation store put failed; the receipt of this message will not be matched");
             }
-            List<CompletableFuture<Correlation>> w = waiters.remove(key);
-            if (w != null) {
-                for (CompletableFuture<Correlation> f : w) {
-                    f.complete(correlation);
-                }
+            stored(key, correlation);
+            return (Void) null;
+        }).toCompletableFuture();
+    }
+
+    private void stored(String key, Correlation correlation) {
+        // Nearly always empty. A receipt registers its waiter before it looks in the store a second
+        // time, so a put that finds no waiter here is found by that second lookup instead.
+        if (waiters.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<Correlation>> w = waiters.remove(key);
+        if (w != null) {
+            for (CompletableFuture<Correlation> f : w) {
+                f.complete(correlation);
             }
-            return null;
-        });
+        }
     }
 
     /** Finds the correlation for a receipt's id, waiting up to the configured time if it is not stored yet. */

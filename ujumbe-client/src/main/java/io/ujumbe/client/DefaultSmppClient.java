@@ -124,7 +124,11 @@ final class DefaultSmppClient implements SmppClient {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "a message with correlationId " + message.correlationId() + " is already in progress"));
         }
-        config.outbox().offer(message).whenComplete((v, err) -> {
+        CompletionStage<Void> offered = config.outbox().offer(message);
+        if (Stages.isCompletedNormally(offered)) {
+            return f; // taken at once (the in-memory outbox): no callback stage needed
+        }
+        offered.whenComplete((v, err) -> {
             if (err != null) {
                 pending.remove(message.correlationId(), f);
                 f.completeExceptionally(err instanceof java.util.concurrent.CompletionException && err.getCause() != null

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,17 +44,25 @@ final class Dispatcher {
     private final Correlator correlator;
 
     private final ArrayDeque<PartSend> ready = new ArrayDeque<>();
-    /** Messages with parts in flight or waiting, by outbox entry id. */
-    private final Map<String, Job> jobs = new HashMap<>();
+    /**
+     * Messages with parts in flight or waiting, linked through the jobs themselves: adding and
+     * removing one per message costs no map entry and no hashing.
+     */
+    private Job firstJob;
+    private Job lastJob;
+    private int jobCount;
     /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
     private final Map<String, Progress> progress = new HashMap<>();
     private final AtomicInteger references = new AtomicInteger();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Answer> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.ConcurrentLinkedQueue<PartSend> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Runnable takeAnswers = this::takeAnswers;
     private final java.util.concurrent.atomic.AtomicBoolean answersPending = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean polling;
+    /** The time of the answers being taken now: read once per burst, not per part. */
+    private Instant acceptedAt;
     private boolean drainScheduled;
     private long drainScheduledAt;
     private boolean stopping;
@@ -106,7 +115,9 @@ final class Dispatcher {
         }
         while (true) {
             if (ready.isEmpty()) {
-                poll();
+                if (poll()) {
+                    continue;
+                }
                 return;
             }
             ThrottleHandler throttle = config.throttleHandler();
@@ -144,18 +155,20 @@ final class Dispatcher {
         inFlightParts++;
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
-        long start = System.nanoTime();
-        CompletableFuture<PduResponse> f = session.send(part.job.parts.get(part.index));
-        f.whenComplete((resp, err) -> {
-            answers.add(new Answer(part, resp, err, System.nanoTime() - start));
-            if (answersPending.compareAndSet(false, true)) {
-                try {
-                    executor.execute(this::takeAnswers);
-                } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                    // The client has stopped: its remaining jobs were failed when it did.
-                }
+        part.sentNanos = System.nanoTime();
+        session.send(part.job.parts.get(part.index)).whenComplete(part);
+    }
+
+    /** Any thread: a part's answer arrived; queue it for the dispatcher thread. */
+    private void answered(PartSend part) {
+        answers.add(part);
+        if (answersPending.compareAndSet(false, true)) {
+            try {
+                executor.execute(takeAnswers);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // The client has stopped: its remaining jobs were failed when it did.
             }
-        });
+        }
     }
 
     /**
@@ -165,11 +178,19 @@ final class Dispatcher {
      */
     private void takeAnswers() {
         answersPending.set(false);
-        Answer a;
+        acceptedAt = null;
+        PartSend a;
         while ((a = answers.poll()) != null) {
-            onAnswer(a.part, a.response, a.error, a.latencyNanos);
+            onAnswer(a, a.response, a.error, a.latencyNanos);
         }
         drain();
+    }
+
+    private Instant acceptedAt() {
+        if (acceptedAt == null) {
+            acceptedAt = Instant.now();
+        }
+        return acceptedAt;
     }
 
     private SmppSession pickSession() {
@@ -210,42 +231,58 @@ final class Dispatcher {
         return room;
     }
 
-    private void poll() {
+    /**
+     * Asks the outbox for as many entries as the windows have room for. Returns true when the
+     * outbox answered at once (the in-memory one does) and entries were admitted, or more were
+     * offered meanwhile: the caller then goes on draining, with no executor task per poll.
+     */
+    private boolean poll() {
         if (polling || stopping) {
-            return;
+            return false;
         }
         int room = room();
         if (room <= 0) {
-            return;
+            return false;
         }
         polling = true;
         long signalsAtStart = availableSignals.get();
         int max = Math.min(256, Math.max(1, room));
-        config.outbox().poll(max).whenComplete((entries, err) -> executor.execute(() -> {
-            polling = false;
+        CompletionStage<List<OutboxEntry>> polled = config.outbox().poll(max);
+        if (Stages.isCompletedNormally(polled)) {
+            return polled(polled.toCompletableFuture().join(), signalsAtStart);
+        }
+        polled.whenComplete((entries, err) -> executor.execute(() -> {
             if (err != null) {
+                polling = false;
                 LOG.atWarn().addKeyValue("client", config.clientId()).setCause(err)
                         .log("outbox poll failed; retrying in 1 s");
                 scheduleDrain(TimeUnit.SECONDS.toNanos(1));
                 return;
             }
-            if (stopping) {
-                returnUnsent(entries);
-                return;
-            }
-            for (OutboxEntry e : entries) {
-                admit(e);
-            }
-            if (!entries.isEmpty() || availableSignals.get() != signalsAtStart) {
+            if (polled(entries, signalsAtStart)) {
                 drain();
             }
         }));
+        return false;
+    }
+
+    /** Admits what a poll returned; true when there is something new to drain. */
+    private boolean polled(List<OutboxEntry> entries, long signalsAtStart) {
+        polling = false;
+        if (stopping) {
+            returnUnsent(entries);
+            return false;
+        }
+        for (OutboxEntry e : entries) {
+            admit(e);
+        }
+        return !entries.isEmpty() || availableSignals.get() != signalsAtStart;
     }
 
     /** Turns an outbox entry into parts ready to go, or fails it at once if it cannot be encoded. */
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
-        Progress p = progress.get(entry.id());
+        Progress p = progress.isEmpty() ? null : progress.get(entry.id());
         int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
         List<SubmitSm> parts;
         try {
@@ -259,10 +296,10 @@ final class Dispatcher {
         }
         Job job = new Job(entry, parts, p != null && p.messageIds.length == parts.size() ? p.messageIds.clone()
                 : new String[parts.size()], reference);
-        jobs.put(entry.id(), job);
+        addJob(job);
         for (int i = 0; i < parts.size(); i++) {
             if (job.messageIds[i] == null) {
-                ready.add(new PartSend(job, i));
+                ready.add(new PartSend(this, job, i));
                 job.queued++;
             }
         }
@@ -287,8 +324,8 @@ final class Dispatcher {
                 job.messageIds[part.index] = messageId;
                 CompletableFuture<Void> remembered = correlator.remember(messageId, new Correlation(
                         job.entry.message().correlationId(), job.entry.message().metadata(), part.index + 1,
-                        job.parts.size(), Instant.now())).toCompletableFuture();
-                if (!remembered.isDone()) {
+                        job.parts.size(), acceptedAt()));
+                if (remembered != Correlator.STORED && !remembered.isDone()) {
                     // A remote store: the message is finished only once its correlation is stored.
                     job.correlating++;
                     remembered.whenComplete((v, e) -> executor.execute(() -> {
@@ -333,7 +370,7 @@ final class Dispatcher {
 
     private void complete(Job job) {
         job.finished = true;
-        jobs.remove(job.entry.id());
+        removeJob(job);
         // Parts of this job still in the ready queue are dropped: the job has its outcome or retries.
         // (Only when some were never sent: the scan is not paid by every accepted message.)
         if (job.sentThisAttempt < job.queued) {
@@ -364,8 +401,16 @@ final class Dispatcher {
     }
 
     private void finish(OutboxEntry entry, MessageOutcome outcome) {
-        progress.remove(entry.id());
-        config.outbox().ack(entry).whenComplete((v, e) -> {
+        if (!progress.isEmpty()) {
+            progress.remove(entry.id());
+        }
+        CompletionStage<Void> acked = config.outbox().ack(entry);
+        if (Stages.isCompletedNormally(acked)) {
+            // The in-memory outbox: nothing to wait for, and no callback stage per message.
+            outcomes.terminal(outcome);
+            return;
+        }
+        acked.whenComplete((v, e) -> {
             if (e != null) {
                 LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e)
                         .addKeyValue("correlationId", entry.message().correlationId())
@@ -385,7 +430,7 @@ final class Dispatcher {
         for (PartSend p : ready) {
             partlySent.add(p.job);
         }
-        for (Job j : jobs.values()) {
+        for (Job j : jobs()) {
             if (j.sentThisAttempt == 0) {
                 unsent.add(j);
                 partlySent.remove(j);
@@ -393,7 +438,7 @@ final class Dispatcher {
         }
         ready.clear();
         for (Job j : unsent) {
-            jobs.remove(j.entry.id());
+            removeJob(j);
             j.finished = true;
             giveBack(j.entry);
         }
@@ -422,12 +467,12 @@ final class Dispatcher {
     CompletableFuture<Void> failRemaining() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         executor.execute(() -> {
-            for (Job j : new ArrayList<>(jobs.values())) {
+            for (Job j : jobs()) {
                 if (!j.finished && config.outbox().durable() && j.failure == null) {
                     // Sent but never answered: the entry goes back for another process or the next run.
                     // (At-least-once: a part the SMSC did take may be sent again.)
                     j.finished = true;
-                    jobs.remove(j.entry.id());
+                    removeJob(j);
                     giveBack(j.entry);
                 } else if (!j.finished) {
                     if (j.failure == null) {
@@ -473,11 +518,52 @@ final class Dispatcher {
 
     /** Messages being worked on (dispatcher thread). */
     int activeJobs() {
-        return jobs.size();
+        return jobCount;
     }
 
     int readyParts() {
         return ready.size();
+    }
+
+    private void addJob(Job job) {
+        job.listed = true;
+        job.prev = lastJob;
+        if (lastJob == null) {
+            firstJob = job;
+        } else {
+            lastJob.next = job;
+        }
+        lastJob = job;
+        jobCount++;
+    }
+
+    private void removeJob(Job job) {
+        if (!job.listed) {
+            return;
+        }
+        if (job.prev == null) {
+            firstJob = job.next;
+        } else {
+            job.prev.next = job.next;
+        }
+        if (job.next == null) {
+            lastJob = job.prev;
+        } else {
+            job.next.prev = job.prev;
+        }
+        job.prev = null;
+        job.next = null;
+        job.listed = false;
+        jobCount--;
+    }
+
+    /** A copy of the active jobs, oldest first, safe to iterate while jobs finish. */
+    private List<Job> jobs() {
+        List<Job> all = new ArrayList<>(jobCount);
+        for (Job j = firstJob; j != null; j = j.next) {
+            all.add(j);
+        }
+        return all;
     }
 
     private static final class Job {
@@ -493,6 +579,9 @@ final class Dispatcher {
         String lastError;
         MessageOutcome.Failed failure;
         boolean finished;
+        boolean listed;
+        Job prev;
+        Job next;
 
         Job(OutboxEntry entry, List<SubmitSm> parts, String[] messageIds, int reference) {
             this.entry = entry;
@@ -512,17 +601,33 @@ final class Dispatcher {
         }
     }
 
-    /** A part's response (or failure) as it arrived on an I/O thread. */
-    private record Answer(PartSend part, PduResponse response, Throwable error, long latencyNanos) {
-    }
-
-    private static final class PartSend {
+    /**
+     * One part to send, sent at most once. It is also the callback of its request's future and
+     * carries the answer to the dispatcher thread: one object per part instead of three.
+     */
+    private static final class PartSend implements java.util.function.BiConsumer<PduResponse, Throwable> {
+        final Dispatcher dispatcher;
         final Job job;
         final int index;
+        long sentNanos;
+        // Written on the I/O thread before the part is queued for the dispatcher thread (the
+        // queue's hand-off makes them visible there).
+        PduResponse response;
+        Throwable error;
+        long latencyNanos;
 
-        PartSend(Job job, int index) {
+        PartSend(Dispatcher dispatcher, Job job, int index) {
+            this.dispatcher = dispatcher;
             this.job = job;
             this.index = index;
+        }
+
+        @Override
+        public void accept(PduResponse resp, Throwable err) {
+            latencyNanos = System.nanoTime() - sentNanos;
+            response = resp;
+            error = err;
+            dispatcher.answered(this);
         }
     }
 

@@ -40,7 +40,9 @@ public final class OutboundMessage {
 
     private OutboundMessage(Builder b) {
         this.correlationId = b.correlationId != null ? b.correlationId : randomId();
-        this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
+        // Most messages carry no metadata: share one empty map instead of copying an empty one.
+        this.metadata = b.metadata == null || b.metadata.isEmpty() ? Collections.emptyMap()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.text = b.text;
         this.payload = b.payload;
         this.payloadDataCoding = b.payloadDataCoding;
@@ -53,7 +55,7 @@ public final class OutboundMessage {
         this.priority = b.priority;
         this.serviceType = b.serviceType;
         this.protocolId = b.protocolId;
-        this.tlvs = List.copyOf(b.tlvs);
+        this.tlvs = b.tlvs == null ? List.of() : List.copyOf(b.tlvs);
         this.multipartMode = b.multipartMode;
     }
 
@@ -80,7 +82,7 @@ public final class OutboundMessage {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.correlationId = correlationId;
-        b.metadata = new LinkedHashMap<>(metadata);
+        b.metadata = metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
         b.text = text;
         b.payload = payload;
         b.payloadDataCoding = payloadDataCoding;
@@ -93,7 +95,7 @@ public final class OutboundMessage {
         b.priority = priority;
         b.serviceType = serviceType;
         b.protocolId = protocolId;
-        b.tlvs = new java.util.ArrayList<>(tlvs);
+        b.tlvs = tlvs.isEmpty() ? null : new java.util.ArrayList<>(tlvs);
         b.multipartMode = multipartMode;
         return b;
     }
@@ -207,7 +209,8 @@ public final class OutboundMessage {
     /** Builds an {@link OutboundMessage}; {@link #build()} checks it is complete and within SMPP's limits. */
     public static final class Builder {
         private String correlationId;
-        private Map<String, String> metadata = new LinkedHashMap<>();
+        /** Created on first use: most messages have none. */
+        private Map<String, String> metadata;
         private String text;
         private byte[] payload;
         private int payloadDataCoding = 0x04;
@@ -220,7 +223,8 @@ public final class OutboundMessage {
         private int priority;
         private String serviceType = "";
         private int protocolId;
-        private List<Tlv> tlvs = new java.util.ArrayList<>();
+        /** Created on first use: most messages have none. */
+        private List<Tlv> tlvs;
         private MultipartMode multipartMode;
 
         private Builder() {
@@ -237,6 +241,9 @@ public final class OutboundMessage {
         }
 
         public Builder putMetadata(String key, String value) {
+            if (this.metadata == null) {
+                this.metadata = new LinkedHashMap<>();
+            }
             this.metadata.put(Objects.requireNonNull(key, "metadata key"), Objects.requireNonNull(value, "metadata value"));
             return this;
         }
@@ -325,7 +332,11 @@ public final class OutboundMessage {
         }
 
         public Builder addTlv(Tlv tlv) {
-            this.tlvs.add(Objects.requireNonNull(tlv, "tlv"));
+            Objects.requireNonNull(tlv, "tlv");
+            if (this.tlvs == null) {
+                this.tlvs = new java.util.ArrayList<>();
+            }
+            this.tlvs.add(tlv);
             return this;
         }
 

@@ -77,6 +77,47 @@ class InMemoryCorrelationStoreTest {
     }
 
     @Test
+    void whenFullTheOldestEntriesGoFirst() {
+        InMemoryCorrelationStore small = InMemoryCorrelationStore.builder()
+                .maximumSize(3).nanoTime(ticker::get).build();
+        for (int i = 0; i < 5; i++) {
+            small.put("id-" + i, Correlation.single("c-" + i, Map.of(), SUBMITTED));
+        }
+
+        assertThat(small.get("id-0").toCompletableFuture().join()).isEmpty();
+        assertThat(small.get("id-1").toCompletableFuture().join()).isEmpty();
+        for (int i = 2; i < 5; i++) {
+            assertThat(small.get("id-" + i).toCompletableFuture().join()).isPresent();
+        }
+    }
+
+    @Test
+    void aReplacedEntryLivesTheFullTtlFromItsLastPut() {
+        store.put("id", Correlation.single("first", Map.of(), SUBMITTED));
+        ticker.addAndGet(Duration.ofMinutes(40).toNanos());
+        store.put("id", Correlation.single("second", Map.of(), SUBMITTED));
+        store.put("other", Correlation.single("other", Map.of(), SUBMITTED));
+
+        ticker.addAndGet(Duration.ofMinutes(40).toNanos());
+        assertThat(get("id")).map(Correlation::correlationId).contains("second");
+        ticker.addAndGet(Duration.ofMinutes(20).toNanos());
+        assertThat(get("id")).isEmpty();
+        assertThat(get("other")).isEmpty();
+    }
+
+    @Test
+    void aPutDropsEveryExpiredEntry() {
+        for (int i = 0; i < 10; i++) {
+            store.put("old-" + i, Correlation.single("c-" + i, Map.of(), SUBMITTED));
+        }
+        ticker.addAndGet(Duration.ofHours(2).toNanos());
+        store.put("new", Correlation.single("new", Map.of(), SUBMITTED));
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(get("new")).isPresent();
+    }
+
+    @Test
     void defaultsAreThreeDaysAndAMillionEntries() {
         InMemoryCorrelationStore defaults = InMemoryCorrelationStore.withDefaults();
 

@@ -2,6 +2,7 @@ package io.ujumbe.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -49,6 +51,14 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private final RequestWindow window;
     private final SessionLog log;
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    /** The timeout of most requests: those with it share one timer (see {@link #sweep()}). */
+    private final Duration usualTimeout;
+    private final long usualTimeoutNanos;
+    private final Runnable sweep = this::sweep;
+    /** The one timer for requests with the usual timeout; null when none is scheduled. */
+    private ScheduledFuture<?> sweepTimer;
+    /** True while {@link #sweep()} runs: requests sent from its callbacks leave the timer to it. */
+    private boolean sweeping;
 
     private volatile Channel channel;
     private volatile BindState state = BindState.OPEN;
@@ -64,6 +74,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         this.sequencer = config.sequencerFactory().get();
         this.window = new RequestWindow(config.windowSize());
         this.log = new SessionLog(LoggerFactory.getLogger(SmppSession.class), id, role, config.logMetadata());
+        this.usualTimeout = config.responseTimeout();
+        this.usualTimeoutNanos = usualTimeout.toNanos();
     }
 
     // ---- public API ------------------------------------------------------------------------
@@ -213,7 +225,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     + request.commandId().smppName() + " could be sent" + (closeReason != null ? ": " + closeReason : "")));
             return;
         }
-        RequestWindow.Pending p = new RequestWindow.Pending(request, future, counted, System.nanoTime());
+        Outgoing p = new Outgoing(request, future, counted, System.nanoTime());
         if (!window.register(p)) {
             if (counted) {
                 releaseWindow();
@@ -222,24 +234,71 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     + " is still pending on session " + id + "; the sequencer must not repeat a number in flight"));
             return;
         }
-        p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
-        beforeSendHook(request);
-        ch.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                RequestWindow.Pending removed = window.remove(request.sequenceNumber());
-                if (removed != null) {
-                    settle(removed);
-                    Throwable cause = f.cause();
-                    removed.future.completeExceptionally(cause instanceof IOException || !ch.isActive()
-                            ? new SessionClosedException("could not write " + request.commandId().smppName()
-                                    + " on session " + id + ": " + cause.getMessage(), cause)
-                            : cause);
-                }
+        long timeoutNanos = timeout.toNanos();
+        if (timeoutNanos == usualTimeoutNanos) {
+            p.deadlineNanos = p.sentNanos + timeoutNanos;
+            window.link(p);
+            if (sweepTimer == null && !sweeping) {
+                sweepTimer = ch.eventLoop().schedule(sweep, timeoutNanos, TimeUnit.NANOSECONDS);
             }
-        });
+        } else {
+            p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        beforeSendHook(request);
+        ch.writeAndFlush(request).addListener(p);
+    }
+
+    /**
+     * A request in flight that also listens for the outcome of its own write: one object per
+     * request rather than a pending entry plus a listener.
+     */
+    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener {
+        Outgoing(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, long sentNanos) {
+            super(request, future, counted, sentNanos);
+        }
+
+        @Override
+        public void operationComplete(ChannelFuture f) {
+            if (f.isSuccess()) {
+                return;
+            }
+            RequestWindow.Pending removed = window.remove(request.sequenceNumber());
+            if (removed != null) {
+                settle(removed);
+                Throwable cause = f.cause();
+                removed.future.completeExceptionally(cause instanceof IOException || !f.channel().isActive()
+                        ? new SessionClosedException("could not write " + request.commandId().smppName()
+                                + " on session " + id + ": " + cause.getMessage(), cause)
+                        : cause);
+            }
+        }
+    }
+
+    /**
+     * The shared timer of the requests with the usual timeout: times out those whose deadline has
+     * passed, oldest first, then sleeps until the next deadline. Every request still times out at
+     * its own deadline; an answered one is simply unlinked and costs the timer nothing.
+     */
+    private void sweep() {
+        sweepTimer = null;
+        long now = System.nanoTime();
+        RequestWindow.Pending p;
+        sweeping = true;
+        try {
+            while ((p = window.oldestLinked()) != null && p.deadlineNanos - now <= 0) {
+                expire(p, usualTimeout);
+            }
+        } finally {
+            sweeping = false;
+        }
+        Channel ch = channel;
+        if (p != null && ch != null && ch.isOpen()) {
+            sweepTimer = ch.eventLoop().schedule(sweep, p.deadlineNanos - now, TimeUnit.NANOSECONDS);
+        }
     }
 
     private void expire(RequestWindow.Pending p, Duration timeout) {
+        window.unlink(p);
         RequestWindow.Pending removed = window.remove(p.request.sequenceNumber());
         if (removed != p) {
             if (removed != null) {
@@ -259,6 +318,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         if (p.timeout != null) {
             p.timeout.cancel(false);
         }
+        window.unlink(p);
         if (p.counted) {
             releaseWindow();
         }
@@ -282,13 +342,19 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         beforeSendHook(response);
-        ch.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                log.warn("could not write response", f.cause(), "command", response.commandId().smppName(),
-                        "seq", response.sequenceNumber());
-            }
-        });
+        ch.writeAndFlush(response).addListener(responseWritten);
     }
+
+    /**
+     * One listener shared by every response write (a response is written per inbound request: a
+     * listener object per write showed in the SMSC's profile). The cause names the command when the
+     * encoder refused the PDU; otherwise the connection is going and its close is logged too.
+     */
+    private final ChannelFutureListener responseWritten = f -> {
+        if (!f.isSuccess()) {
+            log.warn("could not write response", f.cause());
+        }
+    };
 
     private void beforeSendHook(Pdu pdu) {
         if (log.isDebug()) {
@@ -366,6 +432,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         }
         BindState was = state;
         setState(BindState.CLOSED);
+        if (sweepTimer != null) {
+            sweepTimer.cancel(false);
+            sweepTimer = null;
+        }
         int failed = 0;
         for (RequestWindow.Pending p : window.drain()) {
             if (p.timeout != null) {

@@ -13,7 +13,6 @@ import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.ujumbe.pdu.PduCodec;
 
@@ -65,7 +64,7 @@ final class Pipelines {
         p.addLast("flush", new FlushConsolidationHandler(config.flushAfterWrites(), true));
         long idle = config.enquireLinkInterval().toMillis();
         if (idle > 0) {
-            p.addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS));
+            p.addLast("idle", new IdleTimer(idle, TimeUnit.MILLISECONDS));
         }
         p.addLast("decoder", new PduFrameDecoder(PduCodec.DEFAULT, config.maxPduSize()));
         p.addLast("encoder", new PduEncoder(PduCodec.DEFAULT));

@@ -81,6 +81,7 @@ final class MessageCenter {
     private final DelayLine intermediates;
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
+    private Address lastSource = Address.EMPTY;
     private final CaffeineReassembler reassembler = CaffeineReassembler.builder().timeToLive(Duration.ofMinutes(10)).build();
     private final Cache<String, Map<Integer, String>> partIds = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
@@ -123,10 +124,12 @@ final class MessageCenter {
         if (!valid(p.destinationAddress())) {
             return p.createResponse(CommandStatus.ESME_RINVDSTADR);
         }
+        // One copy of the octets, shared by the stored message and the record (neither changes it).
+        byte[] userData = p.shortMessage();
         StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
-                p.shortMessage(), p.registeredDelivery(), p.scheduleDeliveryTime());
-        recordPart(session, m, p, p.esmClass(), p.shortMessage(), p.tlvs());
-        return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId);
+                userData, p.registeredDelivery(), p.scheduleDeliveryTime());
+        recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
+        return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
     private PduResponse dataSm(SmppSession session, DataSm p) {
@@ -137,7 +140,7 @@ final class MessageCenter {
         StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
                 payload, p.registeredDelivery(), "");
         recordPart(session, m, p, p.esmClass(), payload, p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
-        return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId);
+        return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
     private PduResponse submitMulti(SmppSession session, SubmitMulti p) {
@@ -155,10 +158,11 @@ final class MessageCenter {
         if (good.isEmpty()) {
             return new SubmitMultiResp(CommandStatus.ESME_RINVDSTADR, p.sequenceNumber(), "", bad, Tlvs.EMPTY);
         }
-        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), p.shortMessage(),
+        byte[] userData = p.shortMessage();
+        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), userData,
                 p.registeredDelivery(), p.scheduleDeliveryTime());
-        recordPart(session, m, p, p.esmClass(), p.shortMessage(), p.tlvs());
-        return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId, bad, Tlvs.EMPTY);
+        recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
+        return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId(), bad, Tlvs.EMPTY);
     }
 
     private PduResponse querySm(SmppSession session, QuerySm p) {
@@ -197,7 +201,7 @@ final class MessageCenter {
                 counters.moved(from, MessageState.DELETED);
                 cancelled++;
                 log.atInfo().setMessage("message cancelled").addKeyValue("session", session.id())
-                        .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId).log();
+                        .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId()).log();
             }
         }
         return p.createResponse(cancelled > 0 ? CommandStatus.ESME_ROK : CommandStatus.ESME_RCANCELFAIL);
@@ -212,7 +216,7 @@ final class MessageCenter {
             return p.createResponse(CommandStatus.ESME_RREPLACEFAIL);
         }
         log.atInfo().setMessage("message replaced").addKeyValue("session", session.id())
-                .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId).log();
+                .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId()).log();
         return p.createResponse(CommandStatus.ESME_ROK);
     }
 
@@ -221,13 +225,13 @@ final class MessageCenter {
         return m != null && m.systemId.equals(session.systemId()) ? m : null;
     }
 
+    /** {@code message} is handed over to the stored message, not copied: the caller must not change it. */
     private StoredMessage accept(SmppSession session, Address source, List<Address> destinations, int dataCoding,
                                  byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
         long n = numbers.incrementAndGet();
-        String id = config.messageIds().format(n, config.randomSeed());
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
-        StoredMessage m = new StoredMessage(id, n, session.systemId(), source, destinations, dataCoding, message, rd,
-                initial, Instant.now());
+        StoredMessage m = new StoredMessage(config.messageIds(), config.randomSeed(), n, session.systemId(),
+                sharedSource(source), destinations, dataCoding, message, rd, initial, Instant.now());
         record.store(m);
         counters.moved(null, initial);
         counters.submitted();
@@ -238,6 +242,20 @@ final class MessageCenter {
         }
         finishes.add(() -> finish(m, outcome, sessionId));
         return m;
+    }
+
+    /**
+     * The source address as the previous message had it, when equal: most traffic comes from one
+     * sender, and one instance held by all its stored messages saves a copy per message. Racy
+     * between I/O threads by design, which is harmless: an Address is immutable.
+     */
+    private Address sharedSource(Address source) {
+        Address last = lastSource;
+        if (last.equals(source)) {
+            return last;
+        }
+        lastSource = source;
+        return source;
     }
 
     private void finish(StoredMessage m, OutcomePicker.Outcome outcome, String sessionId) {
@@ -256,8 +274,10 @@ final class MessageCenter {
         for (Address destination : m.destinations) {
             DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), now,
                     EsmClass.TYPE_DELIVERY_RECEIPT);
-            log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId)
-                    .addKeyValue("messageId", m.messageId).addKeyValue("state", outcome.state()).log();
+            if (log.isDebugEnabled()) {
+                log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId)
+                        .addKeyValue("messageId", m.messageId()).addKeyValue("state", outcome.state()).log();
+            }
             deliveries.send(new Deliveries.Delivery(m.systemId, sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
                     receiptId(m), true));
         }
@@ -277,7 +297,7 @@ final class MessageCenter {
 
     private String receiptId(StoredMessage m) {
         return config.messageIds() == MessageIdFormat.UUID || config.receiptIdFormat() == MessageIdFormat.UUID
-                ? m.messageId : config.receiptIdFormat().format(m.number, config.randomSeed());
+                ? m.messageId() : config.receiptIdFormat().format(m.number, config.randomSeed());
     }
 
     private DeliverSm receipt(StoredMessage m, Address destination, MessageState state, int error, Instant at,
@@ -285,7 +305,7 @@ final class MessageCenter {
         String id = receiptId(m);
         DeliveryReceipt r = DeliveryReceipt.builder().messageId(id).submitted(1)
                 .delivered(state == MessageState.DELIVERED ? 1 : 0)
-                .submitDate(LocalDateTime.ofInstant(m.submittedAt, ZoneOffset.UTC))
+                .submitDate(LocalDateTime.ofInstant(m.submittedAt(), ZoneOffset.UTC))
                 .doneDate(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
                 .messageState(state).err(String.format("%03d", error))
                 .text(printable(decode(m.dataCoding, m.shortMessage(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
@@ -304,8 +324,14 @@ final class MessageCenter {
         return b.build();
     }
 
+    /** {@code userData} is kept by the record, not copied: the caller must not change it. */
     private void recordPart(SmppSession session, StoredMessage m, PduRequest pdu, EsmClass esm, byte[] userData,
                             Tlvs tlvs) {
+        if (!esm.isUdhi() && !hasSar(tlvs)) {
+            // A message in one piece (the common case): nothing to parse, nothing to join.
+            record.add(new RecordedSubmit(session.id(), session.systemId(), m, userData, 1, 1, -1, pdu));
+            return;
+        }
         InboundPart part = null;
         try {
             InboundPart.Builder b = InboundPart.builder()
@@ -322,22 +348,20 @@ final class MessageCenter {
             part = b.build();
         } catch (RuntimeException e) {
             log.atInfo().setMessage("part not understood; recorded as a whole message").addKeyValue("session", session.id())
-                    .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId)
+                    .addKeyValue("systemId", session.systemId()).addKeyValue("messageId", m.messageId())
                     .addKeyValue("reason", e.getMessage()).log();
         }
         byte[] payload = part == null ? userData : part.payload();
         Concatenation c = part == null ? null : part.concatenation().orElse(null);
-        record.add(new ReceivedSubmit(session.id(), session.systemId(), m.messageId, m.source.address(),
-                m.destinations.get(0).address(), m.dataCoding, decode(m.dataCoding, payload, true),
-                c == null ? 1 : c.sequence(), c == null ? 1 : c.total(), c == null ? -1 : c.reference(),
-                m.submittedAt, pdu));
+        record.add(new RecordedSubmit(session.id(), session.systemId(), m, payload,
+                c == null ? 1 : c.sequence(), c == null ? 1 : c.total(), c == null ? -1 : c.reference(), pdu));
         if (c == null) {
             return;
         }
         String key = part.source() + "\u0000" + part.destination() + "\u0000" + c.reference() + "\u0000" + c.total();
         Map<Integer, String> ids = partIds.get(key, k -> new TreeMap<>());
         synchronized (ids) {
-            ids.put(c.sequence(), m.messageId);
+            ids.put(c.sequence(), m.messageId());
         }
         Optional<ReassembledMessage> joined;
         synchronized (reassembler) {
@@ -379,6 +403,12 @@ final class MessageCenter {
         return Address.alphanumeric(t);
     }
 
+    /** True when all three SAR TLVs are there: only then do they make a part. */
+    private static boolean hasSar(Tlvs tlvs) {
+        return !tlvs.isEmpty() && tlvs.contains(TlvTag.SAR_MSG_REF_NUM.tag())
+                && tlvs.contains(TlvTag.SAR_TOTAL_SEGMENTS.tag()) && tlvs.contains(TlvTag.SAR_SEGMENT_SEQNUM.tag());
+    }
+
     private static boolean valid(Address a) {
         if (a.isEmpty()) {
             return false;
@@ -403,7 +433,8 @@ final class MessageCenter {
         return true;
     }
 
-    private static String decode(int dataCoding, byte[] bytes, boolean quiet) {
+    /** The text of {@code bytes} in {@code dataCoding}; "" when it has no text form or does not decode. */
+    static String decode(int dataCoding, byte[] bytes, boolean quiet) {
         try {
             return CHARSETS.forDataCoding(dataCoding).map(cs -> cs.decode(bytes)).orElse("");
         } catch (RuntimeException e) {

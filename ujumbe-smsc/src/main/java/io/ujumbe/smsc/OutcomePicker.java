@@ -9,6 +9,9 @@ import java.util.Random;
 /** Chooses each message's final state: the first matching rule, else a weighted draw. */
 final class OutcomePicker {
     private final List<ReceiptRule> rules;
+    /** The outcome of each rule, and of each state drawn: made once, as one is picked per submit_sm. */
+    private final Outcome[] ruleOutcomes;
+    private final Outcome[] drawn;
     private final MessageState[] states;
     private final double[] cumulative;
     private final Random random;
@@ -22,6 +25,15 @@ final class OutcomePicker {
         this.random = random;
         this.states = weights.keySet().toArray(new MessageState[0]);
         this.cumulative = new double[states.length];
+        this.ruleOutcomes = new Outcome[rules.size()];
+        for (int i = 0; i < ruleOutcomes.length; i++) {
+            ReceiptRule r = rules.get(i);
+            ruleOutcomes[i] = new Outcome(r.state(), r.errorCode().orElse(defaultError(r.state())));
+        }
+        this.drawn = new Outcome[states.length];
+        for (int i = 0; i < states.length; i++) {
+            drawn[i] = new Outcome(states[i], defaultError(states[i]));
+        }
         double sum = 0;
         for (int i = 0; i < states.length; i++) {
             sum += weights.get(states[i]);
@@ -30,19 +42,18 @@ final class OutcomePicker {
     }
 
     Outcome pick(String destination) {
-        for (ReceiptRule r : rules) {
-            if (r.matches(destination)) {
-                return new Outcome(r.state(), r.errorCode().orElse(defaultError(r.state())));
+        for (int i = 0; i < ruleOutcomes.length; i++) {
+            if (rules.get(i).matches(destination)) {
+                return ruleOutcomes[i];
             }
         }
         double x = random.nextDouble() * cumulative[cumulative.length - 1];
         for (int i = 0; i < states.length; i++) {
             if (x < cumulative[i]) {
-                return new Outcome(states[i], defaultError(states[i]));
+                return drawn[i];
             }
         }
-        MessageState last = states[states.length - 1];
-        return new Outcome(last, defaultError(last));
+        return drawn[drawn.length - 1];
     }
 
     /** Failures carry a non-zero error so that receipts look like a real network's. */

@@ -37,6 +37,7 @@ public final class SmscConfig {
     private final SessionConfig session;
     private final long randomSeed;
     private final FaultConfig faults;
+    private final int recordLimit;
 
     private SmscConfig(Builder b) {
         this.host = b.host;
@@ -55,6 +56,7 @@ public final class SmscConfig {
         this.session = b.session;
         this.randomSeed = b.randomSeed;
         this.faults = b.faults;
+        this.recordLimit = b.recordLimit;
     }
 
     public static Builder builder() {
@@ -70,7 +72,7 @@ public final class SmscConfig {
         Builder b = new Builder().host(host).port(port).httpPort(httpPort).ioThreads(ioThreads).accounts(accounts)
                 .messageIds(messageIds).receiptIdFormat(receiptIdFormat).receiptDelay(receiptDelay)
                 .receiptOutcomes(receiptOutcomes).receiptRules(receiptRules).intermediateReceipts(intermediateReceipts)
-                .session(session).randomSeed(randomSeed).faults(faults);
+                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit);
         b.tlsPort = tlsPort;
         b.tls = tls;
         return b;
@@ -157,6 +159,16 @@ public final class SmscConfig {
         return faults;
     }
 
+    /**
+     * How many entries each list of {@link SmscRecord} keeps (submissions, joined messages, binds,
+     * deliveries): the latest this many, 100,000 by default; 0 records none. Load tests that never
+     * read the record save the memory and garbage-collection time it costs. The messages held for
+     * query_sm, cancel_sm and replace_sm are not affected.
+     */
+    public int recordLimit() {
+        return recordLimit;
+    }
+
     @Override
     public String toString() {
         return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
@@ -164,7 +176,7 @@ public final class SmscConfig {
                 + ", receiptIdFormat=" + receiptIdFormat + ", receiptDelay=" + receiptDelay
                 + ", receiptOutcomes=" + receiptOutcomes + ", receiptRules=" + receiptRules
                 + ", intermediateReceipts=" + intermediateReceipts + ", randomSeed=" + randomSeed
-                + ", faults=" + faults + ", session=" + session + "}";
+                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", session=" + session + "}";
     }
 
     private static Map<MessageState, Double> normalised(Map<MessageState, Double> weights) {
@@ -196,6 +208,7 @@ public final class SmscConfig {
         private SessionConfig session = SessionConfig.defaults();
         private long randomSeed = 42;
         private FaultConfig faults = FaultConfig.none();
+        private int recordLimit = SmscRecord.DEFAULT_LIMIT;
 
         private Builder() {
         }
@@ -331,6 +344,13 @@ public final class SmscConfig {
 
         public Builder faults(FaultConfig faults) {
             this.faults = Objects.requireNonNull(faults, "faults");
+            return this;
+        }
+
+        /** Entries kept in each list of the record, 0..10,000,000 (0 = record nothing); see {@link SmscConfig#recordLimit()}. */
+        public Builder recordLimit(int entries) {
+            Validate.range("recordLimit", entries, 0, SmscRecord.MAX_LIMIT);
+            this.recordLimit = entries;
             return this;
         }
 

@@ -1,13 +1,9 @@
 package io.ujumbe.smsc;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,30 +11,50 @@ import java.util.Optional;
  * (each part, with its session's system_id), concatenated messages joined, messages by id with
  * their state, binds, and the deliver_sm PDUs sent. Thread-safe; every accessor returns a copy.
  *
- * <p>So that long runs do not exhaust memory, each list keeps the latest {@value #LIST_LIMIT}
- * entries and the message table the latest {@value #MESSAGE_LIMIT} messages.
+ * <p>So that long runs do not exhaust memory, each list keeps the latest
+ * {@link SmscConfig#recordLimit()} entries ({@value #DEFAULT_LIMIT} by default; none when 0) and
+ * the message table the latest {@value #MESSAGE_LIMIT} messages.
  */
 public final class SmscRecord {
-    static final int LIST_LIMIT = 100_000;
+    static final int DEFAULT_LIMIT = 100_000;
+    static final int MAX_LIMIT = 10_000_000;
     static final int MESSAGE_LIMIT = 1_000_000;
 
-    private final Deque<ReceivedSubmit> submits = new ArrayDeque<>();
+    private final Deque<RecordedSubmit> submits = new ArrayDeque<>();
     private final Deque<JoinedMessage> joined = new ArrayDeque<>();
     private final Deque<BindRecord> binds = new ArrayDeque<>();
     private final Deque<DeliveryRecord> deliveries = new ArrayDeque<>();
-    private final Cache<String, StoredMessage> messages = Caffeine.newBuilder().maximumSize(MESSAGE_LIMIT).build();
+    private final MessageTable messages;
+    private final int limit;
 
-    SmscRecord() {
+    /**
+     * @param messageIds how the simulator writes ids, so that an id leads back to its message
+     * @param limit      the entries each list keeps, 0 for none
+     */
+    SmscRecord(MessageIdFormat messageIds, int limit) {
+        this.messages = new MessageTable(messageIds, MESSAGE_LIMIT);
+        this.limit = limit;
     }
 
     /** Accepted submissions, oldest first. */
     public List<ReceivedSubmit> submits() {
-        return copy(submits);
+        List<RecordedSubmit> held = copy(submits);
+        List<ReceivedSubmit> out = new ArrayList<>(held.size());
+        for (RecordedSubmit s : held) {
+            out.add(s.toReceivedSubmit());
+        }
+        return List.copyOf(out);
     }
 
     /** Accepted submissions of one account, oldest first. */
     public List<ReceivedSubmit> submits(String systemId) {
-        return submits().stream().filter(s -> s.systemId().equals(systemId)).toList();
+        List<ReceivedSubmit> out = new ArrayList<>();
+        for (RecordedSubmit s : copy(submits)) {
+            if (s.systemId().equals(systemId)) {
+                out.add(s.toReceivedSubmit());
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Concatenated messages whose parts have all arrived, oldest first. */
@@ -54,7 +70,9 @@ public final class SmscRecord {
     /** Every message held, in no particular order. */
     public List<SimulatedMessage> messages() {
         List<SimulatedMessage> out = new ArrayList<>();
-        messages.asMap().values().forEach(m -> out.add(m.snapshot()));
+        for (StoredMessage m : messages.all()) {
+            out.add(m.snapshot());
+        }
         return out;
     }
 
@@ -89,7 +107,7 @@ public final class SmscRecord {
         }
     }
 
-    void add(ReceivedSubmit s) {
+    void add(RecordedSubmit s) {
         append(submits, s);
     }
 
@@ -106,25 +124,24 @@ public final class SmscRecord {
     }
 
     void store(StoredMessage m) {
-        messages.put(key(m.messageId), m);
-    }
-
-    StoredMessage stored(String messageId) {
-        return messageId == null ? null : messages.getIfPresent(key(messageId));
-    }
-
-    List<StoredMessage> storedMessages() {
-        return new ArrayList<>(messages.asMap().values());
+        messages.put(m);
     }
 
     /** Hex ids are looked up regardless of letter case; leading and trailing blanks are ignored. */
-    private static String key(String id) {
-        return id.trim().toUpperCase(Locale.ROOT);
+    StoredMessage stored(String messageId) {
+        return messages.get(messageId);
     }
 
-    private static <T> void append(Deque<T> list, T item) {
+    List<StoredMessage> storedMessages() {
+        return messages.all();
+    }
+
+    private <T> void append(Deque<T> list, T item) {
+        if (limit == 0) {
+            return;
+        }
         synchronized (list) {
-            if (list.size() >= LIST_LIMIT) {
+            if (list.size() >= limit) {
                 list.removeFirst();
             }
             list.addLast(item);

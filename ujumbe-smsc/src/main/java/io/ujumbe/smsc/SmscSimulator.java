@@ -44,7 +44,7 @@ public final class SmscSimulator implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     private final SmscConfig config;
-    private final SmscRecord record = new SmscRecord();
+    private final SmscRecord record;
     private final Counters counters = new Counters();
     private final Set<SmppSession> sessions = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
@@ -58,6 +58,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     private SmscSimulator(SmscConfig config) {
         this.config = config;
+        this.record = new SmscRecord(config.messageIds(), config.recordLimit());
         this.random = new Random(config.randomSeed());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ujumbe-smsc-timer");

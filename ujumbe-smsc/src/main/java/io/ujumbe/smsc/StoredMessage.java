@@ -10,34 +10,53 @@ import java.util.List;
 /**
  * A message the simulator holds, with its state. Mutable under its own lock: the state moves
  * from SCHEDULED/ENROUTE to a final state once, by the receipt timer, cancel_sm or replace_sm.
+ * The message octets are never changed in place (replace_sm swaps in a new array), so the array
+ * handed to the constructor may be shared with the submission's record.
+ *
+ * <p>The simulator holds up to a million of these, and each survives young collections, so the
+ * id is written from the number when asked for and times are kept as numbers: three objects
+ * fewer per message to copy and mark.
  */
 final class StoredMessage {
-    final String messageId;
+    private final MessageIdFormat idFormat;
+    private final long idSalt;
     final long number;
     final String systemId;
     final Address source;
     final List<Address> destinations;
     final int dataCoding;
-    final Instant submittedAt;
+    private final long submittedAtNanos;
     private MessageState state;
-    private Instant finalAt;
+    private long finalAtNanos;
     private int errorCode;
     private byte[] shortMessage;
     private RegisteredDelivery registeredDelivery;
 
-    StoredMessage(String messageId, long number, String systemId, Address source, List<Address> destinations,
-                  int dataCoding, byte[] shortMessage, RegisteredDelivery registeredDelivery, MessageState state,
-                  Instant submittedAt) {
-        this.messageId = messageId;
+    /** The id is {@code idFormat.format(number, idSalt)}. */
+    StoredMessage(MessageIdFormat idFormat, long idSalt, long number, String systemId, Address source,
+                  List<Address> destinations, int dataCoding, byte[] shortMessage,
+                  RegisteredDelivery registeredDelivery, MessageState state, Instant submittedAt) {
+        this.idFormat = idFormat;
+        this.idSalt = idSalt;
         this.number = number;
         this.systemId = systemId;
         this.source = source;
         this.destinations = List.copyOf(destinations);
         this.dataCoding = dataCoding;
-        this.shortMessage = shortMessage.clone();
+        // Handed over by the caller (already a copy of the PDU's), not copied again.
+        this.shortMessage = shortMessage;
         this.registeredDelivery = registeredDelivery;
         this.state = state;
-        this.submittedAt = submittedAt;
+        this.submittedAtNanos = nanos(submittedAt);
+    }
+
+    /** The id given in the submit response. */
+    String messageId() {
+        return idFormat.format(number, idSalt);
+    }
+
+    Instant submittedAt() {
+        return instant(submittedAtNanos);
     }
 
     synchronized MessageState state() {
@@ -60,7 +79,7 @@ final class StoredMessage {
         MessageState from = state;
         state = to;
         errorCode = error;
-        finalAt = at;
+        finalAtNanos = nanos(at);
         return from;
     }
 
@@ -75,7 +94,16 @@ final class StoredMessage {
     }
 
     synchronized SimulatedMessage snapshot() {
-        return new SimulatedMessage(messageId, systemId, source.address(), destinations.isEmpty() ? "" : destinations.get(0).address(),
-                state, submittedAt, finalAt, errorCode, shortMessage);
+        return new SimulatedMessage(messageId(), systemId, source.address(), destinations.isEmpty() ? "" : destinations.get(0).address(),
+                state, submittedAt(), state.isFinal() ? instant(finalAtNanos) : null, errorCode, shortMessage);
+    }
+
+    /** Nanoseconds since the epoch: a long holds them until the year 2262. */
+    private static long nanos(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
     }
 }

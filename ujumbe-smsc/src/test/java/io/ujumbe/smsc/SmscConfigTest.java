@@ -27,6 +27,7 @@ class SmscConfigTest {
         assertThat(c.receiptDelay()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.receiptOutcomes()).isEqualTo(Map.of(MessageState.DELIVERED, 1.0));
         assertThat(c.faults().any()).isFalse();
+        assertThat(c.recordLimit()).isEqualTo(100_000);
     }
 
     @Test
@@ -60,6 +61,8 @@ class SmscConfigTest {
         assertThatThrownBy(() -> ReceiptRule.forRegex("(", MessageState.DELIVERED)).hasMessageContaining("receiptRule.regex");
         assertThatThrownBy(() -> ReceiptRule.forPrefix("1", MessageState.ENROUTE)).hasMessageContaining("receiptRule.state");
         assertThatThrownBy(() -> MessageIdFormat.parse("octal")).hasMessageContaining("messageIds");
+        assertThatThrownBy(() -> SmscConfig.builder().recordLimit(-1)).hasMessageContaining("recordLimit");
+        assertThatThrownBy(() -> SmscConfig.builder().recordLimit(10_000_001)).hasMessageContaining("recordLimit");
     }
 
     @Test
@@ -73,7 +76,7 @@ class SmscConfigTest {
     void toBuilderKeepsEveryValue() {
         SmscConfig c = SmscConfig.builder().port(0).httpPort(0).messageIds(MessageIdFormat.DECIMAL)
                 .receiptRule(ReceiptRule.forPrefix("1", MessageState.REJECTED)).randomSeed(9)
-                .faults(FaultConfig.builder().dropShare(0.1).build()).build();
+                .faults(FaultConfig.builder().dropShare(0.1).build()).recordLimit(7).build();
         SmscConfig copy = c.toBuilder().build();
         assertThat(copy.toString()).isEqualTo(c.toString());
     }

@@ -8,6 +8,7 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.CancelSm;
 import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.DataCoding;
 import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.DestinationAddress;
 import io.ujumbe.pdu.MessageState;
@@ -21,6 +22,7 @@ import io.ujumbe.pdu.SubmitMulti;
 import io.ujumbe.pdu.SubmitMultiResp;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.SubmitSmResp;
+import io.ujumbe.pdu.Tlv;
 import io.ujumbe.pdu.TlvTag;
 import io.ujumbe.pdu.NumberingPlan;
 import io.ujumbe.pdu.TypeOfNumber;
@@ -45,6 +47,7 @@ import static io.ujumbe.smsc.SmscTestSupport.get;
 import static io.ujumbe.smsc.SmscTestSupport.smsc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** The simulator end to end on loopback sockets, with ujumbe's client and a bare session as ESMEs. */
@@ -214,6 +217,63 @@ class SmscSimulatorTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> trx.delivered.size() == 2);
             assertThat(trx.delivered).extracting(d -> d.sourceAddress().address())
                     .containsExactlyInAnyOrder("254700000001", "254700000002");
+        }
+    }
+
+    @Test
+    void recordsEachSubmissionWithTheTextItCameWith() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().receiptDelay(Duration.ofSeconds(30))
+                .account(SmscAccount.allowingAll("acme2", "x")).build());
+             RawEsme tx = RawEsme.bound(smsc.port(), BindType.TRANSMITTER, "acme", "secret");
+             RawEsme other = RawEsme.bound(smsc.port(), BindType.TRANSMITTER, "acme2", "x")) {
+            SubmitSm ucs2 = SubmitSm.builder().sourceAddress(Address.international("254700000999"))
+                    .destinationAddress(Address.international("254700000001")).dataCoding(DataCoding.UCS2)
+                    .shortMessage("Habari 😀".getBytes(StandardCharsets.UTF_16BE)).build();
+            String first = ((SubmitSmResp) tx.send(ucs2)).messageId();
+            // Two of the three SAR TLVs do not make a part: recorded as a whole message.
+            SubmitSm halfSar = submit("254700000002", "not a part", RegisteredDelivery.NONE).toBuilder()
+                    .tlv(Tlv.sarMsgRefNum(7)).tlv(Tlv.sarTotalSegments(2)).build();
+            String second = ((SubmitSmResp) tx.send(halfSar)).messageId();
+            SubmitSm part = submit("254700000003", "part two", RegisteredDelivery.NONE).toBuilder()
+                    .tlv(Tlv.sarMsgRefNum(9)).tlv(Tlv.sarTotalSegments(3)).tlv(Tlv.sarSegmentSeqnum(2)).build();
+            String third = ((SubmitSmResp) other.send(part)).messageId();
+            tx.send(ReplaceSm.builder().messageId(first).sourceAddress(Address.international("254700000999"))
+                    .shortMessage(bytes("replaced")).build());
+
+            List<ReceivedSubmit> all = smsc.record().submits();
+            assertThat(all).extracting(ReceivedSubmit::messageId).containsExactly(first, second, third);
+            assertThat(all).extracting(ReceivedSubmit::text).containsExactly("Habari 😀", "not a part", "part two");
+            assertThat(all).extracting(ReceivedSubmit::partNumber, ReceivedSubmit::totalParts, ReceivedSubmit::reference)
+                    .containsExactly(tuple(1, 1, -1), tuple(1, 1, -1), tuple(2, 3, 9));
+            assertThat(all.get(0).dataCoding()).isEqualTo(0x08);
+            assertThat(all.get(0).pdu()).isEqualTo(ucs2.toBuilder().sequenceNumber(all.get(0).pdu().sequenceNumber()).build());
+            assertThat(all.get(1).receivedAt()).isEqualTo(smsc.record().message(second).orElseThrow().submittedAt());
+            assertThat(smsc.record().submits()).isEqualTo(all);
+            assertThat(smsc.record().submits("acme2")).extracting(ReceivedSubmit::messageId).containsExactly(third);
+            assertThat(smsc.record().submits("nobody")).isEmpty();
+            assertThat(smsc.record().messages()).extracting(SimulatedMessage::messageId)
+                    .containsExactlyInAnyOrder(first, second, third);
+        }
+    }
+
+    @Test
+    void keepsTheLatestRecordLimitEntriesAndNoneAtZeroWhileQueriesStillWork() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().recordLimit(2).build());
+             RawEsme tx = RawEsme.bound(smsc.port(), BindType.TRANSMITTER, "acme", "secret")) {
+            for (String text : List.of("one", "two", "three")) {
+                tx.send(submit("254700000001", text, RegisteredDelivery.NONE));
+            }
+            assertThat(smsc.record().submits()).extracting(ReceivedSubmit::text).containsExactly("two", "three");
+            assertThat(smsc.record().binds()).hasSize(1);
+        }
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().recordLimit(0).receiptDelay(Duration.ofSeconds(30)).build());
+             RawEsme tx = RawEsme.bound(smsc.port(), BindType.TRANSMITTER, "acme", "secret")) {
+            String id = ((SubmitSmResp) tx.send(submit("254700000001", "unrecorded", RegisteredDelivery.NONE))).messageId();
+            assertThat(smsc.record().submits()).isEmpty();
+            assertThat(smsc.record().binds()).isEmpty();
+            QuerySmResp q = tx.send(new QuerySm(0, id, Address.international("254700000999")));
+            assertThat(q.state()).contains(MessageState.ENROUTE);
+            assertThat(smsc.stats().submits()).isEqualTo(1);
         }
     }
 
