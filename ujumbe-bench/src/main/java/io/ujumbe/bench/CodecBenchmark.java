@@ -45,6 +45,7 @@ public class CodecBenchmark {
     private ByteBuffer out;
     private ByteBuffer submitSmIn;
     private ByteBuffer receiptIn;
+    private final byte[] scratch = new byte[4096];
 
     @Setup
     public void setUp() {
@@ -111,5 +112,33 @@ public class CodecBenchmark {
     @Benchmark
     public Pdu decodeDeliverSmReceipt() {
         return codec.decode(receiptIn.duplicate());
+    }
+
+    /**
+     * What the session's encoder does with a direct buffer: encode into its per-channel array, then
+     * one bulk copy (no per-thread lookup).
+     */
+    @Benchmark
+    public ByteBuffer encodeSubmitSmLikeSession() {
+        int n = codec.encode(submitSm, scratch, 0, scratch.length);
+        out.clear();
+        out.put(scratch, 0, n);
+        return out;
+    }
+
+    /** What the session's frame decoder does with a direct buffer: one bulk copy, then decode the array. */
+    @Benchmark
+    public Pdu decodeSubmitSmLikeSession() {
+        int n = submitSmIn.remaining();
+        submitSmIn.get(0, scratch, 0, n);
+        return codec.decode(scratch, 0, n);
+    }
+
+    /** As {@link #decodeSubmitSmLikeSession()} for the receipt. */
+    @Benchmark
+    public Pdu decodeDeliverSmReceiptLikeSession() {
+        int n = receiptIn.remaining();
+        receiptIn.get(0, scratch, 0, n);
+        return codec.decode(scratch, 0, n);
     }
 }

@@ -24,11 +24,16 @@ final class Check {
 
     /** A C-octet string of at most {@code maxOctets} including its NUL. */
     static void cString(String command, String field, String value, int maxOctets) {
+        length(command, field, value, maxOctets);
+        latin1(command, field, value);
+    }
+
+    /** The length half of {@link #cString}: at most {@code maxOctets} including the NUL. */
+    static void length(String command, String field, String value, int maxOctets) {
         if (value.length() + 1 > maxOctets) {
             throw new PduEncodeException(command + "." + field, command + "." + field + " must be at most "
                     + (maxOctets - 1) + " characters (" + maxOctets + " octets with NUL), was " + value.length());
         }
-        latin1(command, field, value);
     }
 
     /** Characters that the wire can carry: Latin-1 and no NUL, which would end the field early. */
@@ -36,19 +41,29 @@ final class Check {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == 0 || c > 0xFF) {
-                throw new PduEncodeException(command + "." + field, command + "." + field
-                        + " must be ASCII/Latin-1 without NUL; character " + i + " is not");
+                throw notLatin1(command, field, i);
             }
         }
     }
 
+    /** The error for a character the wire cannot carry, at {@code index} in the field. */
+    static PduEncodeException notLatin1(String command, String field, int index) {
+        return new PduEncodeException(command + "." + field, command + "." + field
+                + " must be ASCII/Latin-1 without NUL; character " + index + " is not");
+    }
+
     /** schedule_delivery_time, validity_period, final_date: empty or exactly 16 characters. */
     static void time(String command, String field, String value) {
+        timeLength(command, field, value);
+        latin1(command, field, value);
+    }
+
+    /** The length half of {@link #time}. */
+    static void timeLength(String command, String field, String value) {
         if (!value.isEmpty() && value.length() != TIME - 1) {
             throw new PduEncodeException(command + "." + field, command + "." + field
                     + " must be empty or exactly 16 characters (YYMMDDhhmmsstnnp), was " + value.length());
         }
-        latin1(command, field, value);
     }
 
     /** An address of at most {@code maxOctets} including its NUL. */

@@ -34,9 +34,19 @@ public final class DeliverSm extends SingleDestinationRequest {
                      EsmClass esmClass, int protocolId, int priorityFlag, String scheduleDeliveryTime,
                      String validityPeriod, RegisteredDelivery registeredDelivery, int replaceIfPresent,
                      DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs) {
+        this(sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass, protocolId, priorityFlag,
+                scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent, dataCoding, smDefaultMsgId,
+                shortMessage, tlvs, true);
+    }
+
+    /** As the public constructor, but takes the short message as it is unless {@code copyShortMessage}. */
+    DeliverSm(int sequenceNumber, String serviceType, Address sourceAddress, Address destinationAddress,
+              EsmClass esmClass, int protocolId, int priorityFlag, String scheduleDeliveryTime,
+              String validityPeriod, RegisteredDelivery registeredDelivery, int replaceIfPresent,
+              DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs, boolean copyShortMessage) {
         super(CommandId.DELIVER_SM, sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass,
                 protocolId, priorityFlag, scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent,
-                dataCoding, smDefaultMsgId, shortMessage, tlvs);
+                dataCoding, smDefaultMsgId, shortMessage, tlvs, copyShortMessage);
     }
 
     /** A builder with empty addresses, default classes and codings, and no message. */
@@ -56,7 +66,15 @@ public final class DeliverSm extends SingleDestinationRequest {
 
     @Override
     public DeliverSm withSequenceNumber(int sequenceNumber) {
-        return toBuilder().sequenceNumber(sequenceNumber).unchecked();
+        // The session calls this for every PDU it sends: share the immutable short message, skip the builder.
+        DeliverSm copy = new DeliverSm(sequenceNumber, serviceType(), sourceAddress(), destinationAddress(), esmClass(),
+                protocolId(), priorityFlag(), scheduleDeliveryTime(), validityPeriod(), registeredDelivery(),
+                replaceIfPresent(), dataCoding(), smDefaultMsgId(), rawShortMessage(), tlvs(), false);
+        if (checked()) {
+            copy.markChecked();
+        }
+        copy.cacheEncodedLength(cachedEncodedLength());
+        return copy;
     }
 
     @Override

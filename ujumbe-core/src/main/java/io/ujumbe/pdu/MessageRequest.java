@@ -18,9 +18,10 @@ abstract class MessageRequest extends ShortMessageRequest {
     MessageRequest(CommandId commandId, int sequenceNumber, String serviceType, Address sourceAddress,
                    EsmClass esmClass, int protocolId, int priorityFlag, String scheduleDeliveryTime,
                    String validityPeriod, RegisteredDelivery registeredDelivery, int replaceIfPresent,
-                   DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs) {
+                   DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs,
+                   boolean copyShortMessage) {
         super(commandId, sequenceNumber, sourceAddress, scheduleDeliveryTime, validityPeriod, registeredDelivery,
-                smDefaultMsgId, shortMessage, tlvs);
+                smDefaultMsgId, shortMessage, tlvs, copyShortMessage);
         String command = commandId.smppName();
         this.serviceType = Objects.requireNonNull(serviceType, "serviceType");
         this.esmClass = Objects.requireNonNull(esmClass, "esmClass");
@@ -160,6 +161,7 @@ abstract class MessageRequest extends ShortMessageRequest {
             P pdu = unchecked();
             pdu.validate();
             Check.notBoth(pdu.commandId().smppName(), pdu.rawShortMessage(), pdu.tlvs());
+            pdu.markChecked();
             return pdu;
         }
 

@@ -1,7 +1,5 @@
 package io.ujumbe.pdu;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The shape of the one-octet value types whose every value 0..255 exists once (TON, NPI,
@@ -62,7 +60,8 @@ abstract class OctetValue {
      */
     static final class Table<T extends OctetValue> {
         private final String what;
-        private final List<T> all = new ArrayList<>(256);
+        // An array, not a list: of() runs for every TON, NPI and data_coding the codec reads.
+        private final OctetValue[] all = new OctetValue[256];
         private final Factory<T> factory;
 
         /** All values unnamed until {@link #define} names them; {@code what} names the type in errors. */
@@ -70,14 +69,14 @@ abstract class OctetValue {
             this.what = what;
             this.factory = factory;
             for (int v = 0; v < 256; v++) {
-                all.add(factory.create(v, null));
+                all[v] = factory.create(v, null);
             }
         }
 
         /** Names a value; only during the type's class initialisation, before anyone can call of(). */
         T define(int value, String name) {
             T t = factory.create(value, name);
-            all.set(value, t);
+            all[value] = t;
             return t;
         }
 
@@ -86,11 +85,12 @@ abstract class OctetValue {
          *
          * @throws IllegalArgumentException when the value does not fit in one octet
          */
+        @SuppressWarnings("unchecked") // every element was made by the Factory<T>
         T of(int value) {
             if (value < 0 || value > 255) {
                 throw new IllegalArgumentException(what + " must be 0..255, was " + value);
             }
-            return all.get(value);
+            return (T) all[value];
         }
     }
 }

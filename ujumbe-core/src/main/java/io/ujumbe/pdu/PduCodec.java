@@ -1,9 +1,12 @@
 package io.ujumbe.pdu;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,8 +17,10 @@ import java.util.Objects;
  *
  * <p>Decoding never trusts a length from the wire: every length is checked against the frame
  * before anything is read or allocated, and any malformed input ends in a
- * {@link PduDecodeException} carrying the status the peer should get. Encoding writes straight
- * into the caller's buffer. Instances hold no mutable state and are safe to share between threads.
+ * {@link PduDecodeException} carrying the status the peer should get. Encoding checks and writes
+ * each field in one pass, straight into the caller's array (or a buffer's); a direct buffer is
+ * written through a per-thread array and one bulk copy, and decoded the same way. Instances hold no
+ * other state and are safe to share between threads.
  */
 public final class PduCodec {
 
@@ -26,7 +31,11 @@ public final class PduCodec {
     public static final int HEADER_LENGTH = 16;
 
     private static final byte[] NO_OCTETS = new byte[0];
-    private static final Tlv[] NO_TLVS = new Tlv[0];
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final int SCRATCH_LIMIT = 64 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[512]);
 
     private final CodecOptions options;
     private final boolean strict;
@@ -50,7 +59,7 @@ public final class PduCodec {
      * @throws PduDecodeException when the frame is not a valid PDU
      */
     public Pdu decode(byte[] frame) {
-        return decode(frame, 0, frame.length);
+        return decodeFrame(frame, 0, frame.length);
     }
 
     /**
@@ -64,12 +73,25 @@ public final class PduCodec {
         if (frame.hasArray()) {
             return decode(frame.array(), frame.arrayOffset() + frame.position(), length);
         }
-        byte[] copy = new byte[length];
-        frame.duplicate().get(copy);
+        // The decoded PDU copies out every value, so a per-thread array can carry the frame.
+        byte[] copy = scratch(length);
+        frame.get(frame.position(), copy, 0, length);
         return decode(copy, 0, length);
     }
 
-    private Pdu decode(byte[] b, int offset, int length) {
+    /**
+     * Decodes exactly one PDU from {@code length} octets of the array from {@code offset}. The
+     * array is not retained: the PDU holds copies of what it needs.
+     *
+     * @throws PduDecodeException        when the frame is not a valid PDU
+     * @throws IndexOutOfBoundsException when the range is outside the array
+     */
+    public Pdu decode(byte[] frame, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, frame.length);
+        return decodeFrame(frame, offset, length);
+    }
+
+    private Pdu decodeFrame(byte[] b, int offset, int length) {
         if (length < HEADER_LENGTH) {
             int id = length >= 8 ? readInt(b, offset + 4) : 0;
             throw new PduDecodeException(id, -1, "header", CommandStatus.ESME_RINVCMDLEN,
@@ -215,10 +237,10 @@ public final class PduCodec {
         Tlvs tlvs = r.tlvs();
         if (commandId == CommandId.SUBMIT_SM) {
             return new SubmitSm(sequenceNumber, serviceType, source, dest, esm, protocolId, priority, schedule,
-                    validity, rd, replace, dc, defaultMsgId, sm, tlvs);
+                    validity, rd, replace, dc, defaultMsgId, sm, tlvs, false);
         }
         return new DeliverSm(sequenceNumber, serviceType, source, dest, esm, protocolId, priority, schedule,
-                validity, rd, replace, dc, defaultMsgId, sm, tlvs);
+                validity, rd, replace, dc, defaultMsgId, sm, tlvs, false);
     }
 
     private static Pdu decodeDataSm(Reader r, int sequenceNumber) {
@@ -284,7 +306,7 @@ public final class PduCodec {
     }
 
     private static int readInt(byte[] b, int i) {
-        return ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+        return (int) INT.get(b, i);
     }
 
     /** A cursor over one frame's body that turns every overrun into a {@link PduDecodeException}. */
@@ -306,9 +328,7 @@ public final class PduCodec {
         }
 
         PduDecodeException fail(String field, CommandStatus status, String problem) {
-            String name = command.smppName();
-            return new PduDecodeException(command.id(), sequenceNumber, name + "." + field, status,
-                    name + " seq=" + sequenceNumber + ": " + problem);
+            return decodeFailure(command, sequenceNumber, field, status, problem);
         }
 
         private PduDecodeException truncated(String field) {
@@ -337,10 +357,7 @@ public final class PduCodec {
          */
         String cString(String field, int max, CommandStatus overLongStatus) {
             int limit = strict ? Math.min(end, pos + max) : end;
-            int i = pos;
-            while (i < limit && b[i] != 0) {
-                i++;
-            }
+            int i = indexOfNul(b, pos, limit);
             if (i == limit) {
                 if (strict && end - pos >= max) {
                     throw fail(field, overLongStatus, field + " has no NUL terminator within " + max + " octets");
@@ -396,37 +413,85 @@ public final class PduCodec {
             return sm;
         }
 
+        /**
+         * The TLVs up to the end of the body. The loop is a static method of its own, given the
+         * fields rather than this reader: too big to inline, it would otherwise make every
+         * Reader escape and cost an allocation per decode.
+         */
         Tlvs tlvs() {
             if (pos == end) {
                 return Tlvs.EMPTY;
             }
-            List<Tlv> list = new ArrayList<>(4);
-            while (pos < end) {
-                if (end - pos < 4) {
-                    throw fail("tlv", CommandStatus.ESME_RINVCMDLEN, (end - pos)
-                            + " trailing octets are not a whole TLV (a TLV header needs 4)");
-                }
-                int tag = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
-                int length = ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
-                pos += 4;
-                TlvTag known = TlvTag.lookup(tag);
-                if (length > end - pos) {
-                    String field = tlvName(known, tag);
-                    throw fail(field, CommandStatus.ESME_RINVOPTPARSTREAM, "TLV " + field + " length " + length
-                            + " runs past the body (" + (end - pos) + " octets left)");
-                }
-                if (strict && known != null && !known.allowsLength(length)) {
-                    String field = tlvName(known, tag);
-                    throw fail(field, CommandStatus.ESME_RINVPARLEN, "TLV " + field + " has length " + length
-                            + ", allowed " + known.minLength() + ".." + known.maxLength());
-                }
-                byte[] value = length == 0 ? NO_OCTETS : new byte[length];
-                System.arraycopy(b, pos, value, 0, length);
-                pos += length;
-                list.add(Tlv.wrap(tag, value));
-            }
-            return Tlvs.wrap(list.toArray(NO_TLVS));
+            Tlvs tlvs = readTlvs(b, pos, end, command, sequenceNumber, strict);
+            pos = end;
+            return tlvs;
         }
+    }
+
+    private static Tlvs readTlvs(byte[] b, int pos, int end, CommandId command, int sequenceNumber, boolean strict) {
+        // Count the headers first so that the array is allocated once at its size; the checks come below.
+        int headers = 0;
+        for (int p = pos; end - p >= 4; p += 4 + (((b[p + 2] & 0xFF) << 8) | (b[p + 3] & 0xFF))) {
+            headers++;
+        }
+        Tlv[] list = new Tlv[headers];
+        int count = 0;
+        while (pos < end) {
+            if (end - pos < 4) {
+                throw decodeFailure(command, sequenceNumber, "tlv", CommandStatus.ESME_RINVCMDLEN, (end - pos)
+                        + " trailing octets are not a whole TLV (a TLV header needs 4)");
+            }
+            int tag = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
+            int length = ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
+            pos += 4;
+            TlvTag known = TlvTag.lookup(tag);
+            if (length > end - pos) {
+                String field = tlvName(known, tag);
+                throw decodeFailure(command, sequenceNumber, field, CommandStatus.ESME_RINVOPTPARSTREAM, "TLV "
+                        + field + " length " + length + " runs past the body (" + (end - pos) + " octets left)");
+            }
+            if (strict && known != null && !known.allowsLength(length)) {
+                String field = tlvName(known, tag);
+                throw decodeFailure(command, sequenceNumber, field, CommandStatus.ESME_RINVPARLEN, "TLV " + field
+                        + " has length " + length + ", allowed " + known.minLength() + ".." + known.maxLength());
+            }
+            byte[] value = length == 0 ? NO_OCTETS : Arrays.copyOfRange(b, pos, pos + length);
+            pos += length;
+            list[count++] = Tlv.wrap(tag, value);
+        }
+        return Tlvs.wrap(list);
+    }
+
+    private static PduDecodeException decodeFailure(CommandId command, int sequenceNumber, String field,
+                                                    CommandStatus status, String problem) {
+        String name = command.smppName();
+        return new PduDecodeException(command.id(), sequenceNumber, name + "." + field, status,
+                name + " seq=" + sequenceNumber + ": " + problem);
+    }
+
+    /**
+     * The index of the first NUL in {@code b[from, limit)}, or {@code limit} when there is none.
+     * Eight octets at a time with the has-zero-byte test: read little-endian, the lowest flagged
+     * octet is the first NUL (the test's false positives only ever follow a real one). Octets past
+     * {@code limit} may be read while the array has them, but never count.
+     */
+    static int indexOfNul(byte[] b, int from, int limit) {
+        int i = from;
+        while (i < limit) {
+            if (b.length - i < 8) {
+                while (i < limit && b[i] != 0) {
+                    i++;
+                }
+                return i;
+            }
+            long v = (long) LONG_LE.get(b, i);
+            long zeros = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (zeros != 0) {
+                return Math.min(i + (Long.numberOfTrailingZeros(zeros) >>> 3), limit);
+            }
+            i += 8;
+        }
+        return limit;
     }
 
     private static String tlvName(TlvTag known, int tag) {
@@ -442,6 +507,19 @@ public final class PduCodec {
      * @throws PduEncodeException when the PDU type is not one of this package's
      */
     public int encodedLength(Pdu pdu) {
+        if (pdu instanceof ShortMessageRequest) {
+            ShortMessageRequest m = (ShortMessageRequest) pdu;
+            int length = m.cachedEncodedLength();
+            if (length == 0) {
+                length = computeEncodedLength(pdu);
+                m.cacheEncodedLength(length);
+            }
+            return length;
+        }
+        return computeEncodedLength(pdu);
+    }
+
+    private static int computeEncodedLength(Pdu pdu) {
         return HEADER_LENGTH + bodyLength(pdu) + pdu.tlvs().encodedLength();
     }
 
@@ -452,8 +530,9 @@ public final class PduCodec {
      *                            cannot be represented on the wire
      */
     public byte[] encode(Pdu pdu) {
-        byte[] frame = new byte[encodedLength(pdu)];
-        encode(pdu, ByteBuffer.wrap(frame));
+        int length = encodedLength(pdu);
+        byte[] frame = new byte[length];
+        write(pdu, length, frame, 0);
         return frame;
     }
 
@@ -467,39 +546,87 @@ public final class PduCodec {
      * @throws IllegalArgumentException when the buffer has too little room
      */
     public void encode(Pdu pdu, ByteBuffer out) {
-        if (strict) {
-            validate(pdu);
-        }
         int length = encodedLength(pdu);
-        if (out.remaining() < length) {
-            throw new IllegalArgumentException("buffer has " + out.remaining() + " octets left, "
+        int position = out.position();
+        checkRoom(pdu, out.limit() - position, length);
+        if (out.hasArray()) {
+            write(pdu, length, out.array(), out.arrayOffset() + position);
+            out.position(position + length);
+        } else {
+            // One bulk copy into a direct buffer beats a bounds-checked put per octet.
+            byte[] frame = scratch(length);
+            write(pdu, length, frame, 0);
+            out.put(frame, 0, length);
+        }
+    }
+
+    /**
+     * Writes the PDU into {@code out[offset, offset + length)}, exactly
+     * {@link #encodedLength(Pdu)} octets from {@code offset}, and returns how many it wrote. On
+     * failure octets in that range may have been overwritten, none outside it.
+     *
+     * @throws PduEncodeException        when a value breaks the specification's limits (strict) or
+     *                                   cannot be represented on the wire
+     * @throws IllegalArgumentException  when the PDU needs more than {@code length} octets
+     * @throws IndexOutOfBoundsException when the range is outside the array
+     */
+    public int encode(Pdu pdu, byte[] out, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, out.length);
+        int needed = encodedLength(pdu);
+        checkRoom(pdu, length, needed);
+        write(pdu, needed, out, offset);
+        return needed;
+    }
+
+    private void checkRoom(Pdu pdu, int room, int length) {
+        if (room < length) {
+            if (strict) {
+                // A bad PDU is the caller's first problem; report it before the buffer's size.
+                validate(pdu);
+            }
+            throw new IllegalArgumentException("buffer has " + room + " octets left, "
                     + pdu.commandId().smppName() + " needs " + length);
         }
-        int start = out.position();
-        ByteOrder order = out.order();
-        out.order(ByteOrder.BIG_ENDIAN);
-        boolean done = false;
-        try {
-            out.putInt(length);
-            out.putInt(pdu.commandId().id());
-            out.putInt(pdu.commandStatus().code());
-            out.putInt(pdu.sequenceNumber());
-            writeBody(pdu, out);
-            Tlvs tlvs = pdu.tlvs();
-            for (int i = 0, n = tlvs.size(); i < n; i++) {
-                Tlv t = tlvs.at(i);
-                byte[] v = t.rawValue();
-                out.putShort((short) t.tag());
-                out.putShort((short) v.length);
-                out.put(v);
-            }
-            done = true;
-        } finally {
-            out.order(order);
-            if (!done) {
-                out.position(start);
-            }
+    }
+
+    /** Writes the whole PDU, whose length the caller computed and made room for. */
+    private void write(Pdu pdu, int length, byte[] a, int start) {
+        INT.set(a, start, length);
+        INT.set(a, start + 4, pdu.commandId().id());
+        INT.set(a, start + 8, pdu.commandStatus().code());
+        INT.set(a, start + 12, pdu.sequenceNumber());
+        int p = writeBody(pdu, a, start + HEADER_LENGTH);
+        Tlvs tlvs = pdu.tlvs();
+        for (int i = 0, n = tlvs.size(); i < n; i++) {
+            Tlv t = tlvs.at(i);
+            byte[] v = t.rawValue();
+            SHORT.set(a, p, (short) t.tag());
+            SHORT.set(a, p + 2, (short) v.length);
+            System.arraycopy(v, 0, a, p + 4, v.length);
+            p += 4 + v.length;
         }
+        if (p - start != length) {
+            // bodyLength and writeBody disagree: a bug here, never the caller's; better loud than a bad frame.
+            throw new IllegalStateException(pdu.commandId().smppName() + ": wrote " + (p - start)
+                    + " octets, expected " + length);
+        }
+    }
+
+    /**
+     * The array that frames go through when the caller's buffer has none of its own. One per
+     * thread, since the codec is shared; frames over the limit get a temporary array instead so
+     * that a rare huge PDU does not pin memory.
+     */
+    private static byte[] scratch(int length) {
+        if (length > SCRATCH_LIMIT) {
+            return new byte[length];
+        }
+        byte[] s = SCRATCH.get();
+        if (s.length < length) {
+            s = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, 2 * s.length))];
+            SCRATCH.set(s);
+        }
+        return s;
     }
 
     private static <T extends Pdu> T as(Pdu pdu, Class<T> type) {
@@ -510,6 +637,10 @@ public final class PduCodec {
         return type.cast(pdu);
     }
 
+    /**
+     * The strict checks, on their own. Encoding makes the same checks as it writes, in the same
+     * order, so this only runs to report a bad PDU before a too-small buffer.
+     */
     private static void validate(Pdu pdu) {
         switch (pdu.commandId()) {
             case BIND_RECEIVER:
@@ -668,171 +799,247 @@ public final class PduCodec {
         return 3 + cLen(p.scheduleDeliveryTime()) + cLen(p.validityPeriod()) + 5 + p.shortMessageLength();
     }
 
-    private static void writeBody(Pdu pdu, ByteBuffer out) {
+    /**
+     * Writes the body from {@code p} and returns the position after it. The strict checks are made
+     * here, field by field in wire order as {@link #validate} makes them, so that every string is
+     * read once: its length checked, then each character checked as it is written.
+     */
+    private int writeBody(Pdu pdu, byte[] a, int p) {
         switch (pdu.commandId()) {
             case BIND_RECEIVER:
             case BIND_TRANSMITTER:
             case BIND_TRANSCEIVER: {
-                Bind p = (Bind) pdu;
-                String cmd = p.commandId().smppName();
-                putCString(out, p.systemId(), cmd, "system_id");
-                putCString(out, p.password(), cmd, "password");
-                putCString(out, p.systemType(), cmd, "system_type");
-                out.put((byte) p.interfaceVersion());
-                putAddress(out, p.addressRange(), cmd, "address_range");
-                break;
+                Bind b = (Bind) pdu;
+                String cmd = b.commandId().smppName();
+                p = cString(a, p, b.systemId(), cmd, "system_id", Check.SYSTEM_ID);
+                p = cString(a, p, b.password(), cmd, "password", Check.PASSWORD);
+                p = cString(a, p, b.systemType(), cmd, "system_type", Check.SYSTEM_TYPE);
+                a[p++] = (byte) b.interfaceVersion();
+                return address(a, p, b.addressRange(), cmd, "address_range", Check.ADDRESS_RANGE);
             }
             case BIND_RECEIVER_RESP:
             case BIND_TRANSMITTER_RESP:
             case BIND_TRANSCEIVER_RESP: {
-                BindResp p = (BindResp) pdu;
-                putCString(out, p.systemId(), p.commandId().smppName(), "system_id");
-                break;
+                BindResp b = (BindResp) pdu;
+                return cString(a, p, b.systemId(), b.commandId().smppName(), "system_id", Check.SYSTEM_ID);
             }
             case OUTBIND: {
-                Outbind p = (Outbind) pdu;
-                putCString(out, p.systemId(), "outbind", "system_id");
-                putCString(out, p.password(), "outbind", "password");
-                break;
+                Outbind o = (Outbind) pdu;
+                p = cString(a, p, o.systemId(), "outbind", "system_id", Check.SYSTEM_ID);
+                return cString(a, p, o.password(), "outbind", "password", Check.PASSWORD);
             }
             case SUBMIT_SM:
             case DELIVER_SM: {
-                SingleDestinationRequest p = (SingleDestinationRequest) pdu;
-                String cmd = p.commandId().smppName();
-                putCString(out, p.serviceType(), cmd, "service_type");
-                putAddress(out, p.sourceAddress(), cmd, "source_addr");
-                putAddress(out, p.destinationAddress(), cmd, "destination_addr");
-                putSmTail(out, p);
-                break;
+                SingleDestinationRequest m = (SingleDestinationRequest) pdu;
+                if (m.checked()) {
+                    return writeChecked(m, a, p);
+                }
+                String cmd = m.commandId().smppName();
+                p = cString(a, p, m.serviceType(), cmd, "service_type", Check.SERVICE_TYPE);
+                p = address(a, p, m.sourceAddress(), cmd, "source_addr", Check.ADDR_21);
+                p = address(a, p, m.destinationAddress(), cmd, "destination_addr", Check.ADDR_21);
+                return smTail(a, p, m, cmd);
             }
             case SUBMIT_SM_RESP:
-                putCString(out, ((SubmitSmResp) pdu).messageId(), "submit_sm_resp", "message_id");
-                break;
+                return messageId(a, p, ((SubmitSmResp) pdu).messageId(), "submit_sm_resp");
             case DELIVER_SM_RESP:
-                putCString(out, ((DeliverSmResp) pdu).messageId(), "deliver_sm_resp", "message_id");
-                break;
+                return messageId(a, p, ((DeliverSmResp) pdu).messageId(), "deliver_sm_resp");
             case DATA_SM: {
-                DataSm p = (DataSm) pdu;
-                putCString(out, p.serviceType(), "data_sm", "service_type");
-                putAddress(out, p.sourceAddress(), "data_sm", "source_addr");
-                putAddress(out, p.destinationAddress(), "data_sm", "destination_addr");
-                out.put((byte) p.esmClass().value());
-                out.put((byte) p.registeredDelivery().value());
-                out.put((byte) p.dataCoding().value());
-                break;
+                DataSm d = (DataSm) pdu;
+                p = cString(a, p, d.serviceType(), "data_sm", "service_type", Check.SERVICE_TYPE);
+                p = address(a, p, d.sourceAddress(), "data_sm", "source_addr", Check.ADDR_65);
+                p = address(a, p, d.destinationAddress(), "data_sm", "destination_addr", Check.ADDR_65);
+                a[p] = (byte) d.esmClass().value();
+                a[p + 1] = (byte) d.registeredDelivery().value();
+                a[p + 2] = (byte) d.dataCoding().value();
+                return p + 3;
             }
             case DATA_SM_RESP:
-                putCString(out, ((DataSmResp) pdu).messageId(), "data_sm_resp", "message_id");
-                break;
+                return messageId(a, p, ((DataSmResp) pdu).messageId(), "data_sm_resp");
             case SUBMIT_MULTI: {
-                SubmitMulti p = (SubmitMulti) pdu;
-                putCString(out, p.serviceType(), "submit_multi", "service_type");
-                putAddress(out, p.sourceAddress(), "submit_multi", "source_addr");
-                out.put((byte) p.destinations().size());
-                for (DestinationAddress d : p.destinations()) {
-                    out.put((byte) d.destFlag());
-                    if (d.isDistributionList()) {
-                        putCString(out, d.distributionListName(), "submit_multi", "dl_name");
-                    } else {
-                        putAddress(out, d.address(), "submit_multi", "destination_addr");
-                    }
+                SubmitMulti m = (SubmitMulti) pdu;
+                p = cString(a, p, m.serviceType(), "submit_multi", "service_type", Check.SERVICE_TYPE);
+                p = address(a, p, m.sourceAddress(), "submit_multi", "source_addr", Check.ADDR_21);
+                List<DestinationAddress> dests = m.destinations();
+                int limit = strict ? Check.MAX_DESTINATIONS : 255;
+                if (dests.size() > limit) {
+                    throw new PduEncodeException("submit_multi.number_of_dests",
+                            "submit_multi.number_of_dests must be at most " + limit + ", was " + dests.size());
                 }
-                putSmTail(out, p);
-                break;
+                a[p++] = (byte) dests.size();
+                for (DestinationAddress d : dests) {
+                    a[p++] = (byte) d.destFlag();
+                    p = d.isDistributionList()
+                            ? cString(a, p, d.distributionListName(), "submit_multi", "dl_name", Check.DL_NAME)
+                            : address(a, p, d.address(), "submit_multi", "destination_addr", Check.ADDR_21);
+                }
+                return smTail(a, p, m, "submit_multi");
             }
             case SUBMIT_MULTI_RESP: {
-                SubmitMultiResp p = (SubmitMultiResp) pdu;
-                putCString(out, p.messageId(), "submit_multi_resp", "message_id");
-                out.put((byte) p.unsuccessSmes().size());
-                for (UnsuccessSme u : p.unsuccessSmes()) {
-                    putAddress(out, u.address(), "submit_multi_resp", "destination_addr");
-                    out.putInt(u.errorStatusCode().code());
+                SubmitMultiResp r = (SubmitMultiResp) pdu;
+                p = messageId(a, p, r.messageId(), "submit_multi_resp");
+                List<UnsuccessSme> failed = r.unsuccessSmes();
+                if (failed.size() > 255) {
+                    throw new PduEncodeException("submit_multi_resp.no_unsuccess",
+                            "submit_multi_resp.no_unsuccess must be at most 255, was " + failed.size());
                 }
-                break;
+                a[p++] = (byte) failed.size();
+                for (UnsuccessSme u : failed) {
+                    p = address(a, p, u.address(), "submit_multi_resp", "unsuccess_sme.destination_addr",
+                            Check.ADDR_21);
+                    INT.set(a, p, u.errorStatusCode().code());
+                    p += 4;
+                }
+                return p;
             }
             case QUERY_SM: {
-                QuerySm p = (QuerySm) pdu;
-                putCString(out, p.messageId(), "query_sm", "message_id");
-                putAddress(out, p.sourceAddress(), "query_sm", "source_addr");
-                break;
+                QuerySm q = (QuerySm) pdu;
+                p = messageId(a, p, q.messageId(), "query_sm");
+                return address(a, p, q.sourceAddress(), "query_sm", "source_addr", Check.ADDR_21);
             }
             case QUERY_SM_RESP: {
-                QuerySmResp p = (QuerySmResp) pdu;
-                putCString(out, p.messageId(), "query_sm_resp", "message_id");
-                putCString(out, p.finalDate(), "query_sm_resp", "final_date");
-                out.put((byte) p.messageState());
-                out.put((byte) p.errorCode());
-                break;
+                QuerySmResp q = (QuerySmResp) pdu;
+                p = messageId(a, p, q.messageId(), "query_sm_resp");
+                p = time(a, p, q.finalDate(), "query_sm_resp", "final_date");
+                a[p] = (byte) q.messageState();
+                a[p + 1] = (byte) q.errorCode();
+                return p + 2;
             }
             case CANCEL_SM: {
-                CancelSm p = (CancelSm) pdu;
-                putCString(out, p.serviceType(), "cancel_sm", "service_type");
-                putCString(out, p.messageId(), "cancel_sm", "message_id");
-                putAddress(out, p.sourceAddress(), "cancel_sm", "source_addr");
-                putAddress(out, p.destinationAddress(), "cancel_sm", "destination_addr");
-                break;
+                CancelSm c = (CancelSm) pdu;
+                p = cString(a, p, c.serviceType(), "cancel_sm", "service_type", Check.SERVICE_TYPE);
+                p = messageId(a, p, c.messageId(), "cancel_sm");
+                p = address(a, p, c.sourceAddress(), "cancel_sm", "source_addr", Check.ADDR_21);
+                return address(a, p, c.destinationAddress(), "cancel_sm", "destination_addr", Check.ADDR_21);
             }
             case REPLACE_SM: {
-                ReplaceSm p = (ReplaceSm) pdu;
-                putCString(out, p.messageId(), "replace_sm", "message_id");
-                putAddress(out, p.sourceAddress(), "replace_sm", "source_addr");
-                putCString(out, p.scheduleDeliveryTime(), "replace_sm", "schedule_delivery_time");
-                putCString(out, p.validityPeriod(), "replace_sm", "validity_period");
-                out.put((byte) p.registeredDelivery().value());
-                out.put((byte) p.smDefaultMsgId());
-                putShortMessage(out, "replace_sm", p.rawShortMessage());
-                break;
+                ReplaceSm r = (ReplaceSm) pdu;
+                p = messageId(a, p, r.messageId(), "replace_sm");
+                p = address(a, p, r.sourceAddress(), "replace_sm", "source_addr", Check.ADDR_21);
+                p = time(a, p, r.scheduleDeliveryTime(), "replace_sm", "schedule_delivery_time");
+                p = time(a, p, r.validityPeriod(), "replace_sm", "validity_period");
+                a[p] = (byte) r.registeredDelivery().value();
+                a[p + 1] = (byte) r.smDefaultMsgId();
+                return shortMessage(a, p + 2, r.rawShortMessage(), "replace_sm");
             }
             case ALERT_NOTIFICATION: {
-                AlertNotification p = (AlertNotification) pdu;
-                putAddress(out, p.sourceAddress(), "alert_notification", "source_addr");
-                putAddress(out, p.esmeAddress(), "alert_notification", "esme_addr");
-                break;
+                AlertNotification n = (AlertNotification) pdu;
+                p = address(a, p, n.sourceAddress(), "alert_notification", "source_addr", Check.ADDR_65);
+                return address(a, p, n.esmeAddress(), "alert_notification", "esme_addr", Check.ADDR_65);
             }
             default:
-                break;
+                // Header-only PDUs (enquire_link, unbind, generic_nack …) have no body.
+                return p;
         }
+    }
+
+    /**
+     * The body of a submit_sm or deliver_sm whose builder checked every field (the usual case):
+     * the same octets as the checking path, with the strings copied in bulk.
+     */
+    private static int writeChecked(SingleDestinationRequest m, byte[] a, int p) {
+        p = copy(a, p, m.serviceType());
+        Address source = m.sourceAddress();
+        a[p] = (byte) source.ton().value();
+        a[p + 1] = (byte) source.npi().value();
+        p = copy(a, p + 2, source.address());
+        Address dest = m.destinationAddress();
+        a[p] = (byte) dest.ton().value();
+        a[p + 1] = (byte) dest.npi().value();
+        p = copy(a, p + 2, dest.address());
+        a[p] = (byte) m.esmClass().value();
+        a[p + 1] = (byte) m.protocolId();
+        a[p + 2] = (byte) m.priorityFlag();
+        p = copy(a, p + 3, m.scheduleDeliveryTime());
+        p = copy(a, p, m.validityPeriod());
+        a[p] = (byte) m.registeredDelivery().value();
+        a[p + 1] = (byte) m.replaceIfPresent();
+        a[p + 2] = (byte) m.dataCoding().value();
+        a[p + 3] = (byte) m.smDefaultMsgId();
+        byte[] sm = m.rawShortMessage();
+        a[p + 4] = (byte) sm.length;
+        System.arraycopy(sm, 0, a, p + 5, sm.length);
+        return p + 5 + sm.length;
+    }
+
+    /**
+     * A string known to be Latin-1 without NUL, and its NUL. The deprecated getBytes is exactly
+     * right for such a string (one octet per character) and is a plain array copy.
+     */
+    @SuppressWarnings("deprecation")
+    private static int copy(byte[] a, int p, String s) {
+        int n = s.length();
+        if (n != 0) {
+            // Most optional strings are empty: skip the call and its bounds checks for them.
+            s.getBytes(0, n, a, p);
+        }
+        a[p + n] = 0;
+        return p + n + 1;
     }
 
     /** esm_class to short_message: the part of the body that submit_sm, deliver_sm and submit_multi share. */
-    private static void putSmTail(ByteBuffer out, MessageRequest p) {
-        String cmd = p.commandId().smppName();
-        out.put((byte) p.esmClass().value());
-        out.put((byte) p.protocolId());
-        out.put((byte) p.priorityFlag());
-        putCString(out, p.scheduleDeliveryTime(), cmd, "schedule_delivery_time");
-        putCString(out, p.validityPeriod(), cmd, "validity_period");
-        out.put((byte) p.registeredDelivery().value());
-        out.put((byte) p.replaceIfPresent());
-        out.put((byte) p.dataCoding().value());
-        out.put((byte) p.smDefaultMsgId());
-        putShortMessage(out, cmd, p.rawShortMessage());
+    private int smTail(byte[] a, int p, MessageRequest m, String cmd) {
+        a[p] = (byte) m.esmClass().value();
+        a[p + 1] = (byte) m.protocolId();
+        a[p + 2] = (byte) m.priorityFlag();
+        p = time(a, p + 3, m.scheduleDeliveryTime(), cmd, "schedule_delivery_time");
+        p = time(a, p, m.validityPeriod(), cmd, "validity_period");
+        a[p] = (byte) m.registeredDelivery().value();
+        a[p + 1] = (byte) m.replaceIfPresent();
+        a[p + 2] = (byte) m.dataCoding().value();
+        a[p + 3] = (byte) m.smDefaultMsgId();
+        return shortMessage(a, p + 4, m.rawShortMessage(), cmd);
     }
 
-    private static void putShortMessage(ByteBuffer out, String cmd, byte[] sm) {
-        if (sm.length > 255) {
+    private int shortMessage(byte[] a, int p, byte[] sm, String cmd) {
+        if (strict) {
+            Check.shortMessage(cmd, sm);
+        } else if (sm.length > 255) {
             throw new PduEncodeException(cmd + ".short_message", cmd
                     + ".short_message of " + sm.length + " octets does not fit sm_length (one octet)");
         }
-        out.put((byte) sm.length);
-        out.put(sm);
+        a[p] = (byte) sm.length;
+        System.arraycopy(sm, 0, a, p + 1, sm.length);
+        return p + 1 + sm.length;
     }
 
-    private static void putAddress(ByteBuffer out, Address a, String cmd, String field) {
-        out.put((byte) a.ton().value());
-        out.put((byte) a.npi().value());
-        putCString(out, a.address(), cmd, field);
+    private int messageId(byte[] a, int p, String id, String cmd) {
+        return cString(a, p, id, cmd, "message_id", Check.MESSAGE_ID);
     }
 
-    private static void putCString(ByteBuffer out, String s, String cmd, String field) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == 0 || c > 0xFF) {
-                throw new PduEncodeException(cmd + "." + field, cmd + "." + field
-                        + " must be ASCII/Latin-1 without NUL; character " + i + " is not");
-            }
-            out.put((byte) c);
+    private int time(byte[] a, int p, String s, String cmd, String field) {
+        if (strict) {
+            Check.timeLength(cmd, field, s);
         }
-        out.put((byte) 0);
+        return latin1(a, p, s, cmd, field);
+    }
+
+    private int address(byte[] a, int p, Address address, String cmd, String field, int maxOctets) {
+        a[p] = (byte) address.ton().value();
+        a[p + 1] = (byte) address.npi().value();
+        return cString(a, p + 2, address.address(), cmd, field, maxOctets);
+    }
+
+    /** A C-octet string: its length checked (strict), then its characters and the NUL. */
+    private int cString(byte[] a, int p, String s, String cmd, String field, int maxOctets) {
+        if (strict) {
+            Check.length(cmd, field, s, maxOctets);
+        }
+        return latin1(a, p, s, cmd, field);
+    }
+
+    /** The characters as octets, each checked, then the NUL; the check runs whatever the options. */
+    private static int latin1(byte[] a, int p, String s, String cmd, String field) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            // One unsigned compare rejects both NUL (wraps to 0xFFFF) and anything over 0xFF.
+            if ((char) (c - 1) >= 0xFF) {
+                throw Check.notLatin1(cmd, field, i);
+            }
+            a[p + i] = (byte) c;
+        }
+        a[p + n] = 0;
+        return p + n + 1;
     }
 }

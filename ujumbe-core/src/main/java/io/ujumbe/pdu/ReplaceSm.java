@@ -29,7 +29,7 @@ public final class ReplaceSm extends ShortMessageRequest {
                      String validityPeriod, RegisteredDelivery registeredDelivery, int smDefaultMsgId,
                      byte[] shortMessage, Tlvs tlvs) {
         super(CommandId.REPLACE_SM, sequenceNumber, sourceAddress, scheduleDeliveryTime, validityPeriod,
-                registeredDelivery, smDefaultMsgId, shortMessage, tlvs);
+                registeredDelivery, smDefaultMsgId, shortMessage, tlvs, true);
         this.messageId = Objects.requireNonNull(messageId, "messageId");
     }
 

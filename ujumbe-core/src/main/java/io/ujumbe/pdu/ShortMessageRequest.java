@@ -19,17 +19,30 @@ abstract class ShortMessageRequest implements PduRequest {
     private final int smDefaultMsgId;
     private final byte[] shortMessage;
     private final Tlvs tlvs;
+    /**
+     * Set by a builder once its checks have passed, before the instance leaves it, and copied by
+     * withSequenceNumber; never changed after. A thread that misses the write only checks again.
+     */
+    private boolean checked;
+    /**
+     * The encoded length once computed, 0 before: the session asks for it to size the buffer and
+     * the codec again to write. Racy by design: an int is written whole, and every thread computes
+     * the same value from the same immutable fields.
+     */
+    private int encodedLength;
 
     ShortMessageRequest(CommandId commandId, int sequenceNumber, Address sourceAddress, String scheduleDeliveryTime,
                         String validityPeriod, RegisteredDelivery registeredDelivery, int smDefaultMsgId,
-                        byte[] shortMessage, Tlvs tlvs) {
+                        byte[] shortMessage, Tlvs tlvs, boolean copyShortMessage) {
         this.sequenceNumber = sequenceNumber;
         this.sourceAddress = Objects.requireNonNull(sourceAddress, "sourceAddress");
         this.scheduleDeliveryTime = Objects.requireNonNull(scheduleDeliveryTime, "scheduleDeliveryTime");
         this.validityPeriod = Objects.requireNonNull(validityPeriod, "validityPeriod");
         this.registeredDelivery = Objects.requireNonNull(registeredDelivery, "registeredDelivery");
         this.smDefaultMsgId = Check.uint8(commandId.smppName(), "sm_default_msg_id", smDefaultMsgId);
-        this.shortMessage = Objects.requireNonNull(shortMessage, "shortMessage").clone();
+        Objects.requireNonNull(shortMessage, "shortMessage");
+        // Only arrays that nobody else can write are taken as they are: the decoder's, or another instance's.
+        this.shortMessage = copyShortMessage ? shortMessage.clone() : shortMessage;
         this.tlvs = Objects.requireNonNull(tlvs, "tlvs");
     }
 
@@ -80,6 +93,30 @@ abstract class ShortMessageRequest implements PduRequest {
     @Override
     public final Tlvs tlvs() {
         return tlvs;
+    }
+
+    /**
+     * True when every string field is known to be ASCII/Latin-1 without NUL and within the
+     * specification's limits, as a builder's {@code build()} checked them; the encoder then copies
+     * the strings without checking each character again.
+     */
+    final boolean checked() {
+        return checked;
+    }
+
+    /** The length {@link PduCodec#encodedLength} computed for this instance, or 0 if it has not yet. */
+    final int cachedEncodedLength() {
+        return encodedLength;
+    }
+
+    /** Remembers the encoded length (it depends only on the fields, not on the codec's options). */
+    final void cacheEncodedLength(int length) {
+        encodedLength = length;
+    }
+
+    /** Records that the checks passed; only on an instance that has not yet left its maker. */
+    final void markChecked() {
+        checked = true;
     }
 
     /** Checks the specification's limits, field by field in wire order. */

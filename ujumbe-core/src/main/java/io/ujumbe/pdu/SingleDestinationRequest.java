@@ -14,10 +14,10 @@ abstract class SingleDestinationRequest extends MessageRequest {
                              Address destinationAddress, EsmClass esmClass, int protocolId, int priorityFlag,
                              String scheduleDeliveryTime, String validityPeriod, RegisteredDelivery registeredDelivery,
                              int replaceIfPresent, DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage,
-                             Tlvs tlvs) {
+                             Tlvs tlvs, boolean copyShortMessage) {
         super(commandId, sequenceNumber, serviceType, sourceAddress, esmClass, protocolId, priorityFlag,
                 scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent, dataCoding, smDefaultMsgId,
-                shortMessage, tlvs);
+                shortMessage, tlvs, copyShortMessage);
         this.destinationAddress = Objects.requireNonNull(destinationAddress, "destinationAddress");
     }
 

@@ -41,7 +41,7 @@ public final class SubmitMulti extends MessageRequest {
                        Tlvs tlvs) {
         super(CommandId.SUBMIT_MULTI, sequenceNumber, serviceType, sourceAddress, esmClass, protocolId, priorityFlag,
                 scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent, dataCoding, smDefaultMsgId,
-                shortMessage, tlvs);
+                shortMessage, tlvs, true);
         this.destinations = List.copyOf(destinations);
         if (this.destinations.size() > 255) {
             throw new IllegalArgumentException("submit_multi.number_of_dests must be 0..255, was "

@@ -32,9 +32,19 @@ public final class SubmitSm extends SingleDestinationRequest {
                     EsmClass esmClass, int protocolId, int priorityFlag, String scheduleDeliveryTime,
                     String validityPeriod, RegisteredDelivery registeredDelivery, int replaceIfPresent,
                     DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs) {
+        this(sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass, protocolId, priorityFlag,
+                scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent, dataCoding, smDefaultMsgId,
+                shortMessage, tlvs, true);
+    }
+
+    /** As the public constructor, but takes the short message as it is unless {@code copyShortMessage}. */
+    SubmitSm(int sequenceNumber, String serviceType, Address sourceAddress, Address destinationAddress,
+             EsmClass esmClass, int protocolId, int priorityFlag, String scheduleDeliveryTime,
+             String validityPeriod, RegisteredDelivery registeredDelivery, int replaceIfPresent,
+             DataCoding dataCoding, int smDefaultMsgId, byte[] shortMessage, Tlvs tlvs, boolean copyShortMessage) {
         super(CommandId.SUBMIT_SM, sequenceNumber, serviceType, sourceAddress, destinationAddress, esmClass,
                 protocolId, priorityFlag, scheduleDeliveryTime, validityPeriod, registeredDelivery, replaceIfPresent,
-                dataCoding, smDefaultMsgId, shortMessage, tlvs);
+                dataCoding, smDefaultMsgId, shortMessage, tlvs, copyShortMessage);
     }
 
     /** A builder with empty addresses, default classes and codings, and no message. */
@@ -54,7 +64,15 @@ public final class SubmitSm extends SingleDestinationRequest {
 
     @Override
     public SubmitSm withSequenceNumber(int sequenceNumber) {
-        return toBuilder().sequenceNumber(sequenceNumber).unchecked();
+        // The session calls this for every PDU it sends: share the immutable short message, skip the builder.
+        SubmitSm copy = new SubmitSm(sequenceNumber, serviceType(), sourceAddress(), destinationAddress(), esmClass(),
+                protocolId(), priorityFlag(), scheduleDeliveryTime(), validityPeriod(), registeredDelivery(),
+                replaceIfPresent(), dataCoding(), smDefaultMsgId(), rawShortMessage(), tlvs(), false);
+        if (checked()) {
+            copy.markChecked();
+        }
+        copy.cacheEncodedLength(cachedEncodedLength());
+        return copy;
     }
 
     @Override

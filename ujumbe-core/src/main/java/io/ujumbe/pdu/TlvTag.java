@@ -76,16 +76,28 @@ public enum TlvTag {
         NONE
     }
 
-    private static final TlvTag[] BY_TAG;
-    private static final int[] TAGS;
+    /*
+     * An open-addressing hash table from tag to constant, at most a quarter full, so that the
+     * decoder's lookup for every TLV is a multiply and usually one probe.
+     */
+    private static final int HASH_BITS = 8;
+    private static final int[] TAGS = new int[1 << HASH_BITS];
+    private static final TlvTag[] BY_TAG = new TlvTag[1 << HASH_BITS];
 
     static {
-        BY_TAG = values().clone();
-        Arrays.sort(BY_TAG, (a, b) -> Integer.compare(a.tag, b.tag));
-        TAGS = new int[BY_TAG.length];
-        for (int i = 0; i < BY_TAG.length; i++) {
-            TAGS[i] = BY_TAG[i].tag;
+        Arrays.fill(TAGS, -1);
+        for (TlvTag t : values()) {
+            int i = slot(t.tag);
+            while (TAGS[i] != -1) {
+                i = (i + 1) & (TAGS.length - 1);
+            }
+            TAGS[i] = t.tag;
+            BY_TAG[i] = t;
         }
+    }
+
+    private static int slot(int tag) {
+        return (tag * 0x9E3779B1) >>> (32 - HASH_BITS);
     }
 
     private final int tag;
@@ -137,8 +149,15 @@ public enum TlvTag {
 
     /** Like {@link #of(int)} without the Optional, for hot paths: null when unknown. */
     public static TlvTag lookup(int tag) {
-        int i = Arrays.binarySearch(TAGS, tag);
-        return i >= 0 ? BY_TAG[i] : null;
+        for (int i = slot(tag); ; i = (i + 1) & (TAGS.length - 1)) {
+            int t = TAGS[i];
+            if (t == tag) {
+                return BY_TAG[i];
+            }
+            if (t == -1) {
+                return null;
+            }
+        }
     }
 
     /** True for the range SMPP 3.4 reserves for SMSC vendors (0x1400–0x3FFF). */

@@ -350,11 +350,13 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
      * listener object per write showed in the SMSC's profile). The cause names the command when the
      * encoder refused the PDU; otherwise the connection is going and its close is logged too.
      */
-    private final ChannelFutureListener responseWritten = f -> {
+    private final ChannelFutureListener responseWritten = this::responseWritten;
+
+    private void responseWritten(ChannelFuture f) {
         if (!f.isSuccess()) {
             log.warn("could not write response", f.cause());
         }
-    };
+    }
 
     private void beforeSendHook(Pdu pdu) {
         if (log.isDebug()) {

@@ -6,11 +6,18 @@ import io.netty.handler.codec.MessageToByteEncoder;
 import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduCodec;
 
-import java.nio.ByteBuffer;
-
-/** Writes each PDU straight into an exactly-sized pooled buffer. */
+/**
+ * Writes each PDU into an exactly-sized pooled buffer: straight into its array when it has one,
+ * else through this channel's scratch array and one bulk copy, so that no buffer view is made per
+ * PDU. On failure the buffer's writer index is unchanged and the exception fails the write.
+ */
 final class PduEncoder extends MessageToByteEncoder<Pdu> {
+    /** Larger PDUs (rare: long message_payloads) get a temporary array rather than a retained one. */
+    private static final int SCRATCH_LIMIT = 64 * 1024;
+
     private final PduCodec codec;
+    /** One per channel, used only on its event loop; grows to the largest PDU sent, up to the limit. */
+    private byte[] scratch = new byte[256];
 
     PduEncoder(PduCodec codec) {
         super(Pdu.class);
@@ -25,9 +32,26 @@ final class PduEncoder extends MessageToByteEncoder<Pdu> {
 
     @Override
     protected void encode(ChannelHandlerContext ctx, Pdu pdu, ByteBuf out) {
-        ByteBuffer nio = out.nioBuffer(out.writerIndex(), out.writableBytes());
-        int start = nio.position();
-        codec.encode(pdu, nio);
-        out.writerIndex(out.writerIndex() + nio.position() - start);
+        int index = out.writerIndex();
+        if (out.hasArray()) {
+            int n = codec.encode(pdu, out.array(), out.arrayOffset() + index, out.writableBytes());
+            out.writerIndex(index + n);
+            return;
+        }
+        int room = out.writableBytes();
+        byte[] frame = scratchFor(room);
+        int n = codec.encode(pdu, frame, 0, room);
+        out.writeBytes(frame, 0, n);
+    }
+
+    private byte[] scratchFor(int length) {
+        if (length <= scratch.length) {
+            return scratch;
+        }
+        if (length > SCRATCH_LIMIT) {
+            return new byte[length];
+        }
+        scratch = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, 2 * scratch.length))];
+        return scratch;
     }
 }

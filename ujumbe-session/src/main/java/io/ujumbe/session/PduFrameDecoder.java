@@ -3,6 +3,7 @@ package io.ujumbe.session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduCodec;
 import io.ujumbe.pdu.PduDecodeException;
 
@@ -17,9 +18,14 @@ import java.util.List;
 final class PduFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_LENGTH = 16;
 
+    /** Larger frames (rare: long message_payloads) get a temporary array rather than a retained one. */
+    private static final int SCRATCH_LIMIT = 64 * 1024;
+
     private final PduCodec codec;
     private final int maxPduSize;
     private boolean broken;
+    /** One per channel, used only on its event loop; grows to the largest frame read, up to the limit. */
+    private byte[] scratch = new byte[256];
 
     PduFrameDecoder(PduCodec codec, int maxPduSize) {
         this.codec = codec;
@@ -48,13 +54,35 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             }
             int len = (int) length;
             try {
-                out.add(codec.decode(in.nioBuffer(start, len)));
+                out.add(decodeFrame(in, start, len));
             } catch (PduDecodeException e) {
                 out.add(new DecodeFailure(e, len));
             } finally {
                 in.readerIndex(start + len);
             }
         }
+    }
+
+    /**
+     * Decodes one frame without making a buffer view per frame: from the buffer's array when it
+     * has one, else copied in one go into this channel's scratch array (the PDU keeps copies of
+     * its values, never the array).
+     */
+    private Pdu decodeFrame(ByteBuf in, int start, int len) {
+        if (in.hasArray()) {
+            return codec.decode(in.array(), in.arrayOffset() + start, len);
+        }
+        byte[] frame = len <= scratch.length ? scratch : grownScratch(len);
+        in.getBytes(start, frame, 0, len);
+        return codec.decode(frame, 0, len);
+    }
+
+    private byte[] grownScratch(int length) {
+        if (length > SCRATCH_LIMIT) {
+            return new byte[length];
+        }
+        scratch = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, 2 * scratch.length))];
+        return scratch;
     }
 
     /** A frame whose bytes do not make a valid PDU; the header, when readable, is in the exception. */
