@@ -33,6 +33,8 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class CharsetBenchmark {
     private static final String SHORT = "Your verification code is 482913. It expires in 10 minutes. {ref: €5}";
+    private static final String ASCII_160 = ("Dear customer, your parcel 4471-2209 is out for delivery today between"
+            + " 10:00 and 14:00. Track it or change the time at example.com/t/4471 - reply STOP to opt out.").substring(0, 160);
     private static final String TURKISH = "Sayın müşterimiz, şifreniz 482913. Güvenliğiniz için kimseyle paylaşmayın. İyi günler!";
 
     private byte[] septets;
@@ -53,6 +55,18 @@ public class CharsetBenchmark {
     @Benchmark
     public byte[] gsmEncode() {
         return GsmCharset.DEFAULT.encode(SHORT, EncodingErrorMode.STRICT);
+    }
+
+    /** The septet count alone: the first of the encoder's two passes over the text. */
+    @Benchmark
+    public int gsmCountUnits() {
+        return GsmCharset.DEFAULT.countUnits(SHORT);
+    }
+
+    /** 160 characters of plain ASCII: the per-character cost without escapes. */
+    @Benchmark
+    public byte[] gsmEncodeAscii160() {
+        return GsmCharset.DEFAULT.encode(ASCII_160, EncodingErrorMode.STRICT);
     }
 
     @Benchmark

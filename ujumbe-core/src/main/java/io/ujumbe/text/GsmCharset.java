@@ -1,6 +1,5 @@
 package io.ujumbe.text;
 
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -115,28 +114,118 @@ public final class GsmCharset implements SmsCharset {
     public byte[] encode(CharSequence text, EncodingErrorMode mode) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(mode, "mode");
-        // At most two septets per UTF-16 char: an escape pair, or one '?' for a surrogate pair.
-        byte[] out = new byte[text.length() * 2];
-        int n = 0;
-        for (int i = 0; i < text.length(); ) {
+        // Counting first (two array reads a char) is cheaper than copying an oversized array afterwards.
+        byte[] out = new byte[count(text, mode)];
+        fill(text, out, mode);
+        return out;
+    }
+
+    /**
+     * The text encoded as {@link #encode} does in STRICT mode, or null when some character is in
+     * neither table: the encoding choice tries a charset this way without the cost of an exception
+     * or of a separate {@link #canEncode} pass.
+     */
+    byte[] encodeIfEncodable(CharSequence text) {
+        int septets = count(text, null);
+        if (septets < 0) {
+            return null;
+        }
+        byte[] out = new byte[septets];
+        fill(text, out, EncodingErrorMode.STRICT);
+        return out;
+    }
+
+    /** The text encoded, knowing from {@link #septetsIfEncodable} that it takes this many septets. */
+    byte[] encodeCounted(CharSequence text, int septets) {
+        byte[] out = new byte[septets];
+        fill(text, out, EncodingErrorMode.STRICT);
+        return out;
+    }
+
+    /**
+     * The septets the text takes, or -1 when some character is in neither table, for a charset
+     * tried by the encoding choice; null mode stands for that trial.
+     */
+    int septetsIfEncodable(CharSequence text) {
+        return count(text, null);
+    }
+
+    /**
+     * Septets the encoding takes under the mode; a null mode returns -1 at the first character in
+     * neither table, STRICT throws there.
+     */
+    private int count(CharSequence text, EncodingErrorMode mode) {
+        GsmTables.Reverse main = lockingReverse;
+        GsmTables.Reverse extension = shiftReverse;
+        int length = text.length();
+        int septets = length;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (main.septetOf(c) >= 0) {
+                continue;
+            }
+            if (extension.septetOf(c) >= 0) {
+                septets++;
+                continue;
+            }
+            // In neither table: a character GSM lacks, or a surrogate (a pair counts as one code point).
             int codePoint = Character.codePointAt(text, i);
-            int septet = lockingReverse.septetOf(codePoint);
+            int width = Character.charCount(codePoint);
+            int units = unencodableUnits(codePoint, i, mode);
+            if (units < 0) {
+                return -1;
+            }
+            septets += units - width;
+            i += width - 1;
+        }
+        return septets;
+    }
+
+    /** What a code point in neither table takes: 1 ('?') in REPLACE, 0 in IGNORE, -1 for a trial. */
+    private int unencodableUnits(int codePoint, int index, EncodingErrorMode mode) {
+        if (mode == null) {
+            return -1;
+        }
+        return switch (mode) {
+            case STRICT -> throw new UnencodableTextException(codePoint, index, name);
+            case REPLACE -> 1;
+            case IGNORE -> 0;
+        };
+    }
+
+    /** Writes the septets that {@link #count} counted; out is exactly that long. */
+    private void fill(CharSequence text, byte[] out, EncodingErrorMode mode) {
+        GsmTables.Reverse main = lockingReverse;
+        int length = text.length();
+        int n = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            int septet = main.septetOf(c);
             if (septet >= 0) {
                 out[n++] = (byte) septet;
             } else {
-                int extended = shiftReverse.septetOf(codePoint);
-                if (extended >= 0) {
-                    out[n++] = GsmTables.ESCAPE;
-                    out[n++] = (byte) extended;
-                } else if (mode == EncodingErrorMode.STRICT) {
-                    throw new UnencodableTextException(codePoint, i, name);
-                } else if (mode == EncodingErrorMode.REPLACE) {
-                    out[n++] = (byte) replacementSeptet;
+                // Kept out of the loop so that the common case compiles to a tight loop.
+                n = fillOther(text, i, out, n, mode);
+                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
                 }
             }
-            i += Character.charCount(codePoint);
         }
-        return Arrays.copyOf(out, n);
+    }
+
+    /** Writes a character the main table lacks (an escape pair, '?' or nothing); returns the new end. */
+    private int fillOther(CharSequence text, int i, byte[] out, int n, EncodingErrorMode mode) {
+        int extended = shiftReverse.septetOf(text.charAt(i));
+        if (extended >= 0) {
+            out[n] = GsmTables.ESCAPE;
+            out[n + 1] = (byte) extended;
+            return n + 2;
+        }
+        if (mode == EncodingErrorMode.REPLACE) {
+            out[n] = (byte) replacementSeptet;
+            return n + 1;
+        }
+        return n;
     }
 
     @Override
@@ -177,27 +266,24 @@ public final class GsmCharset implements SmsCharset {
     @Override
     public boolean canEncode(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = Character.codePointAt(text, i);
-            if (lockingReverse.septetOf(codePoint) < 0 && shiftReverse.septetOf(codePoint) < 0) {
-                return false;
-            }
-            i += Character.charCount(codePoint);
-        }
-        return true;
+        return count(text, null) >= 0;
     }
 
     @Override
     public int countUnits(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        int septets = 0;
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = Character.codePointAt(text, i);
-            boolean escaped = lockingReverse.septetOf(codePoint) < 0 && shiftReverse.septetOf(codePoint) >= 0;
-            septets += escaped ? 2 : 1;
-            i += Character.charCount(codePoint);
-        }
-        return septets;
+        // Unlike encoding, a character in neither table counts one septet here.
+        return count(text, EncodingErrorMode.REPLACE);
+    }
+
+    /** The locking-shift language, or null for the default alphabet; unlike {@link #lockingShift()} it allocates nothing. */
+    NationalLanguage lockingShiftOrNull() {
+        return locking;
+    }
+
+    /** The single-shift language, or null for the default extension table; unlike {@link #singleShift()} it allocates nothing. */
+    NationalLanguage singleShiftOrNull() {
+        return single;
     }
 
     @Override

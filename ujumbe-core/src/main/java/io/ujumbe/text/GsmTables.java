@@ -97,42 +97,55 @@ final class GsmTables {
     }
 
     /**
-     * A table inverted: character to septet, by binary search over sorted characters so that the
-     * lookup allocates nothing. Where a table holds a character twice (the Indic single-shift
-     * tables repeat '*' and '\u00a1'), the lower septet wins.
+     * A table inverted: character to septet. Below U+0400 (Latin, Greek capitals, Turkish,
+     * Portuguese) one read of a flat array; above, two levels: a 256-entry page of septets for
+     * each block of 256 characters the table uses (an Indic script, Urdu, the euro sign's block),
+     * one shared empty page for every other block. Neither allocates. Where a table holds a character twice (the Indic
+     * single-shift tables repeat '*' and '\u00a1'), the lower septet wins.
      */
     static final class Reverse {
-        private final char[] chars;
-        private final byte[] septets;
+        /** The page of blocks a table does not use: every entry -1. */
+        private static final byte[] EMPTY_PAGE = emptyPage();
+
+        /** Characters below this are looked up in {@link #flat}: 1 KiB a table, 28 tables. */
+        private static final int FLAT_LIMIT = 0x400;
+
+        /** Septet by character below FLAT_LIMIT, -1 where the table lacks it. */
+        private final byte[] flat;
+        /** Indexed by a character's high byte; each page by its low byte, -1 where the table lacks it. */
+        private final byte[][] pages = new byte[256][];
 
         Reverse(String table) {
             if (table.length() != 128) {
                 throw new IllegalStateException("GSM table must have 128 entries, has " + table.length());
             }
-            long[] packed = new long[128];
-            int n = 0;
-            for (int septet = 0; septet < 128; septet++) {
+            Arrays.fill(pages, EMPTY_PAGE);
+            // From the top down, so that where a character repeats the lower septet is written last.
+            for (int septet = 127; septet >= 0; septet--) {
                 char c = table.charAt(septet);
-                if (c != UNMAPPED) {
-                    packed[n++] = ((long) c << 8) | septet;
+                if (c == UNMAPPED) {
+                    continue;
                 }
-            }
-            packed = Arrays.copyOf(packed, n);
-            Arrays.sort(packed);
-            char[] cs = new char[n];
-            byte[] ss = new byte[n];
-            int m = 0;
-            for (long p : packed) {
-                char c = (char) (p >>> 8);
-                if (m > 0 && cs[m - 1] == c) {
-                    continue; // sorted by (char, septet): the first of equal chars has the lower septet
+                if (pages[c >>> 8] == EMPTY_PAGE) {
+                    pages[c >>> 8] = emptyPage();
                 }
-                cs[m] = c;
-                ss[m] = (byte) p;
-                m++;
+                pages[c >>> 8][c & 0xFF] = (byte) septet;
             }
-            this.chars = Arrays.copyOf(cs, m);
-            this.septets = Arrays.copyOf(ss, m);
+            flat = new byte[FLAT_LIMIT];
+            for (int c = 0; c < FLAT_LIMIT; c++) {
+                flat[c] = pages[c >>> 8][c & 0xFF];
+            }
+        }
+
+        private static byte[] emptyPage() {
+            byte[] page = new byte[256];
+            Arrays.fill(page, (byte) -1);
+            return page;
+        }
+
+        /** The septet for a UTF-16 char, or -1 when the table does not hold it (always for a surrogate). */
+        int septetOf(char c) {
+            return c < FLAT_LIMIT ? flat[c] : pages[c >>> 8][c & 0xFF];
         }
 
         /** The septet for a code point, or -1 when the table does not hold it. */
@@ -140,8 +153,7 @@ final class GsmTables {
             if (codePoint < 0 || codePoint > 0xFFFF) {
                 return -1;
             }
-            int i = Arrays.binarySearch(chars, (char) codePoint);
-            return i >= 0 ? septets[i] : -1;
+            return septetOf((char) codePoint);
         }
     }
 

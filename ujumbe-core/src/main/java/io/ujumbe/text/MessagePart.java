@@ -21,7 +21,7 @@ public final class MessagePart {
 
     MessagePart(byte[] userData, UserDataHeader header, int dataCoding, boolean inMessagePayload,
                 int partNumber, int totalParts, OptionalInt sarReference) {
-        this.userData = userData.clone();
+        this.userData = userData; // the splitter hands over an array it has just made
         this.header = header;
         this.dataCoding = dataCoding;
         this.inMessagePayload = inMessagePayload;

@@ -1,6 +1,6 @@
 package io.ujumbe.text;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -77,7 +77,7 @@ public final class MessageSplitter {
         if (text.alphabet() == Alphabet.UCS2 && text.length() % 2 != 0) {
             throw new IllegalArgumentException("UCS-2 text must have an even number of bytes, has " + text.length());
         }
-        byte[] source = text.bytes();
+        byte[] source = text.array();
         List<InformationElement> shifts = shiftElements(text);
         UserDataHeader singleHeader = shifts.isEmpty() ? null : UserDataHeader.of(shifts);
 
@@ -106,41 +106,39 @@ public final class MessageSplitter {
                 : PartCapacity.CONCATENATION_8BIT_IE_OCTETS;
         int partCapacity = PartCapacity.unitsPerPart(text.alphabet(),
                 PartCapacity.udhOctets(concatenationOctets, shifts.size()));
-        List<int[]> ranges = cut(text, partCapacity);
-        int total = ranges.size();
-        List<MessagePart> parts = new ArrayList<>(total);
+        int[] ends = cut(text, partCapacity);
+        int total = ends.length;
+        MessagePart[] parts = new MessagePart[total];
+        int start = 0;
         for (int i = 0; i < total; i++) {
             int seq = i + 1;
-            int[] r = ranges.get(i);
             UserDataHeader header;
             OptionalInt sar;
             if (mode == MultipartMode.SAR) {
                 header = singleHeader;
                 sar = OptionalInt.of(reference);
             } else {
-                List<InformationElement> elements = new ArrayList<>(1 + shifts.size());
-                elements.add(mode == MultipartMode.UDH_16BIT
+                InformationElement concatenation = mode == MultipartMode.UDH_16BIT
                         ? InformationElement.concatenated16Bit(reference, total, seq)
-                        : InformationElement.concatenated8Bit(reference, total, seq));
-                elements.addAll(shifts);
-                header = UserDataHeader.of(elements);
+                        : InformationElement.concatenated8Bit(reference, total, seq);
+                header = UserDataHeader.of(withConcatenation(concatenation, shifts));
                 sar = OptionalInt.empty();
             }
-            parts.add(new MessagePart(userData(header, text.alphabet(), source, r[0], r[1]), header, text.dataCoding(), false,
-                    seq, total, sar));
+            parts[i] = new MessagePart(userData(header, text.alphabet(), source, start, ends[i]), header,
+                    text.dataCoding(), false, seq, total, sar);
+            start = ends[i];
         }
-        return List.copyOf(parts);
+        return List.of(parts);
     }
 
     private static List<InformationElement> shiftElements(EncodedText text) {
-        List<InformationElement> shifts = new ArrayList<>(2);
-        if (text.singleShift() != null) {
-            shifts.add(InformationElement.singleShift(text.singleShift()));
+        NationalLanguage single = text.singleShift();
+        NationalLanguage locking = text.lockingShift();
+        if (single == null) {
+            return locking == null ? List.of() : List.of(InformationElement.lockingShift(locking));
         }
-        if (text.lockingShift() != null) {
-            shifts.add(InformationElement.lockingShift(text.lockingShift()));
-        }
-        return shifts;
+        return locking == null ? List.of(InformationElement.singleShift(single))
+                : List.of(InformationElement.singleShift(single), InformationElement.lockingShift(locking));
     }
 
     private static String unitName(Alphabet alphabet) {
@@ -154,31 +152,47 @@ public final class MessageSplitter {
         }
     }
 
-    /** Byte ranges [from, to) of the parts, each at most {@code capacity} units. */
-    private List<int[]> cut(EncodedText text, int capacity) {
-        List<int[]> ranges = new ArrayList<>();
+    private static List<InformationElement> withConcatenation(InformationElement concatenation,
+                                                              List<InformationElement> shifts) {
+        return switch (shifts.size()) {
+            case 0 -> List.of(concatenation);
+            case 1 -> List.of(concatenation, shifts.get(0));
+            default -> List.of(concatenation, shifts.get(0), shifts.get(1));
+        };
+    }
+
+    /** Where each part ends (exclusive; each starts where the previous ends), each at most {@code capacity} units. */
+    private int[] cut(EncodedText text, int capacity) {
+        // A part holds at least capacity - 1 units: at most one is left for the next to keep a pair whole.
+        int[] ends = new int[Math.min(maxParts, PartCapacity.units(text) / Math.max(1, capacity - 1) + 1)];
+        int count = 0;
         int start = 0;
         while (start < text.length()) {
-            if (ranges.size() == maxParts) {
+            if (count == maxParts) {
                 throw new MessageTooLongException("text of " + PartCapacity.units(text) + " "
                         + unitName(text.alphabet()) + " needs more than the " + maxParts
                         + " parts allowed (maxParts), at " + capacity + " per part");
             }
             int end = PartCapacity.partEnd(text, start, capacity);
-            ranges.add(new int[] {start, end});
+            if (count == ends.length) {
+                ends = Arrays.copyOf(ends, Math.min(maxParts, 2 * count));
+            }
+            ends[count++] = end;
             start = end;
         }
-        return ranges;
+        return count == ends.length ? ends : Arrays.copyOf(ends, count);
     }
 
     private byte[] userData(UserDataHeader header, Alphabet alphabet, byte[] source, int from, int to) {
-        byte[] headerBytes = header == null ? new byte[0] : header.toBytes();
         if (gsmPacked && alphabet == Alphabet.GSM7) {
-            return UserDataPacking.pack(headerBytes, source, from, to);
+            return UserDataPacking.pack(header == null ? new byte[0] : header.toBytes(), source, from, to);
         }
-        byte[] out = new byte[headerBytes.length + (to - from)];
-        System.arraycopy(headerBytes, 0, out, 0, headerBytes.length);
-        System.arraycopy(source, from, out, headerBytes.length, to - from);
+        int headerLength = header == null ? 0 : header.length();
+        byte[] out = new byte[headerLength + (to - from)];
+        if (header != null) {
+            header.writeTo(out, 0);
+        }
+        System.arraycopy(source, from, out, headerLength, to - from);
         return out;
     }
 

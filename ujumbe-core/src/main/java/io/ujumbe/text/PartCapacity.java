@@ -112,17 +112,20 @@ public final class PartCapacity {
     }
 
     private static int gsmPartEnd(EncodedText text, int start, int capacity) {
-        int length = text.length();
+        byte[] septets = text.array();
+        int length = septets.length;
         int limit = Math.min(start + capacity, length);
-        int i = start;
-        while (i < limit) {
-            int width = text.byteAt(i) == GsmTables.ESCAPE && i + 1 < length ? 2 : 1;
-            if (i + width > limit) {
-                break;
-            }
-            i += width;
+        if (limit == length) {
+            return length; // everything left fits; an escape as the very last septet stands alone
         }
-        return i;
+        // Only the last septet can split a pair. A septet after a non-escape starts a unit, so
+        // within a run of escapes ending there the units alternate: the last one starts a pair
+        // exactly when the run, counted from the part's start at most, is odd in length.
+        int run = 0;
+        for (int i = limit - 1; i >= start && septets[i] == GsmTables.ESCAPE; i--) {
+            run++;
+        }
+        return run % 2 == 1 ? limit - 1 : limit;
     }
 
     private static int ucs2PartEnd(EncodedText text, int start, int capacity) {

@@ -1,6 +1,8 @@
 package io.ujumbe.text;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,9 +22,17 @@ public final class SmsCharsetRegistry {
     private static final SmsCharsetRegistry DEFAULTS = createDefaults();
 
     private final Map<Integer, SmsCharset> registered;
+    /** The answer of {@link #forDataCoding} for each value 0..255, made once: the send path asks per message. */
+    private final List<Optional<SmsCharset>> byDataCoding;
 
     private SmsCharsetRegistry(Map<Integer, SmsCharset> registered) {
         this.registered = Collections.unmodifiableMap(new TreeMap<>(registered));
+        List<Optional<SmsCharset>> answers = new ArrayList<>(0x100);
+        for (int dataCoding = 0; dataCoding <= 0xFF; dataCoding++) {
+            SmsCharset charset = this.registered.get(dataCoding);
+            answers.add(Optional.ofNullable(charset != null ? charset : byCodingGroup(dataCoding)));
+        }
+        this.byDataCoding = List.copyOf(answers);
     }
 
     private static SmsCharsetRegistry createDefaults() {
@@ -77,11 +87,7 @@ public final class SmsCharsetRegistry {
      */
     public Optional<SmsCharset> forDataCoding(int dataCoding) {
         checkDataCoding(dataCoding);
-        SmsCharset charset = registered.get(dataCoding);
-        if (charset != null) {
-            return Optional.of(charset);
-        }
-        return Optional.ofNullable(byCodingGroup(dataCoding));
+        return byDataCoding.get(dataCoding);
     }
 
     private static SmsCharset byCodingGroup(int dataCoding) {

@@ -65,18 +65,20 @@ public final class TextEncoder {
         if (forced.isPresent()) {
             return encodeForced(text, forced.getAsInt());
         }
-        if (GsmCharset.DEFAULT.canEncode(text)) {
-            return gsm(GsmCharset.DEFAULT, text, EncodingErrorMode.STRICT);
+        // One pass for the common case: the default alphabet, abandoned at the first character it lacks.
+        byte[] septets = GsmCharset.DEFAULT.encodeIfEncodable(text);
+        if (septets != null) {
+            return gsm(GsmCharset.DEFAULT, septets);
         }
         EncodedText national = cheapestNational(text);
         if (national != null) {
             return national;
         }
         if (options.ucs2Allowed()) {
-            return EncodedText.of(Ucs2Charset.INSTANCE.encode(text, options.errorMode()), UCS2_DATA_CODING,
-                    Alphabet.UCS2);
+            return EncodedText.adopt(Ucs2Charset.INSTANCE.encode(text, options.errorMode()), UCS2_DATA_CODING,
+                    Alphabet.UCS2, null, null);
         }
-        return gsm(GsmCharset.DEFAULT, text, options.errorMode());
+        return gsm(GsmCharset.DEFAULT, GsmCharset.DEFAULT.encode(text, options.errorMode()));
     }
 
     /** Encodes text and says how many units and parts it takes. */
@@ -101,18 +103,25 @@ public final class TextEncoder {
         byte[] bytes = charset.encode(text, options.errorMode());
         if (charset instanceof GsmCharset) {
             GsmCharset gsm = (GsmCharset) charset;
-            return new EncodedText(bytes, dataCoding, Alphabet.GSM7,
-                    gsm.singleShift().orElse(null), gsm.lockingShift().orElse(null));
+            return EncodedText.adopt(bytes, dataCoding, Alphabet.GSM7, gsm.singleShiftOrNull(), gsm.lockingShiftOrNull());
         }
-        return EncodedText.of(bytes, dataCoding, charset.alphabet());
+        // The built-in charsets return a new array each time; an application's own charset might not.
+        boolean fresh = charset instanceof Ucs2Charset || charset instanceof JdkSmsCharset
+                || charset instanceof BinaryCharset;
+        return fresh ? EncodedText.adopt(bytes, dataCoding, charset.alphabet(), null, null)
+                : EncodedText.of(bytes, dataCoding, charset.alphabet());
     }
 
-    private EncodedText gsm(GsmCharset charset, String text, EncodingErrorMode mode) {
-        return new EncodedText(charset.encode(text, mode), options.gsmDataCoding(), Alphabet.GSM7,
-                charset.singleShift().orElse(null), charset.lockingShift().orElse(null));
+    private EncodedText gsm(GsmCharset charset, byte[] septets) {
+        return EncodedText.adopt(septets, options.gsmDataCoding(), Alphabet.GSM7,
+                charset.singleShiftOrNull(), charset.lockingShiftOrNull());
     }
 
-    /** The best national-language encoding that carries the whole text, or null if none does. */
+    /**
+     * The best national-language encoding that carries the whole text, or null if none does.
+     * Each combination is first counted, not encoded: one that cannot win even with the fewest
+     * parts its length allows is skipped, so that only possible winners are encoded and cut.
+     */
     private EncodedText cheapestNational(String text) {
         EncodedText best = null;
         int bestParts = Integer.MAX_VALUE;
@@ -124,15 +133,20 @@ public final class TextEncoder {
                     continue; // the default alphabet was tried first
                 }
                 GsmCharset charset = GsmCharset.of(locking, single);
-                if (!charset.canEncode(text)) {
+                int septets = charset.septetsIfEncodable(text);
+                if (septets < 0) {
                     continue;
                 }
-                EncodedText candidate = gsm(charset, text, EncodingErrorMode.STRICT);
-                int parts = partsNeeded(candidate);
                 int tables = charset.shiftTableCount();
-                long bits = 7L * candidate.length() + 8L * PartCapacity.SHIFT_IE_OCTETS * tables;
-                boolean better = parts < bestParts
-                        || parts == bestParts && (bits < bestBits || bits == bestBits && tables < bestTables);
+                long bits = 7L * septets + 8L * PartCapacity.SHIFT_IE_OCTETS * tables;
+                boolean fewerBits = bits < bestBits || bits == bestBits && tables < bestTables;
+                int fewestParts = fewestParts(septets, tables);
+                if (fewestParts > bestParts || fewestParts == bestParts && !fewerBits) {
+                    continue; // it needs at least as many parts as the best and is no smaller
+                }
+                EncodedText candidate = gsm(charset, charset.encodeCounted(text, septets));
+                int parts = partsNeeded(candidate);
+                boolean better = parts < bestParts || parts == bestParts && fewerBits;
                 if (better) {
                     best = candidate;
                     bestParts = parts;
@@ -142,6 +156,19 @@ public final class TextEncoder {
             }
         }
         return best;
+    }
+
+    /**
+     * A lower bound of {@link #partsNeeded} for GSM text of this many septets: exact for one part;
+     * beyond, as if no part ended early to keep an escape pair whole.
+     */
+    private int fewestParts(int septets, int shiftTables) {
+        if (septets <= PartCapacity.unitsPerPart(Alphabet.GSM7, PartCapacity.udhOctets(0, shiftTables))) {
+            return 1;
+        }
+        int perPart = PartCapacity.unitsPerPart(Alphabet.GSM7,
+                PartCapacity.udhOctets(options.concatenationIeOctets(), shiftTables));
+        return (septets + perPart - 1) / perPart;
     }
 
     @Override

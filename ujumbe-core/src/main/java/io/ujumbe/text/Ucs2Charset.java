@@ -49,7 +49,7 @@ public final class Ucs2Charset implements SmsCharset {
                 n = put(out, n, '?');
             }
         }
-        return Arrays.copyOf(out, n);
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static int put(byte[] out, int n, char c) {

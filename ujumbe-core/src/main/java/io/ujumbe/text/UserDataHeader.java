@@ -167,16 +167,23 @@ public final class UserDataHeader {
     /** The header as it goes on the wire: UDHL, then each element's identifier, length and data. */
     public byte[] toBytes() {
         byte[] out = new byte[length()];
-        out[0] = (byte) elementsLength;
-        int pos = 1;
-        for (InformationElement e : elements) {
-            out[pos] = (byte) e.identifier();
-            out[pos + 1] = (byte) e.dataLength();
-            byte[] data = e.data();
-            System.arraycopy(data, 0, out, pos + 2, data.length);
-            pos += e.encodedLength();
-        }
+        writeTo(out, 0);
         return out;
+    }
+
+    /** Writes {@link #toBytes()} into out at offset, for the splitter that builds a part in one array. */
+    void writeTo(byte[] out, int offset) {
+        out[offset] = (byte) elementsLength;
+        int pos = offset + 1;
+        for (InformationElement e : elements) {
+            int dataLength = e.dataLength();
+            out[pos] = (byte) e.identifier();
+            out[pos + 1] = (byte) dataLength;
+            for (int i = 0; i < dataLength; i++) {
+                out[pos + 2 + i] = (byte) e.dataAt(i);
+            }
+            pos += 2 + dataLength;
+        }
     }
 
     @Override
