@@ -5,7 +5,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
@@ -25,7 +24,8 @@ final class Pipelines {
     }
 
     static EventLoopGroup newGroup(String name, int threads) {
-        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true), NioIoHandler.newFactory());
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, true),
+                Transport.CHOSEN.ioHandlerFactory());
     }
 
     static SslContext sslContext(TlsConfig tls) {
