@@ -65,8 +65,10 @@ class IdleTimerTest {
         assertThat(events.seen).as("read 60 ms ago").isEmpty();
         advance(40);
         assertThat(events.seen).containsExactly(IdleStateEvent.FIRST_ALL_IDLE_STATE_EVENT);
-        assertThat((Object) channel.readOutbound()).isEqualTo("out");
-        assertThat((Object) channel.readInbound()).isEqualTo("in");
+        Object written = channel.readOutbound();
+        Object read = channel.readInbound();
+        assertThat(written).isEqualTo("out");
+        assertThat(read).isEqualTo("in");
     }
 
     @Test
