@@ -70,10 +70,7 @@ public final class DeliverSm extends SingleDestinationRequest {
         DeliverSm copy = new DeliverSm(sequenceNumber, serviceType(), sourceAddress(), destinationAddress(), esmClass(),
                 protocolId(), priorityFlag(), scheduleDeliveryTime(), validityPeriod(), registeredDelivery(),
                 replaceIfPresent(), dataCoding(), smDefaultMsgId(), rawShortMessage(), tlvs(), false);
-        if (checked()) {
-            copy.markChecked();
-        }
-        copy.cacheEncodedLength(cachedEncodedLength());
+        copy.inheritChecks(this);
         return copy;
     }
 

@@ -114,6 +114,15 @@ abstract class ShortMessageRequest implements PduRequest {
         encodedLength = length;
     }
 
+    /**
+     * For a copy that differs from {@code original} only in its sequence number: takes over the
+     * original's checked mark and encoded length. Only on an instance that has not yet left its maker.
+     */
+    final void inheritChecks(ShortMessageRequest original) {
+        checked = original.checked;
+        encodedLength = original.encodedLength;
+    }
+
     /** Records that the checks passed; only on an instance that has not yet left its maker. */
     final void markChecked() {
         checked = true;

@@ -68,10 +68,7 @@ public final class SubmitSm extends SingleDestinationRequest {
         SubmitSm copy = new SubmitSm(sequenceNumber, serviceType(), sourceAddress(), destinationAddress(), esmClass(),
                 protocolId(), priorityFlag(), scheduleDeliveryTime(), validityPeriod(), registeredDelivery(),
                 replaceIfPresent(), dataCoding(), smDefaultMsgId(), rawShortMessage(), tlvs(), false);
-        if (checked()) {
-            copy.markChecked();
-        }
-        copy.cacheEncodedLength(cachedEncodedLength());
+        copy.inheritChecks(this);
         return copy;
     }
 

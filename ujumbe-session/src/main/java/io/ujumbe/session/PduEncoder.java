@@ -12,12 +12,8 @@ import io.ujumbe.pdu.PduCodec;
  * PDU. On failure the buffer's writer index is unchanged and the exception fails the write.
  */
 final class PduEncoder extends MessageToByteEncoder<Pdu> {
-    /** Larger PDUs (rare: long message_payloads) get a temporary array rather than a retained one. */
-    private static final int SCRATCH_LIMIT = 64 * 1024;
-
     private final PduCodec codec;
-    /** One per channel, used only on its event loop; grows to the largest PDU sent, up to the limit. */
-    private byte[] scratch = new byte[256];
+    private final ScratchArray scratch = new ScratchArray();
 
     PduEncoder(PduCodec codec) {
         super(Pdu.class);
@@ -39,19 +35,8 @@ final class PduEncoder extends MessageToByteEncoder<Pdu> {
             return;
         }
         int room = out.writableBytes();
-        byte[] frame = scratchFor(room);
+        byte[] frame = scratch.atLeast(room);
         int n = codec.encode(pdu, frame, 0, room);
         out.writeBytes(frame, 0, n);
-    }
-
-    private byte[] scratchFor(int length) {
-        if (length <= scratch.length) {
-            return scratch;
-        }
-        if (length > SCRATCH_LIMIT) {
-            return new byte[length];
-        }
-        scratch = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, 2 * scratch.length))];
-        return scratch;
     }
 }

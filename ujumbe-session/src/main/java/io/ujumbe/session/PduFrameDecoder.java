@@ -18,14 +18,10 @@ import java.util.List;
 final class PduFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_LENGTH = 16;
 
-    /** Larger frames (rare: long message_payloads) get a temporary array rather than a retained one. */
-    private static final int SCRATCH_LIMIT = 64 * 1024;
-
     private final PduCodec codec;
     private final int maxPduSize;
     private boolean broken;
-    /** One per channel, used only on its event loop; grows to the largest frame read, up to the limit. */
-    private byte[] scratch = new byte[256];
+    private final ScratchArray scratch = new ScratchArray();
 
     PduFrameDecoder(PduCodec codec, int maxPduSize) {
         this.codec = codec;
@@ -72,17 +68,9 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
         if (in.hasArray()) {
             return codec.decode(in.array(), in.arrayOffset() + start, len);
         }
-        byte[] frame = len <= scratch.length ? scratch : grownScratch(len);
+        byte[] frame = scratch.atLeast(len);
         in.getBytes(start, frame, 0, len);
         return codec.decode(frame, 0, len);
-    }
-
-    private byte[] grownScratch(int length) {
-        if (length > SCRATCH_LIMIT) {
-            return new byte[length];
-        }
-        scratch = new byte[Math.min(SCRATCH_LIMIT, Math.max(length, 2 * scratch.length))];
-        return scratch;
     }
 
     /** A frame whose bytes do not make a valid PDU; the header, when readable, is in the exception. */
