@@ -58,12 +58,10 @@ class RunRedisProcessTest {
 
     @BeforeAll
     void startRedisAndSimulator() throws IOException {
-        redisServer = CliRedisServer.start();
+        // The password is set at start: one connection, not a connect-configure-close-reconnect
+        // sequence (its second connect once failed inside Lettuce's decoder during the handshake).
+        redisServer = CliRedisServer.start("--requirepass", REDIS_PASSWORD);
         redisClient = RedisClient.create();
-        try (StatefulRedisConnection<String, String> open = redisClient.connect(
-                RedisURI.create("redis://127.0.0.1:" + redisServer.port()))) {
-            open.sync().configSet("requirepass", REDIS_PASSWORD);
-        }
         connection = redisClient.connect(RedisURI.builder().withHost("127.0.0.1").withPort(redisServer.port())
                 .withPassword(REDIS_PASSWORD.toCharArray()).build());
         redis = connection.sync();

@@ -11,9 +11,12 @@ public final class CliRedisServer implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts redis-server (REDIS_SERVER or the PATH's) and waits until it answers PING. */
-    public static CliRedisServer start() {
-        return new CliRedisServer(RedisServerProcess.start());
+    /**
+     * Starts redis-server (REDIS_SERVER or the PATH's) with the test settings plus {@code extraArgs}
+     * and waits until it answers PING.
+     */
+    public static CliRedisServer start(String... extraArgs) {
+        return new CliRedisServer(RedisServerProcess.start(extraArgs));
     }
 
     public int port() {

@@ -31,19 +31,26 @@ final class RedisServerProcess implements AutoCloseable {
     private final String executable;
     private final Path dir;
     private final int port;
+    private final List<String> extraArgs;
     private Process process;
 
-    private RedisServerProcess(String executable, Path dir, int port) {
+    private RedisServerProcess(String executable, Path dir, int port, List<String> extraArgs) {
         this.executable = executable;
         this.dir = dir;
         this.port = port;
+        this.extraArgs = List.copyOf(extraArgs);
     }
 
-    static RedisServerProcess start() {
+    /**
+     * Starts redis-server with the test settings plus {@code extraArgs} (e.g. {@code --requirepass
+     * pw}: then readiness is a NOAUTH answer to PING, and {@link #close()} ends the process by signal
+     * unless the password was cleared first).
+     */
+    static RedisServerProcess start(String... extraArgs) {
         String exe = findExecutable();
         try {
             Path dir = Files.createTempDirectory("ujumbe-redis-test");
-            RedisServerProcess p = new RedisServerProcess(exe, dir, freePort());
+            RedisServerProcess p = new RedisServerProcess(exe, dir, freePort(), List.of(extraArgs));
             p.launch();
             return p;
         } catch (IOException e) {
@@ -95,6 +102,7 @@ final class RedisServerProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb",
                 "--daemonize", "no", "--protected-mode", "no"));
+        cmd.addAll(extraArgs);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.log").toFile()).start();
@@ -108,7 +116,8 @@ final class RedisServerProcess implements AutoCloseable {
                         if (!process.isAlive()) {
                             throw new IllegalStateException("redis-server exited at start; log: " + log());
                         }
-                        return command("PING").startsWith("+PONG");
+                        String reply = command("PING");
+                        return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
                     });
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException("redis-server did not answer PING on port " + port + "; log: " + log(), e);
