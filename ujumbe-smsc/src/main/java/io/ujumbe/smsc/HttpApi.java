@@ -25,13 +25,16 @@ import java.util.concurrent.CompletionStage;
 final class HttpApi implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024;
     private final HttpServer server;
+    private final ConsoleApi console;
 
-    private HttpApi(HttpServer server) {
+    private HttpApi(HttpServer server, ConsoleApi console) {
         this.server = server;
+        this.console = console;
     }
 
     static HttpApi start(String host, int port, SmscSimulator smsc) {
-        Router router = Router.builder()
+        ConsoleApi console = new ConsoleApi(smsc);
+        Router.Builder routes = Router.builder()
                 .get("/stats", HttpHandler.sync(r -> HttpResponse.json(200, statsJson(smsc.stats()))))
                 .get("/health", HttpHandler.sync(r -> {
                     Map<String, Object> body = new LinkedHashMap<>();
@@ -41,11 +44,17 @@ final class HttpApi implements AutoCloseable {
                 }))
                 .get("/metrics", HttpHandler.sync(r -> HttpResponse.text(200, HttpResponse.PROMETHEUS,
                         prometheus(smsc.stats()))))
-                .post("/mo", r -> mo(smsc, r))
-                .build();
+                .post("/mo", r -> mo(smsc, r));
+        console.routes(routes);
+        Router router = routes.build();
         HttpServerConfig config = HttpServerConfig.builder().name("smsc-http").host(host).port(port)
                 .maxRequestBytes(MAX_BODY).build();
-        return new HttpApi(HttpServer.start(config, router));
+        try {
+            return new HttpApi(HttpServer.start(config, router), console);
+        } catch (RuntimeException e) {
+            console.close();
+            throw e;
+        }
     }
 
     int port() {
@@ -54,6 +63,7 @@ final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        console.close();
         server.close();
     }
 
