@@ -63,7 +63,7 @@ final class Browsers {
         // The closed network here refuses Chromium's background connections; these flags keep it quiet.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile.getAbsolutePath());
+                "--disable-sync", "--window-size=1400,1800", "--user-data-dir=" + profile.getAbsolutePath());
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver())
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -127,15 +127,23 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Long.parseLong(textOf("total-throttled")) > 0);
 
         if (Browsers.isChromium(browser)) {
+            browser.findElement(By.id("filter-to")).clear();
+            browser.findElement(By.id("filter-apply")).click();
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() > 1);
             Path shot = Path.of("target", "screenshots", "smsc-console.png");
             Files.createDirectories(shot.getParent());
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
                     StandardCopyOption.REPLACE_EXISTING);
         }
 
-        // Disconnect the session from its row: it leaves the table.
-        browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme'] button.danger")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().sessions() == 0
-                || smsc.sessions().stream().noneMatch(s -> "acme".equals(s.systemId()) && s.state().isBound()));
+        // Disconnect the session from its row: that connection closes (the client then reconnects on a new one).
+        WebElement row = browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']"));
+        String sessionId = row.getAttribute("data-session");
+        row.findElement(By.cssSelector("button.danger")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.session(sessionId).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
+                By.cssSelector("#sessions tr[data-session='" + sessionId + "']")).isEmpty());
     }
 }
