@@ -282,6 +282,10 @@ final class Dispatcher {
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         Progress p = progress.isEmpty() ? null : progress.get(entry.id());
+        if (p == null && entry.progress() != null) {
+            // Recorded with the entry, maybe by another process: same reference, only the missing parts.
+            p = new Progress(entry.progress().reference(), entry.progress().messageIds());
+        }
         int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
         try {
@@ -384,7 +388,8 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry, job.retryDelay).whenComplete((v, e) -> {
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds)), job.retryDelay)
+                    .whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
