@@ -100,6 +100,12 @@ final class RedisSettings {
         sequencerBlockSize = seq.integer("blockSize", 1000, 2, 1_000_000);
         seq.rejectUnknownKeys();
 
+        ConfigNode events = node.object("events");
+        outcomesStream = nonEmpty(events, "outcomes", null);
+        receiptsStream = nonEmpty(events, "receipts", null);
+        inboundStream = nonEmpty(events, "inbound", null);
+        events.rejectUnknownKeys();
+
         ConfigNode reassembly = node.object("reassembly");
         reassemblyTtl = reassembly.duration("ttl", Duration.ofMinutes(5), Duration.ofSeconds(1));
         if (reassemblyTtl.compareTo(Duration.ofDays(7)) > 0) {
@@ -112,12 +118,6 @@ final class RedisSettings {
                     + ConfigNode.format(reassemblyDeliveryLease));
         }
         reassembly.rejectUnknownKeys();
-
-        ConfigNode events = node.object("events");
-        outcomesStream = nonEmpty(events, "outcomes", null);
-        receiptsStream = nonEmpty(events, "receipts", null);
-        inboundStream = nonEmpty(events, "inbound", null);
-        events.rejectUnknownKeys();
 
         node.rejectUnknownKeys();
     }
