@@ -127,6 +127,32 @@ class LongMessageTest {
         }
     }
 
+    @Test
+    void aLongIso2022JpTextReachesTheSmscInPartsThatEachDecodeOnTheirOwn() throws Exception {
+        try (TestSmsc smsc = TestSmsc.start()) {
+            smsc.receipts = false;
+            RecordingListener l = new RecordingListener();
+            String text = "日本語のテキスト、ASCII mixed 混在。".repeat(12);
+            try (SmppClient client = SmppClient.create(config(smsc, l).build())) {
+                get(client.start());
+                MessageOutcome o = get(client.send(OutboundMessage.builder().to("254700000078").text(text)
+                        .encoding(TextEncoding.ISO_2022_JP).build()));
+                assertThat(o.isAccepted()).isTrue();
+            }
+            StringBuilder joined = new StringBuilder();
+            for (SubmitSm s : smsc.received()) {
+                assertThat(s.dataCoding().value()).isEqualTo(0x0A);
+                byte[] sm = s.shortMessage();
+                int header = 1 + (sm[0] & 0xFF);
+                String piece = new String(sm, header, sm.length - header, java.nio.charset.Charset.forName("ISO-2022-JP"));
+                assertThat(piece).doesNotContain("\ufffd");
+                joined.append(piece);
+            }
+            assertThat(smsc.received()).hasSizeGreaterThan(1);
+            assertThat(joined.toString()).isEqualTo(text);
+        }
+    }
+
     private static int reference(SubmitSm s) {
         InboundPart part = InboundPart.of("a", "b", s.dataCoding().value(), s.shortMessage(), s.esmClass().isUdhi());
         return part.concatenation().orElseThrow().reference();
