@@ -27,7 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +44,7 @@ import static org.awaitility.Awaitility.await;
 class RunReassemblyCrashTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MESSAGES = 20;
 
     @TempDir
     Path dir;
@@ -68,8 +71,10 @@ class RunReassemblyCrashTest {
                 CliProcess first = CliProcess.start(dir, "--log-format", "json", "run", "--config", config.toString());
                 try {
                     SmppSession bind = awaitBound(smsc, null, first);
-                    assertThat(deliver(bind, part(1, "Parts acknowledged "))).isEqualTo(CommandStatus.ESME_ROK);
-                    assertThat(deliver(bind, part(2, "before the crash, "))).isEqualTo(CommandStatus.ESME_ROK);
+                    for (int m = 0; m < MESSAGES; m++) {
+                        assertThat(deliver(bind, part(m, 1, "Parts acknowledged "))).isEqualTo(CommandStatus.ESME_ROK);
+                        assertThat(deliver(bind, part(m, 2, "before the crash, "))).isEqualTo(CommandStatus.ESME_ROK);
+                    }
                     assertThat(redis.hlen("crash:mo:254711000000:1234:200:3:8")).as("parts kept in redis").isEqualTo(2);
                 } finally {
                     first.kill();
@@ -80,20 +85,27 @@ class RunReassemblyCrashTest {
                 CliProcess second = CliProcess.start(dir, "--log-format", "json", "run", "--config", config.toString());
                 try {
                     SmppSession bind = awaitBound(smsc, null, second);
-                    assertThat(deliver(bind, part(3, "the last after it."))).isEqualTo(CommandStatus.ESME_ROK);
+                    for (int m = 0; m < MESSAGES; m++) {
+                        assertThat(deliver(bind, part(m, 3, "the last after it. #" + m))).isEqualTo(CommandStatus.ESME_ROK);
+                    }
                     long deliveredAt = System.nanoTime();
-                    awaitOrShow(() -> redis.xlen("crash:inbound") >= 1, second);
+                    awaitOrShow(() -> redis.xlen("crash:inbound") >= MESSAGES, second);
                     List<StreamMessage<String, String>> events = redis.xrange("crash:inbound", Range.create("-", "+"));
-                    assertThat(events).hasSize(1);
-                    JsonNode event = JSON.readTree(events.get(0).getBody().get("event"));
-                    assertThat(event.path("text").asText())
-                            .isEqualTo("Parts acknowledged before the crash, the last after it.");
-                    // The SMSC resending part 3 (as after a lost response) must not deliver it again.
-                    assertThat(deliver(bind, part(3, "the last after it."))).isEqualTo(CommandStatus.ESME_ROK);
-                    assertThat(redis.xlen("crash:inbound")).as("delivered once").isEqualTo(1);
-                    System.out.printf("reassembly crash test: killed after 2 of 3 parts, %d ms from first start to kill,"
-                                    + " whole message delivered once by the restarted process %d ms after the kill%n",
-                            TimeUnit.NANOSECONDS.toMillis(killedAt - started),
+                    Set<String> texts = new HashSet<>();
+                    for (StreamMessage<String, String> e : events) {
+                        texts.add(JSON.readTree(e.getBody().get("event")).path("text").asText());
+                    }
+                    assertThat(events).as("one event per message").hasSize(MESSAGES);
+                    assertThat(texts).hasSize(MESSAGES)
+                            .contains("Parts acknowledged before the crash, the last after it. #0");
+                    // The SMSC resending a last part (as after a lost response) must not deliver it again.
+                    assertThat(deliver(bind, part(0, 3, "the last after it. #0"))).isEqualTo(CommandStatus.ESME_ROK);
+                    assertThat(redis.xlen("crash:inbound")).as("delivered once").isEqualTo(MESSAGES);
+                    assertThat(redis.keys("crash:mo:*")).as("only the resent part waits").hasSize(2);
+                    System.out.printf("reassembly crash test: %d three-part MOs, killed (SIGKILL) after parts 1-2 of each"
+                                    + " (%d ms after the first start); %d of %d delivered whole, each once, by the"
+                                    + " restarted process %d ms after the kill%n", MESSAGES,
+                            TimeUnit.NANOSECONDS.toMillis(killedAt - started), texts.size(), MESSAGES,
                             TimeUnit.NANOSECONDS.toMillis(deliveredAt - killedAt));
                     second.terminate();
                     assertThat(second.waitFor(WAIT)).as(second.stderr()).isZero();
@@ -125,13 +137,13 @@ class RunReassemblyCrashTest {
         return r.commandStatus();
     }
 
-    private static DeliverSm part(int seq, String text) {
+    private static DeliverSm part(int message, int seq, String text) {
         byte[] body = text.getBytes(StandardCharsets.US_ASCII);
         byte[] data = new byte[6 + body.length];
         data[0] = 5;
         data[1] = 0;
         data[2] = 3;
-        data[3] = (byte) 200;
+        data[3] = (byte) (200 + message);
         data[4] = 3;
         data[5] = (byte) seq;
         System.arraycopy(body, 0, data, 6, body.length);
