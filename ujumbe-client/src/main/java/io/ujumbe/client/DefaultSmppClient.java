@@ -450,24 +450,13 @@ final class DefaultSmppClient implements SmppClient {
             if (pdu instanceof Outbind) {
                 scheduler.execute(() -> onOutbind(s, (Outbind) pdu));
             } else if (pdu instanceof AlertNotification) {
-                AlertNotification alert = (AlertNotification) pdu;
-                log(LOG.atInfo()).addKeyValue("session", s.id())
-                        .addKeyValue("source", alert.sourceAddress().address()).log("alert_notification");
-                for (ClientListener l : config.listeners()) {
-                    try {
-                        l.onAlertNotification(s.id(), alert);
-                    } catch (RuntimeException e) {
-                        log(LOG.atWarn()).setCause(e).log("listener onAlertNotification threw");
-                    }
-                }
+                inbound.onAlert(s, (AlertNotification) pdu);
             }
         }
 
         private void onOutbind(SmppSession s, Outbind outbind) {
             OutbindListener o = config.outbind();
-            String expectedId = o == null || o.systemId() == null ? config.systemId() : o.systemId();
-            String expectedPassword = o == null || o.password() == null ? config.password() : o.password();
-            if (!accepted || !expectedId.equals(outbind.systemId()) || !expectedPassword.equals(outbind.password())) {
+            if (!accepted || o == null || !o.accepts(outbind, config)) {
                 log(LOG.atWarn()).addKeyValue("session", s.id()).addKeyValue("outbindSystemId", outbind.systemId())
                         .log(accepted ? "outbind with a wrong system_id or password; closing the connection"
                                 : "outbind on a connection the client opened; ignored");

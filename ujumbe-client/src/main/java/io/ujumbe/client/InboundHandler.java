@@ -1,6 +1,7 @@
 package io.ujumbe.client;
 
 import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.AlertNotification;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
 import io.ujumbe.pdu.DeliverSm;
@@ -74,6 +75,19 @@ final class InboundHandler {
                 .addKeyValue("pdu", request).log("request from the SMSC noted; nothing to do with it");
         return CompletableFuture.completedFuture(request.commandId().expectsResponse()
                 ? request.createResponse(CommandStatus.ESME_ROK) : null);
+    }
+
+    /** An alert_notification (no response): logged and handed to every listener. */
+    void onAlert(SmppSession session, AlertNotification alert) {
+        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+                .addKeyValue("source", alert.sourceAddress().address()).log("alert_notification");
+        for (ClientListener l : config.listeners()) {
+            try {
+                l.onAlertNotification(session.id(), alert);
+            } catch (RuntimeException e) {
+                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e).log("listener onAlertNotification threw");
+            }
+        }
     }
 
     private CompletionStage<PduResponse> onMessage(SmppSession session, PduRequest request, Address source,

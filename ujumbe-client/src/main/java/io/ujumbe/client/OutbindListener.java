@@ -50,6 +50,13 @@ public final class OutbindListener {
         return password;
     }
 
+    /** True when the outbind carries the expected system_id and password (the client's unless set here). */
+    boolean accepts(io.ujumbe.pdu.Outbind outbind, ClientConfig client) {
+        String id = systemId != null ? systemId : client.systemId();
+        String pw = password != null ? password : client.password();
+        return id.equals(outbind.systemId()) && pw.equals(outbind.password());
+    }
+
     @Override
     public String toString() {
         return "OutbindListener{" + host + ":" + port + ", systemId=" + (systemId == null ? "(client's)" : systemId)
