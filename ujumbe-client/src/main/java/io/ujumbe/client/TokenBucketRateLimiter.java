@@ -17,10 +17,11 @@ import java.util.function.LongSupplier;
  * {@code permitsPerSecond}: at 35 per second a token comes back every 1/35 s, not 35 at once each
  * second. The bucket starts with one token (the first message goes at once, the second 1/35 s
  * later), not full: a full bucket sends twice the rate in its first second. The default burst is
- * 1, which spaces every permit evenly. A larger burst lets up to that many go back to back after
- * a quiet spell; the one-second cap still holds then (a record of the last
- * {@code floor(permitsPerSecond)} permit times enforces it), so a burst is paid for by a gap later
- * in the same second.
+ * 1, which spaces permits evenly: a caller woken a little late may only catch up the time it lost
+ * (up to 20 ms' worth of permits), so that it reaches the rate rather than falling short by each
+ * timer's lateness. A larger burst lets up to that many go back to back after a quiet spell. The
+ * one-second cap holds whatever the burst (permits are counted in 1 ms slots over the last
+ * second, 4 KB whatever the rate), so a burst is paid for by a gap later in the same second.
  *
  * <p>Fractional rates work (0.5 per second is one permit every two seconds; 35.5 per second is
  * never 36 in one second). The wait returned is exact: after waiting that long the permits are
@@ -44,21 +45,29 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     /** A congestion level not repeated by any response for this long no longer applies. */
     static final long CONGESTION_MEMORY_NANOS = 10 * NANOS_PER_SECOND;
 
+    /** The one-second cap is kept in slots of 1 ms; 1,001 of them cover any one-second window. */
+    private static final long SLOT_NANOS = 1_000_000L;
+    private static final int SLOTS = 1001;
+
+    /**
+     * A caller woken late (a timer fires a little after the wait it was given) may catch up this
+     * much lost time at once, so that the rate is reached, not missed by each wake's lateness;
+     * the one-second cap still holds.
+     */
+    private static final double CATCH_UP_SECONDS = 0.02;
+
     private final double permitsPerSecond;
     private final long burst;
+    private final long capacity;
     private final long nanosPerPermit;
     private final Bucket bucket;
     private final LongSupplier nanoTime;
     /** Most permits in any one-second window. */
     private final int perSecondCap;
-    /**
-     * The times of the last {@link #perSecondCap} permits, a ring from {@code head} (oldest);
-     * null when the bucket alone keeps the cap (burst 1 and a whole rate: permits are at least
-     * 1/rate apart, so never more than rate in a half-open second).
-     */
-    private final long[] recent;
-    private int head;
-    private int recorded;
+    /** Permits granted per 1 ms slot, a ring indexed by slot number modulo {@link #SLOTS}. */
+    private final int[] slots = new int[SLOTS];
+    private long currentSlot = Long.MIN_VALUE;
+    private int inWindow;
 
     // Guarded by this.
     private int congestion;
@@ -72,8 +81,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         this.nanosPerPermit = nanosPerPermit(permitsPerSecond);
         this.nanoTime = b.nanoTime;
         this.perSecondCap = (int) Math.max(1, Math.floor(permitsPerSecond + 1e-9));
-        boolean wholeRate = Math.abs(permitsPerSecond - Math.rint(permitsPerSecond)) < 1e-9 || permitsPerSecond < 1;
-        this.recent = burst == 1 && wholeRate ? null : new long[perSecondCap];
+        this.capacity = Math.min(perSecondCap, Math.max(burst, (long) Math.ceil(permitsPerSecond * CATCH_UP_SECONDS)));
         TimeMeter timeMeter = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -86,7 +94,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
             }
         };
         this.bucket = Bucket.builder()
-                .addLimit(limit -> limit.capacity(burst)
+                .addLimit(limit -> limit.capacity(capacity)
                         .refillGreedy(1, Duration.ofNanos(nanosPerPermit))
                         .initialTokens(1))
                 .withCustomTimePrecision(timeMeter)
@@ -112,15 +120,16 @@ public final class TokenBucketRateLimiter implements RateLimiter {
 
     @Override
     public synchronized long tryAcquire(int permits) {
-        if (permits < 1 || permits > burst || (recent != null && permits > perSecondCap)) {
-            // More than the burst (or one second's worth) can never be available at once.
+        if (permits < 1 || permits > capacity) {
+            // More than the bucket holds (or one second's worth) can never be available at once.
             throw new IllegalArgumentException("permits must be between 1 and the burst capacity "
-                    + Math.min(burst, recent != null ? perSecondCap : burst) + ", was " + permits);
+                    + capacity + ", was " + permits);
         }
         long now = nanoTime.getAsLong();
         long wait = Math.max(windowWait(now, permits), congestionWait(now));
         if (wait > 0) {
-            return wait;
+            // The whole wait: the bucket may need longer still (at 0.5/s, 2 s against the cap's 1 s).
+            return Math.max(wait, bucket.estimateAbilityToConsume(permits).getNanosToWaitForRefill());
         }
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(permits);
         if (!probe.isConsumed()) {
@@ -130,33 +139,49 @@ public final class TokenBucketRateLimiter implements RateLimiter {
         return 0L;
     }
 
-    /** How long until {@code permits} more fit into the one-second window ending now. */
+    /**
+     * How long until {@code permits} more fit into the one-second window ending now. Counted in
+     * 1 ms slots over the last 1,001 of them (a little more than one second, so rounding to
+     * slots can only hold back, never let through too many).
+     */
     private long windowWait(long now, int permits) {
-        if (recent == null || recorded + permits <= perSecondCap) {
+        advance(Math.floorDiv(now, SLOT_NANOS));
+        if (inWindow + permits <= perSecondCap) {
             return 0;
         }
-        // The permits-th oldest of the last cap permits must have left the window [now - 1 s, now).
-        int oldestThatMustLeave = permits - 1 - (perSecondCap - recorded);
-        long at = recent[(head + oldestThatMustLeave) % perSecondCap];
-        long left = at + NANOS_PER_SECOND - now;
-        return Math.max(0, left);
+        // The oldest slots leave first: find the one whose leaving makes room.
+        int mustLeave = inWindow + permits - perSecondCap;
+        for (long slot = currentSlot - SLOTS + 1; slot <= currentSlot; slot++) {
+            mustLeave -= slots[(int) Math.floorMod(slot, (long) SLOTS)];
+            if (mustLeave <= 0) {
+                return Math.max(1, (slot + SLOTS) * SLOT_NANOS - now);
+            }
+        }
+        throw new IllegalStateException("unreachable: permits " + permits + " exceed the cap " + perSecondCap);
+    }
+
+    /** Moves the window to {@code slot}, dropping the counts of the slots that left it. */
+    private void advance(long slot) {
+        if (currentSlot == Long.MIN_VALUE || slot - currentSlot >= SLOTS) {
+            java.util.Arrays.fill(slots, 0);
+            inWindow = 0;
+        } else {
+            for (long s = currentSlot + 1; s <= slot; s++) {
+                int i = (int) Math.floorMod(s, (long) SLOTS);
+                inWindow -= slots[i];
+                slots[i] = 0;
+            }
+        }
+        if (currentSlot == Long.MIN_VALUE || slot > currentSlot) {
+            currentSlot = slot;
+        }
     }
 
     private void record(long now, int permits) {
         lastPermitAt = now;
         anyPermit = true;
-        if (recent == null) {
-            return;
-        }
-        for (int i = 0; i < permits; i++) {
-            if (recorded < perSecondCap) {
-                recent[(head + recorded) % perSecondCap] = now;
-                recorded++;
-            } else {
-                recent[head] = now;
-                head = (head + 1) % perSecondCap;
-            }
-        }
+        slots[(int) Math.floorMod(currentSlot, (long) SLOTS)] += permits;
+        inWindow += permits;
     }
 
     /** While the SMSC reports congestion, permits are spaced by the reduced rate. */
