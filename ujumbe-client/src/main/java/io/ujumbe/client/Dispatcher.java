@@ -126,6 +126,13 @@ final class Dispatcher {
         if (stopping) {
             return;
         }
+        if (!answers.isEmpty()) {
+            // A window freed by an answer can wake this before the answer is taken: take it
+            // first, so that a throttled part is back at the head of the line (pause on throttle)
+            // before the room it left is given to the next part. takeAnswers() drains again.
+            takeAnswers();
+            return;
+        }
         while (true) {
             PartSend part = throttledFirst.isEmpty() ? ready.peek() : throttledFirst.peek();
             if (part == null) {
