@@ -86,7 +86,8 @@ class SendCommandProcessTest {
             assertThat(rates).as("progress figures").isNotEmpty();
             // Before: a full bucket sent 400 in the first second and the line showed 289 msg/s.
             assertThat(rates).allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(205));
-            assertThat(RateFigures.mostInAnySecond(smsc.record().submits())).isLessThanOrEqualTo(202);
+            // Receive times in another process jitter by milliseconds; the bucket that started full put ~400 here.
+            assertThat(RateFigures.mostInAnySecond(smsc.record().submits())).isLessThanOrEqualTo(210);
         }
     }
 
