@@ -270,7 +270,7 @@ class SendCommandProcessTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             server.close();
         }
     }
