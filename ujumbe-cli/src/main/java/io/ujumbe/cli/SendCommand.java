@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SendCommand implements Callable<Integer> {
     /** At most this many messages are queued in the client at once, so a large --count needs no large outbox. */
     private static final int MAX_QUEUED = 1_000;
+    private static final String SIGNAL = "stopped by a signal (SIGTERM or SIGINT)";
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "SMSC host (default: ${DEFAULT-VALUE}).")
     String host;
@@ -228,18 +229,20 @@ final class SendCommand implements Callable<Integer> {
             });
             ClientConfig config = cb.build();
             ShutdownHook hook = ShutdownHook.install("ujumbe-send-stop", () -> {
-                guard.abort("stopped by a signal (SIGTERM or SIGINT) before it was sent");
+                guard.abort(SIGNAL + " before it was sent");
                 guard.awaitFinished(Duration.ofSeconds(20));
                 return Main.FAILED;
             });
-            int status = run(config, body, encoding, out, tally, guard, rejection, lastBindFailure);
-            guard.finished();
-            if (guard.reason() != null && guard.reason().startsWith("stopped by a signal")) {
-                // The shutdown hook ends the process once this returns: nothing more to do here.
-                return Main.FAILED;
+            try {
+                return run(config, body, encoding, out, tally, guard, rejection, lastBindFailure);
+            } finally {
+                // After a signal the shutdown hook ends the process (exit 1) once this is set;
+                // otherwise the process ends as the command says.
+                if (guard.reason() == null || !guard.reason().startsWith(SIGNAL)) {
+                    hook.disarm();
+                }
+                guard.finished();
             }
-            hook.disarm();
-            return status;
         }
     }
 
