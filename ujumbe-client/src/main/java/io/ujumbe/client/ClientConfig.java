@@ -242,7 +242,10 @@ public final class ClientConfig {
             return this;
         }
         public Builder rateLimiter(RateLimiter limiter) { this.rateLimiter = limiter; return this; }
-        /** A token bucket of {@code perSecond} submit_sm per second (parts, not messages). */
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second (parts, not messages), evenly
+         * spaced (burst 1): no one-second window ever holds more than {@code perSecond}.
+         */
         public Builder ratePerSecond(double perSecond) {
             this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).build();
             return this;

@@ -129,9 +129,8 @@ final class Dispatcher {
         if (!answers.isEmpty()) {
             // A window freed by an answer can wake this before the answer is taken: take it
             // first, so that a throttled part is back at the head of the line (pause on throttle)
-            // before the room it left is given to the next part. takeAnswers() drains again.
-            takeAnswers();
-            return;
+            // before the room it left is given to the next part.
+            processAnswers();
         }
         while (true) {
             PartSend part = throttledFirst.isEmpty() ? ready.peek() : throttledFirst.peek();
@@ -239,13 +238,17 @@ final class Dispatcher {
      * keeps the executor's queue lock and the thread wake-ups off the per-message path.
      */
     private void takeAnswers() {
+        processAnswers();
+        drain();
+    }
+
+    private void processAnswers() {
         answersPending.set(false);
         acceptedAt = null;
         PartSend a;
         while ((a = answers.poll()) != null) {
             onAnswer(a, a.response, a.error, a.latencyNanos);
         }
-        drain();
     }
 
     private Instant acceptedAt() {
