@@ -61,6 +61,7 @@ public final class ClientConfig {
     private final RateLimiter rateLimiter;
     private final boolean rateLimitParts;
     private final ThrottleHandler throttleHandler;
+    private final Duration pauseOnThrottle;
     private final RetryPolicy retryPolicy;
     private final Outbox outbox;
     private final CorrelationStore correlationStore;
@@ -102,6 +103,7 @@ public final class ClientConfig {
         this.rateLimiter = b.rateLimiter;
         this.rateLimitParts = b.rateLimitParts;
         this.throttleHandler = b.throttleHandler;
+        this.pauseOnThrottle = b.pauseOnThrottle;
         this.retryPolicy = b.retryPolicy;
         this.outbox = b.outbox;
         this.correlationStore = b.correlationStore;
@@ -152,6 +154,12 @@ public final class ClientConfig {
     /** True: the rate limit counts submit_sm PDUs (parts); false: whole messages. */
     public boolean rateLimitParts() { return rateLimitParts; }
     public ThrottleHandler throttleHandler() { return throttleHandler; }
+    /**
+     * How long all sending pauses when the SMSC answers ESME_RTHROTTLED (or ESME_RMSGQFUL), the
+     * throttled messages then going first, in order; {@link Duration#ZERO} (the default): off, a
+     * throttled message is retried through the outbox like any transient error.
+     */
+    public Duration pauseOnThrottle() { return pauseOnThrottle; }
     public RetryPolicy retryPolicy() { return retryPolicy; }
     public Outbox outbox() { return outbox; }
     public CorrelationStore correlationStore() { return correlationStore; }
@@ -209,6 +217,7 @@ public final class ClientConfig {
         private RateLimiter rateLimiter = RateLimiter.unlimited();
         private boolean rateLimitParts = true;
         private ThrottleHandler throttleHandler;
+        private Duration pauseOnThrottle = Duration.ZERO;
         private RetryPolicy retryPolicy;
         private Outbox outbox;
         private CorrelationStore correlationStore;
@@ -338,12 +347,35 @@ public final class ClientConfig {
             return this;
         }
         public Builder rateLimiter(RateLimiter limiter) { this.rateLimiter = limiter; return this; }
-        /** A token bucket of {@code perSecond} submit_sm per second (parts, not messages). */
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second (parts, not messages), evenly
+         * spaced (burst 1): no one-second window ever holds more than {@code perSecond}.
+         */
         public Builder ratePerSecond(double perSecond) {
             this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).build();
             return this;
         }
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second that lets up to {@code burst}
+         * go back to back after a quiet spell; no one-second window ever holds more than
+         * {@code perSecond} (see {@link TokenBucketRateLimiter}).
+         */
+        public Builder ratePerSecond(double perSecond, long burst) {
+            this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).burst(burst).build();
+            return this;
+        }
         public Builder rateLimitParts(boolean parts) { this.rateLimitParts = parts; return this; }
+        /**
+         * Keeps message order under throttling (as Jasmin users ask): on ESME_RTHROTTLED or
+         * ESME_RMSGQFUL all sending pauses for {@code pause} (doubling, up to 32 times, while the
+         * first messages after a pause are throttled again), and the throttled messages are sent
+         * again first, in the order they were first sent, before any later message. A throttled
+         * message waits for as long as the SMSC throttles; stopping the client fails it (in-memory
+         * outbox) or returns it (durable). Messages already in flight when the throttle came may
+         * still be accepted before it (with a window of 1 the order is strict). Zero (the default)
+         * turns it off. At most 1 hour.
+         */
+        public Builder pauseOnThrottle(Duration pause) { this.pauseOnThrottle = pause; return this; }
         public Builder throttleHandler(ThrottleHandler h) { this.throttleHandler = h; return this; }
         public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = p; return this; }
         public Builder outbox(Outbox outbox) { this.outbox = outbox; return this; }
@@ -395,6 +427,10 @@ public final class ClientConfig {
             Objects.requireNonNull(defaultRegisteredDelivery, "defaultRegisteredDelivery");
             Objects.requireNonNull(multipartMode, "multipartMode");
             Objects.requireNonNull(rateLimiter, "rateLimiter");
+            Validate.notNegative("pauseOnThrottle", pauseOnThrottle);
+            if (pauseOnThrottle.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("pauseOnThrottle must be at most 1 hour, was " + pauseOnThrottle);
+            }
             Objects.requireNonNull(messageIdFormat, "messageIdFormat");
             Validate.notNegative("receiptCorrelationWait", receiptCorrelationWait);
             Validate.positive("reassemblyTimeout", reassemblyTimeout);

@@ -338,6 +338,7 @@ final class DefaultSmppClient implements SmppClient {
             Duration delay = backoff();
             log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
                     .addKeyValue("retryInMs", delay.toMillis()).log("cannot connect to the SMSC");
+            bindFailed(err);
             schedule(delay);
         }
 
@@ -358,6 +359,7 @@ final class DefaultSmppClient implements SmppClient {
         private void onBindAnswer(SmppSession s, BindResp resp, Throwable err) {
             if (err != null) {
                 log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                bindFailed(err);
                 s.close("bind failed: " + err.getMessage());
                 return;
             }
@@ -387,6 +389,18 @@ final class DefaultSmppClient implements SmppClient {
             refreshTransmitters();
             firstBind.complete(null);
             dispatcher.wake();
+        }
+
+        private void bindFailed(Throwable err) {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            for (ClientListener l : config.listeners()) {
+                try {
+                    l.onBindFailed(cause);
+                } catch (RuntimeException e) {
+                    log(LOG.atWarn()).setCause(e).log("listener onBindFailed threw");
+                }
+            }
         }
 
         private void giveUp(CommandStatus status) {
