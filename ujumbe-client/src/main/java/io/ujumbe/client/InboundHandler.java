@@ -37,6 +37,7 @@ import java.util.function.Function;
  */
 final class InboundHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    private final ClientLog log;
 
     private final ClientConfig config;
     private final Correlator correlator;
@@ -48,6 +49,7 @@ final class InboundHandler {
     InboundHandler(ClientConfig config, Correlator correlator, Reassembler reassembler, SmsCharsetRegistry charsets,
                    DeliveryReceiptParser receipts, ClientMetrics metrics) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.correlator = correlator;
         this.reassembler = reassembler;
         this.charsets = charsets;
@@ -68,7 +70,7 @@ final class InboundHandler {
             return onMessage(session, request, d.sourceAddress(), d.destinationAddress(), d.esmClass(),
                     d.dataCoding().value(), data, d.tlvs());
         }
-        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+        log.info(session.id())
                 .addKeyValue("pdu", request).log("request from the SMSC noted; nothing to do with it");
         return CompletableFuture.completedFuture(request.commandId().expectsResponse()
                 ? request.createResponse(CommandStatus.ESME_ROK) : null);
@@ -84,7 +86,7 @@ final class InboundHandler {
         }
         boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
         if (flagged) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
+            log.warn(session.id()).addKeyValue("reason", r.detail())
                     .addKeyValue("pdu", request)
                     .log("PDU flagged as a receipt could not be read as one; handing it on as an inbound message");
         }
@@ -95,12 +97,12 @@ final class InboundHandler {
         metrics.receipt(receipt.messageState().map(Enum::name).orElse(receipt.stat().isEmpty() ? "UNKNOWN" : receipt.stat()));
         return correlator.find(receipt.messageId(), receipt.alternateMessageId()).thenCompose(correlation -> {
             if (correlation.isEmpty()) {
-                LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("messageId", receipt.messageId())
+                log.info(session.id()).addKeyValue("messageId", receipt.messageId())
                         .log("receipt for an unknown message_id (expired, sent by another client, or never ours)");
             }
             ReceiptEvent event = new ReceiptEvent(receipt, correlation, request, session.id());
             return notifyAll(l -> l.onReceipt(event));
-        }).handle((v, err) -> respond(request, err, "receipt"));
+        }).handle((v, err) -> respond(session.id(), request, err, "receipt"));
     }
 
     private CompletionStage<PduResponse> onInbound(SmppSession session, PduRequest request, Address source,
@@ -119,7 +121,7 @@ final class InboundHandler {
             whole = reassembler.accept(part.build());
         } catch (RuntimeException e) {
             // A broken UDH or SAR set must not lose the message: hand it on whole, as received.
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("error", e.getMessage())
+            log.warn(session.id()).addKeyValue("error", e.getMessage())
                     .log("inbound part could not be reassembled; delivering it as a single message");
             InboundMessage m = new InboundMessage(source, destination, decode(dataCoding, data, null, null), data,
                     dataCoding, 1, request, session.id());
@@ -138,7 +140,7 @@ final class InboundHandler {
 
     private CompletionStage<PduResponse> deliver(PduRequest request, InboundMessage m) {
         metrics.inbound.increment();
-        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> respond(request, err, "inbound message"));
+        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> respond(m.sessionId(), request, err, "inbound message"));
     }
 
     private String decode(int dataCoding, byte[] payload, io.ujumbe.text.NationalLanguage locking,
@@ -154,12 +156,12 @@ final class InboundHandler {
         return charset.decode(payload);
     }
 
-    private PduResponse respond(PduRequest request, Throwable err, String what) {
+    private PduResponse respond(String sessionId, PduRequest request, Throwable err, String what) {
         if (err == null) {
             return request.createResponse(CommandStatus.ESME_ROK);
         }
         metrics.inboundFailed.increment();
-        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", config.inboundErrorStatus().name())
+        log.warn(sessionId).addKeyValue("status", config.inboundErrorStatus().name())
                 .setCause(err).log(what + " listener failed; answering with an error so the SMSC delivers again");
         return request.createResponse(config.inboundErrorStatus());
     }

@@ -87,7 +87,7 @@ final class HttpApi implements AutoCloseable {
                 }
                 case "/metrics" -> {
                     if (allow(ex, method, "GET")) {
-                        send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", prometheus(smsc.stats()));
+                        send(ex, 200, smsc.metricsContentType(), smsc.metricsText());
                     }
                 }
                 case "/mo" -> {
