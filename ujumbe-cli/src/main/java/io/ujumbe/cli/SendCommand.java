@@ -197,8 +197,8 @@ final class SendCommand implements Callable<Integer> {
                 out.endProgress();
             }
             if (receipt && tally.expectedReceipts() > 0 && !tally.awaitReceipts(Duration.ofSeconds(waitReceipts))) {
-                System.err.println("ujumbe send: " + (tally.expectedReceipts() - tally.receipts()) + " of "
-                        + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s");
+                ErrorLines.print("send", (tally.expectedReceipts() - tally.receipts()) + " of "
+                        + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s", null);
             }
         } finally {
             client.stop(Duration.ofSeconds(5)).join();
@@ -223,13 +223,14 @@ final class SendCommand implements Callable<Integer> {
             return true;
         } catch (ExecutionException e) {
             CommandStatus status = rejection.get();
-            System.err.println("ujumbe send: bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
-                    + (status != null ? status.name() + " (" + status.description() + ")" : String.valueOf(e.getCause().getMessage())));
+            ErrorLines.print("send", "bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
+                    + (status != null ? status.name() + " (" + status.description() + ")" : String.valueOf(e.getCause().getMessage())),
+                    Main.FAILED);
             return false;
         } catch (TimeoutException e) {
             CommandStatus status = rejection.get();
-            System.err.println("ujumbe send: could not bind to " + host + ":" + port + " within " + bindTimeout + " s"
-                    + (status != null ? " (last rejection: " + status.name() + ")" : " (is the SMSC running?)"));
+            ErrorLines.print("send", "could not bind to " + host + ":" + port + " within " + bindTimeout + " s"
+                    + (status != null ? " (last rejection: " + status.name() + ")" : " (is the SMSC running?)"), Main.FAILED);
             return false;
         }
     }
@@ -247,7 +248,7 @@ final class SendCommand implements Callable<Integer> {
                 if (error != null) {
                     // Not taken at all, so no outcome reaches the listener: count and show it here.
                     tally.notTaken();
-                    System.err.println("ujumbe send: " + message.correlationId() + " not sent: " + error.getMessage());
+                    ErrorLines.print("send", message.correlationId() + " not sent: " + error.getMessage(), null);
                 }
             });
         }

@@ -26,7 +26,12 @@ final class UjumbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        if (Logging.format() == Logging.Format.json) {
+            ErrorLines.print(spec.commandLine().getErr(), "", "a command is required: smsc, send, run, demo or bench",
+                    Main.USAGE, "ujumbe --help");
+        } else {
+            spec.commandLine().usage(spec.commandLine().getErr());
+        }
         return Main.USAGE;
     }
 }
