@@ -184,8 +184,10 @@ final class SendCommand implements Callable<Integer> {
         ClientConfig config = cb.build();
 
         SmppClient client = SmppClient.create(config);
+        String bindError = null;
         try {
-            if (!bind(client, rejection)) {
+            bindError = bind(client, rejection);
+            if (bindError != null) {
                 return Main.FAILED;
             }
             boolean showProgress = count > 1 && System.console() != null;
@@ -202,6 +204,10 @@ final class SendCommand implements Callable<Integer> {
             }
         } finally {
             client.stop(Duration.ofSeconds(5)).join();
+            if (bindError != null) {
+                // After the client's own shutdown events: the answer is the last line of stderr.
+                ErrorLines.print("send", bindError, Main.FAILED);
+            }
         }
         out.line("summary: " + tally.summary());
         return tally.failed() > 0 ? Main.FAILED : Main.OK;
@@ -216,22 +222,19 @@ final class SendCommand implements Callable<Integer> {
         return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Binds, telling the user exactly why when it cannot. */
-    private boolean bind(SmppClient client, AtomicReference<CommandStatus> rejection) throws InterruptedException {
+    /** Binds; null when bound, else exactly why it could not, for the user. */
+    private String bind(SmppClient client, AtomicReference<CommandStatus> rejection) throws InterruptedException {
         try {
             client.start().get(bindTimeout, TimeUnit.SECONDS);
-            return true;
+            return null;
         } catch (ExecutionException e) {
             CommandStatus status = rejection.get();
-            ErrorLines.print("send", "bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
-                    + (status != null ? status.name() + " (" + status.description() + ")" : String.valueOf(e.getCause().getMessage())),
-                    Main.FAILED);
-            return false;
+            return "bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
+                    + (status != null ? status.name() + " (" + status.description() + ")" : String.valueOf(e.getCause().getMessage()));
         } catch (TimeoutException e) {
             CommandStatus status = rejection.get();
-            ErrorLines.print("send", "could not bind to " + host + ":" + port + " within " + bindTimeout + " s"
-                    + (status != null ? " (last rejection: " + status.name() + ")" : " (is the SMSC running?)"), Main.FAILED);
-            return false;
+            return "could not bind to " + host + ":" + port + " within " + bindTimeout + " s"
+                    + (status != null ? " (last rejection: " + status.name() + ")" : " (is the SMSC running?)");
         }
     }
 
