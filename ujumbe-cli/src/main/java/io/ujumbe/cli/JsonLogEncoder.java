@@ -22,13 +22,14 @@ import java.util.Set;
  * {@code logger}, {@code thread}, {@code message}, then every SLF4J key-value pair and MDC entry as
  * a top-level field (the session id, client, smsc, system_id and the user's log metadata land here,
  * as naz's logs carry theirs), then the process-wide fields of {@link Logging#addFields} that the
- * event does not already have, and {@code error} with the stack trace when there is one. Logback's
+ * event does not already have, and {@code stackTrace} when the event has a throwable. A pair whose
+ * key is one of those six names is written as {@code kv.<key>} rather than lost. Logback's
  * own JsonEncoder nests key-value pairs in a list, which makes them awkward to filter on. The
  * command's final error lines use the same layout ({@link #line}), so every line of stderr parses.
  */
 public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
     private static final byte[] EMPTY = new byte[0];
-    private static final Set<String> RESERVED = Set.of("time", "level", "logger", "thread", "message", "error");
+    private static final Set<String> RESERVED = Set.of("time", "level", "logger", "thread", "message", "stackTrace");
     private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
@@ -53,11 +54,11 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
 
     /**
      * One JSON line (with its newline) in the layout of a log event. A later key that repeats an
-     * earlier one (or a reserved name) is dropped: the event's own pairs win over MDC, which wins
-     * over the process-wide fields.
+     * earlier one is dropped: the event's own pairs win over MDC, which wins over the process-wide
+     * fields.
      */
     static byte[] line(long timeMillis, String level, String logger, String thread, String message,
-                       List<KeyValuePair> keyValues, Map<?, ?> mdc, Map<?, ?> fields, String error) {
+                       List<KeyValuePair> keyValues, Map<?, ?> mdc, Map<?, ?> fields, String stackTrace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -79,8 +80,8 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
                     }
                 }
             }
-            if (error != null) {
-                g.writeStringField("error", error);
+            if (stackTrace != null) {
+                g.writeStringField("stackTrace", stackTrace);
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -90,8 +91,11 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
         return out.toByteArray();
     }
 
-    /** Writes a field once: a later key that repeats an earlier one (or a reserved name) is dropped. */
+    /** Writes a field once: a later key that repeats an earlier one is dropped; a reserved name gets {@code kv.}. */
     private static void writeField(JsonGenerator g, Set<String> written, String key, Object value) throws IOException {
+        if (key != null && RESERVED.contains(key)) {
+            key = "kv." + key;
+        }
         if (key == null || !written.add(key)) {
             return;
         }

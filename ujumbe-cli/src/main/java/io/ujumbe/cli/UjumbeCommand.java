@@ -17,7 +17,8 @@ final class UjumbeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--log-format", scope = ScopeType.INHERIT, defaultValue = "text",
-            description = "Log format on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Log format on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); "
+                    + "with json every line of stderr, error lines included, is one JSON object.")
     Logging.Format logFormat;
 
     @Option(names = "--log-level", scope = ScopeType.INHERIT,
