@@ -197,6 +197,12 @@ class ObservabilityProcessTest {
                     .anyMatch(m -> m.contains("logMetadata.client is reserved"));
             assertThat(lines).allSatisfy(e -> assertThat(e.path("exitStatus").asInt()).isEqualTo(Main.USAGE));
         }
+        try (CliProcess p = start("--log-format", "json", "--log-level", "OFF", "run", "--config", "missing.yaml")) {
+            assertThat(p.waitFor(RUN)).isEqualTo(Main.USAGE);
+            List<JsonNode> lines = everyLineIsJson(p.stderr());
+            assertThat(lines).as("the error line is printed even with logging off").hasSize(1);
+            assertThat(lines.get(0).path("message").asText()).contains("missing.yaml").contains("cannot be read");
+        }
     }
 
     @Test
