@@ -44,6 +44,7 @@ public final class RunConfig {
     /** The environment variable the password is taken from when the file has none. */
     public static final String PASSWORD_ENV = "UJUMBE_PASSWORD";
 
+    private final String clientId;
     private final String host;
     private final int port;
     private final String systemId;
@@ -136,6 +137,11 @@ public final class RunConfig {
         smsc.rejectUnknownKeys();
 
         ConfigNode client = root.object("client");
+        // The metric tag and log key: stable across restarts unless the file says otherwise.
+        clientId = client.string("id").orElse(systemId + "@" + host + ":" + port);
+        if (clientId.isBlank()) {
+            client.problem(client.key("id") + " must not be blank");
+        }
         defaultSource = client.string("from", "ujumbe");
         receipts = client.bool("receipts", true);
         ratePerSecond = client.number("ratePerSecond", 0, 0, 1_000_000);
@@ -213,6 +219,12 @@ public final class RunConfig {
         client.rejectUnknownKeys();
 
         logMetadata = root.stringMap("logMetadata");
+        for (String reserved : List.of("client", "smsc", "systemId", "session")) {
+            if (logMetadata.containsKey(reserved)) {
+                root.problem("logMetadata." + reserved + " is reserved: client, smsc, systemId and session are set by"
+                        + " the client (use client.id to name it)");
+            }
+        }
 
         ConfigNode redisNode = root.object("redis");
         redis = root.has("redis") ? new RedisSettings(redisNode, ratePerSecond) : null;
@@ -285,7 +297,7 @@ public final class RunConfig {
 
     /** A client builder with every setting of this file; the caller adds listeners, outbox and metrics. */
     public ClientConfig.Builder clientBuilder() {
-        ClientConfig.Builder b = ClientConfig.builder()
+        ClientConfig.Builder b = ClientConfig.builder().clientId(clientId)
                 .host(host).port(port).systemId(systemId).password(password).systemType(systemType)
                 .bindType(bindType).binds(binds).maxBindRejections(maxBindRejections).windowSize(windowSize)
                 .responseTimeout(responseTimeout).enquireLinkInterval(enquireLinkInterval)
@@ -319,6 +331,8 @@ public final class RunConfig {
         return b;
     }
 
+    /** {@code client.id}: the {@code client} metric tag and log key; default {@code systemId@host:port}. */
+    public String clientId() { return clientId; }
     public String host() { return host; }
     public int port() { return port; }
     public String systemId() { return systemId; }

@@ -267,8 +267,8 @@ final class SendCommand implements Callable<Integer> {
                 if (allIn && receipt && tally.expectedReceipts() > 0
                         && !tally.awaitReceipts(Duration.ofSeconds(waitReceipts), guard.aborted())
                         && guard.reason() == null) {
-                    System.err.println("ujumbe send: " + (tally.expectedReceipts() - tally.receipts()) + " of "
-                            + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s");
+                    ErrorLines.print("send", (tally.expectedReceipts() - tally.receipts()) + " of "
+                            + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s", null);
                 }
             }
         } finally {
@@ -281,8 +281,11 @@ final class SendCommand implements Callable<Integer> {
                     .get(30, TimeUnit.SECONDS);
         }
         String reason = guard.reason();
-        if (reason != null && bound) {
-            System.err.println("ujumbe send: " + reason);
+        if (bindError != null) {
+            // After the client's own shutdown events: the answer is the last line of stderr.
+            ErrorLines.print("send", bindError, Main.FAILED);
+        } else if (reason != null && bound) {
+            ErrorLines.print("send", reason, Main.FAILED);
         }
         // Messages never handed to the client fail here, each with its line, so that every one is accounted for.
         String unsentReason = reason != null ? reason : "not sent: the bind failed";
@@ -309,7 +312,10 @@ final class SendCommand implements Callable<Integer> {
         return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Binds, telling the user exactly why when it cannot; false when the run must end. */
+    /** Why the bind failed, for the user: printed after the client stopped, as the last line. */
+    private String bindError;
+
+    /** Binds, keeping exactly why when it cannot; false when the run must end. */
     private boolean bind(SmppClient client, SendGuard guard, AtomicReference<CommandStatus> rejection,
                          AtomicReference<Throwable> lastBindFailure) throws InterruptedException {
         CompletableFuture<Void> started = client.start();
@@ -317,9 +323,9 @@ final class SendCommand implements Callable<Integer> {
             CompletableFuture.anyOf(started, guard.aborted()).get();
         } catch (ExecutionException e) {
             CommandStatus status = rejection.get();
-            System.err.println("ujumbe send: bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
+            bindError = "bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
                     + (status != null ? status.name() + " (" + status.description() + ")"
-                    : String.valueOf(e.getCause().getMessage())));
+                    : String.valueOf(e.getCause().getMessage()));
             guard.abort("not sent: the bind was rejected");
             return false;
         }
@@ -339,7 +345,7 @@ final class SendCommand implements Callable<Integer> {
         } else {
             why = "stopped before the bind to " + host + ":" + port + " succeeded";
         }
-        System.err.println("ujumbe send: " + why);
+        bindError = why;
         return false;
     }
 
@@ -365,7 +371,7 @@ final class SendCommand implements Callable<Integer> {
                 if (error != null) {
                     // Not taken at all, so no outcome reaches the listener: count and show it here.
                     tally.notTaken();
-                    System.err.println("ujumbe send: " + message.correlationId() + " not sent: " + error.getMessage());
+                    ErrorLines.print("send", message.correlationId() + " not sent: " + error.getMessage(), null);
                 }
             });
         }

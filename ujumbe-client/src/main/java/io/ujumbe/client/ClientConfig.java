@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -195,7 +194,7 @@ public final class ClientConfig {
 
     /** Builds a {@link ClientConfig}. Only host, port, systemId and password are required. */
     public static final class Builder {
-        private String clientId = "ujumbe-" + UUID.randomUUID().toString().substring(0, 8);
+        private String clientId;
         private String host;
         private int port = 2775;
         private String systemId;
@@ -314,7 +313,12 @@ public final class ClientConfig {
             return this;
         }
 
-        public Builder clientId(String id) { this.clientId = id; return this; }
+        /**
+         * The client's name: the {@code client} tag of every meter and the {@code client} key of every
+         * log event. Default {@code systemId@host:port}, stable across restarts so that metric series
+         * continue; give each process its own when several share one account.
+         */
+        public Builder clientId(String id) { this.clientId = Objects.requireNonNull(id, "clientId"); return this; }
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder systemId(String systemId) { this.systemId = systemId; return this; }
@@ -391,10 +395,13 @@ public final class ClientConfig {
         public Builder putLogMetadata(String key, String value) { this.logMetadata.put(key, value); return this; }
 
         public ClientConfig build() {
-            Validate.notBlank("clientId", clientId);
             Validate.notBlank("host", host);
             Validate.range("port", port, 1, 65535);
             Validate.notBlank("systemId", systemId);
+            if (clientId == null) {
+                clientId = systemId + "@" + host + ":" + port;
+            }
+            Validate.notBlank("clientId", clientId);
             Validate.maxLength("systemId", systemId, 15);
             if (password == null) {
                 throw new IllegalArgumentException("password must not be null (use \"\" for none)");
@@ -463,7 +470,14 @@ public final class ClientConfig {
             meta.put("client", clientId);
             meta.put("smsc", host + ":" + port);
             meta.put("systemId", systemId);
-            meta.putAll(logMetadata);
+            for (Map.Entry<String, String> e : logMetadata.entrySet()) {
+                // The identity keys name this client in every event; a metadata pair must not overwrite them.
+                if (meta.containsKey(e.getKey()) || "session".equals(e.getKey())) {
+                    throw new IllegalArgumentException("logMetadata key " + e.getKey()
+                            + " is reserved (client, smsc, systemId and session are set by the client)");
+                }
+                meta.put(e.getKey(), Objects.requireNonNull(e.getValue(), "logMetadata value of " + e.getKey()));
+            }
             SessionConfig sessionConfig = session.handlerErrorStatus(inboundErrorStatus).logMetadata(meta).build();
             return new ClientConfig(this, sessionConfig, java.util.Collections.unmodifiableMap(meta));
         }

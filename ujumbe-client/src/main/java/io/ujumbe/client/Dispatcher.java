@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private final ClientLog log;
 
     private final ClientConfig config;
     private final ScheduledExecutorService executor;
@@ -84,6 +85,7 @@ final class Dispatcher {
     Dispatcher(ClientConfig config, ScheduledExecutorService executor, MessageAssembler assembler,
                Supplier<List<SmppSession>> transmitters, OutcomeSink outcomes, ClientMetrics metrics, Correlator correlator) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.executor = executor;
         this.assembler = assembler;
         this.transmitters = transmitters;
@@ -318,7 +320,7 @@ final class Dispatcher {
         polled.whenComplete((entries, err) -> executor.execute(() -> {
             if (err != null) {
                 polling = false;
-                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(err)
+                log.warn(null).setCause(err)
                         .log("outbox poll failed; retrying in 1 s");
                 scheduleDrain(TimeUnit.SECONDS.toNanos(1));
                 return;
@@ -356,7 +358,7 @@ final class Dispatcher {
         try {
             parts = assembler.assemble(m, reference);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("correlationId", m.correlationId())
+            log.warn(null).addKeyValue("correlationId", m.correlationId())
                     .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
             finish(entry, new MessageOutcome.Failed(m, null, "message cannot be encoded: " + e.getMessage(), e,
                     entry.attempt()));
@@ -462,14 +464,14 @@ final class Dispatcher {
         } else if (job.retryDelay != null) {
             progress.put(job.entry.id(), new Progress(job.reference, job.messageIds.clone()));
             metrics.retried.increment();
-            LOG.atInfo().addKeyValue("client", config.clientId())
+            log.info(null)
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
             config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds)), job.retryDelay)
                     .whenComplete((v, e) -> {
                 if (e != null) {
-                    LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
+                    log.error(null).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
                             .log("outbox refused the retry; the message fails");
                     executor.execute(() -> finish(job.entry, new MessageOutcome.Failed(job.entry.message(), null,
@@ -494,7 +496,7 @@ final class Dispatcher {
         }
         acked.whenComplete((v, e) -> {
             if (e != null) {
-                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e)
+                log.warn(null).setCause(e)
                         .addKeyValue("correlationId", entry.message().correlationId())
                         .log("outbox ack failed; the message may be handed out again");
             }

@@ -451,7 +451,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     + " seq=" + p.request.sequenceNumber() + " not answered: session " + id + " closed ("
                     + closeReason + ")"));
         }
-        log.info("closed", "reason", closeReason, "stateBefore", was, "failedPending", failed);
+        // The one event of the change to CLOSED (setState leaves it to here, where the reason and the
+        // failed requests are known).
+        log.info("state changed", "from", was, "to", BindState.CLOSED, "peerSystemId", systemId,
+                "reason", closeReason, "failedPending", failed);
         try {
             handler.onClosed(this, closeReason);
         } catch (RuntimeException e) {
@@ -533,9 +536,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             Bind bind = (Bind) p.request;
             systemId = ((BindResp) response).systemId();
             setState(boundState(bind));
-        } else if (p.request instanceof Bind) {
-            log.warn("bind rejected", null, "status", response.commandStatus());
         }
+        // A rejected bind changes no state; the caller (the client) logs it, with its count.
         try {
             handler.onResponse(this, p.request, response, latency);
         } catch (RuntimeException e) {
@@ -644,7 +646,9 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         state = to;
-        log.info("state changed", "from", from, "to", to, "peerSystemId", systemId);
+        if (to != BindState.CLOSED) {
+            log.info("state changed", "from", from, "to", to, "peerSystemId", systemId);
+        }
         try {
             handler.onStateChanged(this, from, to);
         } catch (RuntimeException e) {
