@@ -403,6 +403,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             log.warn("closing connection: unframeable input", null, "reason", fe.reason);
             writeResponse(new GenericNack(CommandStatus.ESME_RINVCMDLEN, fe.sequenceNumber));
             close("framing error: " + fe.reason);
+        } else if (msg instanceof PduFrameDecoder.Stalled) {
+            String reason = ((PduFrameDecoder.Stalled) msg).reason;
+            log.warn("closing connection: incomplete PDU", null, "reason", reason);
+            close(reason);
         } else {
             ctx.fireChannelRead(msg);
         }
