@@ -94,6 +94,28 @@ public final class InMemoryOutbox implements Outbox {
         return CompletableFuture.completedFuture(out);
     }
 
+    /**
+     * Hands out everything left, retries still waiting for their delay included: the client fails
+     * them all when it stops (an in-memory outbox keeps nothing for a next run), and a retry waiting
+     * its backoff must get its outcome too.
+     */
+    List<OutboxEntry> pollAll() {
+        List<OutboxEntry> out = new ArrayList<>();
+        synchronized (this) {
+            while (!delayed.isEmpty()) {
+                OutboxEntry e = delayed.poll().entry;
+                leased.put(e.id(), e);
+                out.add(e);
+            }
+            while (!ready.isEmpty()) {
+                OutboxEntry e = ready.poll();
+                leased.put(e.id(), e);
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     @Override
     public CompletionStage<Void> ack(OutboxEntry entry) {
         synchronized (this) {
