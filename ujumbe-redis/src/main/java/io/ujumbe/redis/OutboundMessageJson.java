@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.SendState;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.NumberingPlan;
@@ -35,6 +36,10 @@ import java.util.TreeSet;
  *  "priority":0,"serviceType":"","attempt":1}
  * }</pre>
  *
+ * <p>A retry carries {@code "sendState"} too (a {@link SendState} name: what its earlier attempts
+ * achieved, e.g. {@code SENT_NO_ANSWER}), so that the process taking the retry reports truthfully
+ * whether the SMSC may have the message; absent means {@code NOT_SENT}.
+ *
  * <p>Reading is strict about what it understands (types, ranges, exactly one of {@code text} and
  * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException}.
  * Names of enumerations ({@code encoding}, {@code multipartMode}) are read case-insensitively.
@@ -53,20 +58,26 @@ public final class OutboundMessageJson {
     private static final HexFormat HEX = HexFormat.of();
     private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
             "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
-            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt");
+            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt", "sendState");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
     private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
 
     private OutboundMessageJson() {
     }
 
-    /** A message read from JSON with the attempt number it carried. */
-    public record Decoded(OutboundMessage message, int attempt) {
+    /** A message read from JSON with the attempt number and the earlier attempts' send state it carried. */
+    public record Decoded(OutboundMessage message, int attempt, SendState earlier) {
         public Decoded {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(earlier, "earlier");
             if (attempt < 1) {
                 throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
             }
+        }
+
+        /** A decoded message whose earlier attempts sent nothing. */
+        public Decoded(OutboundMessage message, int attempt) {
+            this(message, attempt, SendState.NOT_SENT);
         }
     }
 
@@ -77,7 +88,16 @@ public final class OutboundMessageJson {
 
     /** The message as JSON with {@code attempt} (at least 1) recorded in it. */
     public static String toJson(OutboundMessage message, int attempt) {
+        return toJson(message, attempt, SendState.NOT_SENT);
+    }
+
+    /**
+     * The message as JSON with {@code attempt} (at least 1) and what the earlier attempts achieved
+     * ({@code earlier}, written as {@code sendState} unless NOT_SENT).
+     */
+    public static String toJson(OutboundMessage message, int attempt, SendState earlier) {
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(earlier, "earlier");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
@@ -122,6 +142,9 @@ public final class OutboundMessageJson {
             }
         }
         o.put("attempt", attempt);
+        if (earlier != SendState.NOT_SENT) {
+            o.put("sendState", earlier.name());
+        }
         return o.toString();
     }
 
@@ -263,13 +286,23 @@ public final class OutboundMessageJson {
             }
         }
         int attempt = intField(root, "attempt", 1, 1, Integer.MAX_VALUE);
+        SendState earlier = SendState.NOT_SENT;
+        String state = stringField(root, "sendState");
+        if (state != null) {
+            try {
+                earlier = SendState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fieldError("sendState", "must be one of " + java.util.Arrays.toString(SendState.values())
+                        + ", was " + state);
+            }
+        }
         OutboundMessage message;
         try {
             message = b.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid message JSON: " + e.getMessage(), e);
         }
-        return new Decoded(message, attempt);
+        return new Decoded(message, attempt, earlier);
     }
 
     // ---- addresses -----------------------------------------------------------------------------
