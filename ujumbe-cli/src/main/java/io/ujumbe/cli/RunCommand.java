@@ -48,10 +48,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunConfig settings = RunConfig.load(config, System.getenv());
         RedisSettings redisSettings = settings.redis();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RedisComponents redis = null;
         if (redisSettings != null) {
             try {
-                redis = RedisComponents.open(redisSettings, settings.ratePerSecond());
+                redis = RedisComponents.open(redisSettings, settings.ratePerSecond(), registry);
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
                         .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
@@ -59,7 +60,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RedisComponents shared = redis;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         InMemoryOutbox memoryOutbox = shared == null ? new InMemoryOutbox(settings.outboxCapacity()) : null;
