@@ -918,7 +918,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return this;
         }
 
-        /** How many entries one XAUTOCLAIM takes over at most; 1..10,000, default 100. */
+        /** How many pending entries one reclaim round looks at (and takes over) at most; 1..10,000, default 100. */
         public Builder reclaimBatch(int n) {
             if (n < 1 || n > 10_000) {
                 throw new IllegalArgumentException("redis outbox reclaimBatch must be 1..10000, was " + n);
