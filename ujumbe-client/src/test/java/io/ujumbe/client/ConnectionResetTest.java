@@ -27,8 +27,9 @@ class ConnectionResetTest {
         try (ResettingSmsc smsc = ResettingSmsc.start(resetEvery)) {
             ClientConfig config = ClientTestSupport.config(smsc.port(), listener).windowSize(window)
                     .outbox(new InMemoryOutbox(messages))
+                    // Backoff below the reconnect delay: a retry is due when the next bind starts.
                     .retryPolicy(ExponentialRetryPolicy.builder().initialBackoff(Duration.ofMillis(10))
-                            .maxBackoff(Duration.ofMillis(50)).maxAttempts(3).build())
+                            .maxBackoff(Duration.ofMillis(20)).maxAttempts(3).build())
                     .build();
             try (SmppClient client = SmppClient.create(config)) {
                 client.start().get(20, TimeUnit.SECONDS);

@@ -84,7 +84,7 @@ class RedisOutageTest {
     @Test
     void anOutageLongerThanClaimIdleGivesEveryMessageOneOutcomeAndNoDuplicate() throws Exception {
         int messages = 3_000;
-        Duration claimIdle = Duration.ofSeconds(2);
+        Duration claimIdle = Duration.ofSeconds(3);
         RedisServerProcess server = RedisServerProcess.start();
         closeables.add(server);
         TestSmsc smsc = TestSmsc.start();
