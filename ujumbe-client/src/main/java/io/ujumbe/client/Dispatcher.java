@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -55,7 +54,7 @@ final class Dispatcher {
     private int jobCount;
     /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
     private final Map<String, Progress> progress = new HashMap<>();
-    private final AtomicInteger references = new AtomicInteger();
+    private final ConcatenationReferences references = new ConcatenationReferences();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
@@ -285,7 +284,11 @@ final class Dispatcher {
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         Progress p = progress.isEmpty() ? null : progress.get(entry.id());
-        int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
+        if (p == null && entry.progress() != null) {
+            // Recorded with the entry, maybe by another process: same reference, only the missing parts.
+            p = new Progress(entry.progress().reference(), entry.progress().messageIds());
+        }
+        int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
         try {
             parts = assembler.assemble(m, reference);
@@ -293,7 +296,7 @@ final class Dispatcher {
             LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("correlationId", m.correlationId())
                     .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
             finish(entry, new MessageOutcome.Failed(m, null, "message cannot be encoded: " + e.getMessage(), e,
-                    entry.attempt(), entry.earlier()));
+                    entry.attempt(), entry.sendState()));
             return;
         }
         Job job = new Job(entry, parts, p != null && p.messageIds.length == parts.size() ? p.messageIds.clone()
@@ -437,7 +440,9 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry, job.retryDelay, job.failedState()).whenComplete((v, e) -> {
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds))
+                            .withSendState(job.failedState()), job.retryDelay)
+                    .whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
@@ -506,7 +511,7 @@ final class Dispatcher {
     }
 
     private void giveBack(OutboxEntry entry) {
-        giveBack(entry, entry.earlier());
+        giveBack(entry, entry.sendState());
     }
 
     /** {@code sofar}: what the attempts so far achieved, which the failure must not understate. */
@@ -672,7 +677,7 @@ final class Dispatcher {
             this.parts = parts;
             this.messageIds = messageIds;
             this.reference = reference;
-            this.state = entry.earlier();
+            this.state = entry.sendState();
         }
 
         /** The send state to report if the message fails (or retries) now. */

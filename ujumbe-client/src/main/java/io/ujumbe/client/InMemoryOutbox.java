@@ -126,12 +126,8 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
-        return nack(entry, retryAfter, SendState.SENT_NO_ANSWER);
-    }
-
-    @Override
-    public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter, SendState sofar) {
-        OutboxEntry next = new OutboxEntry(entry.id(), entry.message(), entry.attempt() + 1, entry.earlier().and(sofar));
+        // The dispatcher recorded the attempt's progress and send state on the entry: both are kept.
+        OutboxEntry next = entry.withAttempt(entry.attempt() + 1);
         long delayNanos = Math.max(0, retryAfter.toNanos());
         synchronized (this) {
             if (leased.remove(entry.id()) == null) {

@@ -28,16 +28,6 @@ public interface Outbox {
     CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter);
 
     /**
-     * Like {@link #nack(OutboxEntry, Duration)}, and keeps with the entry what its attempts so far
-     * achieved ({@code sofar}), so that the next attempt's failure can say whether the SMSC may have
-     * the message (see {@link SendState}). The default drops it: the next entry then assumes the
-     * earlier attempts may have reached the SMSC.
-     */
-    default CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter, SendState sofar) {
-        return nack(entry, retryAfter);
-    }
-
-    /**
      * Gives back an entry this consumer took but did not send (the client is stopping), to be handed
      * out again. Unlike {@link #nack}, this is not a failed attempt; implementations that count
      * attempts should not count it. The default nacks without delay.

@@ -402,31 +402,25 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         return all;
     }
 
+    /** Requeues with the progress and send state the client recorded on the entry, in the JSON. */
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
-        return nack(entry, retryAfter, SendState.SENT_NO_ANSWER);
-    }
-
-    /** Requeues with what the attempts so far achieved, in the JSON's {@code sendState}. */
-    @Override
-    public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter, SendState sofar) {
-        return requeue(entry, entry.attempt() + 1, retryAfter, maxAttempts, entry.earlier().and(sofar));
+        return requeue(entry, entry.attempt() + 1, retryAfter, maxAttempts);
     }
 
     /** Gives an unsent entry back (the client is stopping) without counting an attempt. */
     @Override
     public CompletionStage<Void> release(OutboxEntry entry) {
-        return requeue(entry, entry.attempt(), Duration.ZERO, Integer.MAX_VALUE, entry.earlier());
+        return requeue(entry, entry.attempt(), Duration.ZERO, Integer.MAX_VALUE);
     }
 
-    private CompletionStage<Void> requeue(OutboxEntry entry, int next, Duration retryAfter, int maxAttempts,
-                                          SendState earlier) {
+    private CompletionStage<Void> requeue(OutboxEntry entry, int next, Duration retryAfter, int maxAttempts) {
         String streamId = leases.remove(entry.id());
         if (streamId == null || streamId.equals(DEAD)) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "outbox entry " + entry.id() + " is not handed out by this process (already acked or nacked)"));
         }
-        String json = OutboundMessageJson.toJson(entry.message(), next, earlier);
+        String json = OutboundMessageJson.toJson(entry.message(), next, entry.progress(), entry.sendState());
         if (heldAtLoss.remove(entry.id())) {
             // Redis lost its data while this process held the entry: nobody else has it; put it back.
             return redis.xadd(stream, Map.of("message", json, "id", entry.id())).toCompletableFuture()
@@ -553,8 +547,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         leases.put(id, streamId);
         // Taken over from a consumer that died holding it: that one may have sent it.
-        SendState earlier = deliveries > 1 ? d.earlier().and(SendState.SENT_NO_ANSWER) : d.earlier();
-        return new OutboxEntry(id, d.message(), (int) attempt, earlier);
+        SendState state = deliveries > 1 ? d.sendState().and(SendState.SENT_NO_ANSWER) : d.sendState();
+        return new OutboxEntry(id, d.message(), (int) attempt, d.progress(), state);
     }
 
     private void deadLetter(String streamId, String stableId, String json, String reason, long attempts) {

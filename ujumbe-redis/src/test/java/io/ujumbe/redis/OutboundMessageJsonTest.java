@@ -41,13 +41,13 @@ class OutboundMessageJsonTest {
     void aRetryCarriesWhatItsEarlierAttemptsAchieved() {
         OutboundMessage m = OutboundMessage.builder().correlationId("c").to("254700000001").text("hi").build();
 
-        String json = OutboundMessageJson.toJson(m, 3, io.ujumbe.client.SendState.SENT_NO_ANSWER);
+        String json = OutboundMessageJson.toJson(m, 3, null, io.ujumbe.client.SendState.SENT_NO_ANSWER);
         OutboundMessageJson.Decoded d = OutboundMessageJson.decodeStrict(json);
 
         assertThat(json).contains("\"sendState\":\"SENT_NO_ANSWER\"");
         assertThat(d.attempt()).isEqualTo(3);
-        assertThat(d.earlier()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
-        assertThat(OutboundMessageJson.decode(OutboundMessageJson.toJson(m, 2)).earlier())
+        assertThat(d.sendState()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
+        assertThat(OutboundMessageJson.decode(OutboundMessageJson.toJson(m, 2)).sendState())
                 .isEqualTo(io.ujumbe.client.SendState.NOT_SENT);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessageJson.decode(
                 json.replace("SENT_NO_ANSWER", "MAYBE"))).isInstanceOf(IllegalArgumentException.class)

@@ -108,13 +108,13 @@ class RedisOutboxTest {
         RedisOutbox o = open(outbox("a"));
         get(o.offer(msg("m1")));
         OutboxEntry first = get(o.poll(1)).get(0);
-        assertThat(first.earlier()).isEqualTo(io.ujumbe.client.SendState.NOT_SENT);
+        assertThat(first.sendState()).isEqualTo(io.ujumbe.client.SendState.NOT_SENT);
 
-        get(o.nack(first, Duration.ZERO, io.ujumbe.client.SendState.SENT_NO_ANSWER));
+        get(o.nack(first.withSendState(io.ujumbe.client.SendState.SENT_NO_ANSWER), Duration.ZERO));
         List<OutboxEntry> again = new ArrayList<>();
         await().atMost(Duration.ofSeconds(5)).until(() -> again.addAll(get(o.poll(1))));
         assertThat(again.get(0).attempt()).isEqualTo(2);
-        assertThat(again.get(0).earlier()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
+        assertThat(again.get(0).sendState()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
 
         try (RedisEventPublisher events = RedisEventPublisher.builder(client).outcomesStream(prefix + "outcomes").build()) {
             events.onOutcome(new io.ujumbe.client.MessageOutcome.Failed(again.get(0).message(), null, "timed out", null,
