@@ -51,10 +51,11 @@ final class RunCommand implements Callable<Integer> {
         identity.putAll(settings.logMetadata());
         Logging.addFields(identity);
         RedisSettings redisSettings = settings.redis();
+        PrometheusMeterRegistry registry = ProcessMetrics.registry();
         RedisComponents redis = null;
         if (redisSettings != null) {
             try {
-                redis = RedisComponents.open(redisSettings, settings.ratePerSecond());
+                redis = RedisComponents.open(redisSettings, settings.ratePerSecond(), registry);
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
                         .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
@@ -62,7 +63,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RedisComponents shared = redis;
-        PrometheusMeterRegistry registry = ProcessMetrics.registry();
         InMemoryOutbox memoryOutbox = shared == null ? new InMemoryOutbox(settings.outboxCapacity()) : null;
         Outbox outbox = shared != null ? shared.outbox() : memoryOutbox;
         AtomicLong accepted = new AtomicLong();

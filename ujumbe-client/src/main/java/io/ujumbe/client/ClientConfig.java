@@ -337,6 +337,8 @@ public final class ClientConfig {
         public Builder connectTimeout(Duration d) { session.connectTimeout(d); return this; }
         public Builder bindTimeout(Duration d) { session.bindTimeout(d); return this; }
         public Builder maxPduSize(int bytes) { session.maxPduSize(bytes); return this; }
+        /** How long one inbound PDU may take to arrive whole before the connection is closed; default 10 s, zero disables. */
+        public Builder pduCompletionTimeout(Duration d) { session.pduCompletionTimeout(d); return this; }
         public Builder tls(TlsConfig tls) { session.tls(tls); return this; }
         public Builder tcpNoDelay(boolean on) { session.tcpNoDelay(on); return this; }
         public Builder sequencer(java.util.function.Supplier<io.ujumbe.session.Sequencer> f) { session.sequencerFactory(f); return this; }

@@ -4,7 +4,9 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.SubmitSmResp;
+import io.ujumbe.session.SessionClosedException;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.session.WindowFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -361,7 +363,7 @@ final class Dispatcher {
             log.warn(null).addKeyValue("correlationId", m.correlationId())
                     .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
             finish(entry, new MessageOutcome.Failed(m, null, "message cannot be encoded: " + e.getMessage(), e,
-                    entry.attempt()));
+                    entry.attempt(), entry.sendState()));
             return;
         }
         Job job = new Job(entry, parts, p != null && p.messageIds.length == parts.size() ? p.messageIds.clone()
@@ -381,6 +383,10 @@ final class Dispatcher {
     private void onAnswer(PartSend part, PduResponse resp, Throwable err, long latencyNanos) {
         inFlightParts--;
         Job job = part.job;
+        if (resp == null && notSent(err)) {
+            unsent(part);
+            return;
+        }
         job.answeredThisAttempt++;
         if (resp != null) {
             metrics.submitLatency(latencyNanos);
@@ -416,15 +422,60 @@ final class Dispatcher {
                     }));
                 }
             } else {
+                job.state = job.state.and(SendState.REJECTED);
                 CommandStatus effective = status.isOk() ? CommandStatus.ESME_RUNKNOWNERR : status;
                 RetryDecision d = config.retryPolicy().onStatus(effective, job.entry.attempt());
                 record(job, d, effective, null);
             }
         } else {
+            job.state = job.state.and(SendState.SENT_NO_ANSWER);
             RetryDecision d = config.retryPolicy().onException(err, job.entry.attempt());
             record(job, d, null, err);
         }
         maybeFinish(job);
+    }
+
+    /**
+     * True when the part's bytes never left this process: the session refused it or its write
+     * failed on a dead connection. That is no attempt: the SMSC cannot have it.
+     */
+    private static boolean notSent(Throwable err) {
+        Throwable e = err;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof SessionClosedException && !((SessionClosedException) e).requestSent()
+                || e instanceof WindowFullException;
+    }
+
+    /**
+     * A part that was not sent (its session died before it could be written) waits for the next
+     * usable session at the head of the queue, without costing its message an attempt. The dead
+     * session takes no more writes, so this does not spin: drain finds no session until a bind.
+     */
+    private void unsent(PartSend part) {
+        Job job = part.job;
+        job.sentThisAttempt--;
+        if (job.finished) {
+            return;
+        }
+        if (job.failure != null || job.retryDelay != null) {
+            maybeFinish(job); // its fate is decided by another part; this one need not go
+            return;
+        }
+        if (stopping) {
+            if (job.sentThisAttempt == 0 && job.answeredThisAttempt == 0) {
+                job.finished = true;
+                removeJob(job);
+                giveBack(job.entry, job.state);
+            } else {
+                job.retryDelay = Duration.ZERO;
+                job.lastError = "client stopping";
+                maybeFinish(job);
+            }
+            return;
+        }
+        ready.addFirst(new PartSend(this, job, part.index));
     }
 
     private void record(Job job, RetryDecision d, CommandStatus status, Throwable err) {
@@ -436,7 +487,8 @@ final class Dispatcher {
             job.lastError = status != null ? status.toString() : String.valueOf(err);
         } else if (job.failure == null) {
             String reason = stopping && d.retry() ? "client stopped before a retry could be made" : d.reason();
-            job.failure = new MessageOutcome.Failed(job.entry.message(), status, reason, err, job.entry.attempt());
+            job.failure = new MessageOutcome.Failed(job.entry.message(), status, reason, err, job.entry.attempt(),
+                    job.failedState());
         }
     }
 
@@ -468,14 +520,15 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds)), job.retryDelay)
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds))
+                            .withSendState(job.failedState()), job.retryDelay)
                     .whenComplete((v, e) -> {
                 if (e != null) {
                     log.error(null).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
                             .log("outbox refused the retry; the message fails");
                     executor.execute(() -> finish(job.entry, new MessageOutcome.Failed(job.entry.message(), null,
-                            "could not requeue for retry: " + e.getMessage(), e, job.entry.attempt())));
+                            "could not requeue for retry: " + e.getMessage(), e, job.entry.attempt(), job.failedState())));
                 }
             });
         } else {
@@ -528,7 +581,7 @@ final class Dispatcher {
         for (Job j : unsent) {
             removeJob(j);
             j.finished = true;
-            giveBack(j.entry);
+            giveBack(j.entry, j.failedState());
         }
         for (Job j : partlySent) {
             // Some parts sent, some not: once the sent ones are answered the message goes back
@@ -542,12 +595,31 @@ final class Dispatcher {
     }
 
     private void giveBack(OutboxEntry entry) {
+        giveBack(entry, entry.sendState());
+    }
+
+    /** {@code sofar}: what the attempts so far achieved, which the failure must not understate. */
+    private void giveBack(OutboxEntry entry, SendState sofar) {
         if (config.outbox().durable()) {
             progress.remove(entry.id());
             config.outbox().release(entry);
         } else {
-            finish(entry, new MessageOutcome.Failed(entry.message(), null,
-                    "client stopped before the message was sent", null, entry.attempt()));
+            String reason = sofar == SendState.NOT_SENT ? "client stopped before the message was sent"
+                    : "client stopped before the message could be sent again (" + describe(sofar) + ")";
+            finish(entry, new MessageOutcome.Failed(entry.message(), null, reason, null, entry.attempt(), sofar));
+        }
+    }
+
+    private static String describe(SendState state) {
+        switch (state) {
+            case REJECTED:
+                return "earlier attempts were rejected by the SMSC";
+            case SENT_NO_ANSWER:
+                return "an earlier attempt was sent and not answered: the SMSC may have it";
+            case PARTLY_ACCEPTED:
+                return "some parts were accepted by the SMSC";
+            default:
+                return "not sent";
         }
     }
 
@@ -564,8 +636,10 @@ final class Dispatcher {
                     giveBack(j.entry);
                 } else if (!j.finished) {
                     if (j.failure == null) {
+                        SendState state = j.answeredThisAttempt < j.sentThisAttempt
+                                ? j.failedState().and(SendState.SENT_NO_ANSWER) : j.failedState();
                         j.failure = new MessageOutcome.Failed(j.entry.message(), null,
-                                "client stopped before every part was answered", null, j.entry.attempt());
+                                "client stopped before every part was answered", null, j.entry.attempt(), state);
                     }
                     j.retryDelay = null;
                     complete(j);
@@ -581,6 +655,14 @@ final class Dispatcher {
     }
 
     private void drainOutbox(CompletableFuture<Void> done) {
+        if (config.outbox() instanceof InMemoryOutbox) {
+            // Retries still waiting for their backoff too: poll would leave them without an outcome.
+            for (OutboxEntry e : ((InMemoryOutbox) config.outbox()).pollAll()) {
+                giveBack(e);
+            }
+            done.complete(null);
+            return;
+        }
         config.outbox().poll(1024).whenComplete((entries, err) -> executor.execute(() -> {
             if (err != null || entries.isEmpty()) {
                 done.complete(null);
@@ -671,11 +753,25 @@ final class Dispatcher {
         Job prev;
         Job next;
 
+        /** What this message's attempts achieved so far, accepted parts aside (see {@link #failedState()}). */
+        SendState state;
+
         Job(OutboxEntry entry, List<SubmitSm> parts, String[] messageIds, int reference) {
             this.entry = entry;
             this.parts = parts;
             this.messageIds = messageIds;
             this.reference = reference;
+            this.state = entry.sendState();
+        }
+
+        /** The send state to report if the message fails (or retries) now. */
+        SendState failedState() {
+            for (String id : messageIds) {
+                if (id != null) {
+                    return state.and(SendState.PARTLY_ACCEPTED);
+                }
+            }
+            return state;
         }
 
         int pendingParts() {
