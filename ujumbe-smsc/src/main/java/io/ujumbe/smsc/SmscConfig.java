@@ -38,6 +38,8 @@ public final class SmscConfig {
     private final long randomSeed;
     private final FaultConfig faults;
     private final int recordLimit;
+    private final int moStoreLimit;
+    private final Duration moStoreTtl;
 
     private SmscConfig(Builder b) {
         this.host = b.host;
@@ -57,6 +59,8 @@ public final class SmscConfig {
         this.randomSeed = b.randomSeed;
         this.faults = b.faults;
         this.recordLimit = b.recordLimit;
+        this.moStoreLimit = b.moStoreLimit;
+        this.moStoreTtl = b.moStoreTtl;
     }
 
     public static Builder builder() {
@@ -72,7 +76,8 @@ public final class SmscConfig {
         Builder b = new Builder().host(host).port(port).httpPort(httpPort).ioThreads(ioThreads).accounts(accounts)
                 .messageIds(messageIds).receiptIdFormat(receiptIdFormat).receiptDelay(receiptDelay)
                 .receiptOutcomes(receiptOutcomes).receiptRules(receiptRules).intermediateReceipts(intermediateReceipts)
-                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit);
+                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit)
+                .moStoreLimit(moStoreLimit).moStoreTtl(moStoreTtl);
         b.tlsPort = tlsPort;
         b.tls = tls;
         return b;
@@ -169,6 +174,19 @@ public final class SmscConfig {
         return recordLimit;
     }
 
+    /**
+     * How many MO parts the simulator stores while no receiver of their account is bound
+     * (store and forward): 10,000 by default; an MO queued beyond that is refused.
+     */
+    public int moStoreLimit() {
+        return moStoreLimit;
+    }
+
+    /** How long a stored MO waits for a receiver to bind before it is dropped (10 minutes by default). */
+    public Duration moStoreTtl() {
+        return moStoreTtl;
+    }
+
     @Override
     public String toString() {
         return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
@@ -176,7 +194,8 @@ public final class SmscConfig {
                 + ", receiptIdFormat=" + receiptIdFormat + ", receiptDelay=" + receiptDelay
                 + ", receiptOutcomes=" + receiptOutcomes + ", receiptRules=" + receiptRules
                 + ", intermediateReceipts=" + intermediateReceipts + ", randomSeed=" + randomSeed
-                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", session=" + session + "}";
+                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", moStoreLimit=" + moStoreLimit
+                + ", moStoreTtl=" + moStoreTtl + ", session=" + session + "}";
     }
 
     private static Map<MessageState, Double> normalised(Map<MessageState, Double> weights) {
@@ -209,6 +228,8 @@ public final class SmscConfig {
         private long randomSeed = 42;
         private FaultConfig faults = FaultConfig.none();
         private int recordLimit = SmscRecord.DEFAULT_LIMIT;
+        private int moStoreLimit = 10_000;
+        private Duration moStoreTtl = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -351,6 +372,23 @@ public final class SmscConfig {
         public Builder recordLimit(int entries) {
             Validate.range("recordLimit", entries, 0, SmscRecord.MAX_LIMIT);
             this.recordLimit = entries;
+            return this;
+        }
+
+        /** MO parts stored while no receiver is bound, 0..10,000,000 (0 = refuse an MO nobody can take now); see {@link SmscConfig#moStoreLimit()}. */
+        public Builder moStoreLimit(int parts) {
+            Validate.range("moStoreLimit", parts, 0, 10_000_000);
+            this.moStoreLimit = parts;
+            return this;
+        }
+
+        /** How long a stored MO waits for a receiver, more than 0; see {@link SmscConfig#moStoreTtl()}. */
+        public Builder moStoreTtl(Duration ttl) {
+            Validate.notNegative("moStoreTtl", ttl);
+            if (ttl.isZero()) {
+                throw new IllegalArgumentException("moStoreTtl must be more than 0");
+            }
+            this.moStoreTtl = ttl;
             return this;
         }
 
