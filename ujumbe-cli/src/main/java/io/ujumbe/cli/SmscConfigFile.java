@@ -122,6 +122,10 @@ final class SmscConfigFile {
         b.randomSeed(root.longValue("randomSeed", 42));
         int recordLimit = root.integer("recordLimit", 100_000, 0, 10_000_000);
         apply(problems, () -> b.recordLimit(recordLimit));
+        int moStoreLimit = root.integer("moStoreLimit", 10_000, 0, 10_000_000);
+        apply(problems, () -> b.moStoreLimit(moStoreLimit));
+        Duration moStoreTtl = root.duration("moStoreTtl", Duration.ofMinutes(10), Duration.ofMillis(1));
+        apply(problems, () -> b.moStoreTtl(moStoreTtl));
 
         ConfigNode f = root.object("faults");
         FaultConfig.Builder fb = FaultConfig.builder();
