@@ -10,6 +10,8 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.ujumbe.client.ClientListener;
+import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.Outbox;
 import io.ujumbe.client.OutboxEntry;
@@ -169,6 +171,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final Duration notifyBlock;
     private final long deadLetterMaxLength;
     private final int reclaimBatch;
+    /** Hears a Failed outcome for each message dead-lettered without reaching the client (may be null). */
+    private final ClientListener deadLetterListener;
 
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisConnection<String, String> notifierConnection;
@@ -197,6 +201,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         this.retryCheckInterval = b.retryCheckInterval;
         this.notifyBlock = b.notifyBlock;
         this.deadLetterMaxLength = b.deadLetterMaxLength;
+        this.deadLetterListener = b.deadLetterListener;
         this.reclaimBatch = b.reclaimBatch;
         this.connection = b.client.connect();
         this.redis = connection.async();
@@ -317,7 +322,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                         leases.put(entry.id(), DEAD);
                         LOG.atWarn().addKeyValue("correlationId", entry.message().correlationId())
                                 .addKeyValue("attempts", entry.attempt()).addKeyValue("deadLetters", deadLetters)
-                                .log("message moved to the dead-letter stream");
+                                .log("message moved to the dead-letter stream: its {} attempts reached maxAttempts {}"
+                                        + " (the client reports it failed with its last error)", entry.attempt(), maxAttempts);
                         throw new CompletionException(new DeadLetteredException("message "
                                 + entry.message().correlationId() + " moved to dead-letter stream " + deadLetters
                                 + " after " + entry.attempt() + " attempts (maxAttempts " + maxAttempts + ")"));
@@ -411,8 +417,19 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         long attempt = d.attempt() + deliveries - 1;
         if (attempt > maxAttempts) {
-            deadLetter(streamId, id, json, "handed out " + attempt + " times without an outcome (maxAttempts "
-                    + maxAttempts + "); its consumers died or stalled", attempt - 1);
+            String reason = "handed out " + (attempt - 1) + " times without an outcome (maxAttempts "
+                    + maxAttempts + "): the consumers that took it died or stalled";
+            LOG.atWarn().addKeyValue("correlationId", d.message().correlationId()).addKeyValue("streamId", streamId)
+                    .addKeyValue("deadLetters", deadLetters).log("message moved to the dead-letter stream: {}", reason);
+            deadLetter(streamId, id, json, reason, attempt - 1);
+            if (deadLetterListener != null) {
+                try {
+                    deadLetterListener.onOutcome(new MessageOutcome.Failed(d.message(), null,
+                            "dead-lettered: " + reason, null, (int) (attempt - 1)));
+                } catch (RuntimeException e) {
+                    LOG.atWarn().setCause(e).log("dead-letter listener failed");
+                }
+            }
             return null;
         }
         leases.put(id, streamId);
@@ -616,6 +633,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         private Duration retryCheckInterval = Duration.ofMillis(250);
         private Duration notifyBlock = Duration.ofSeconds(1);
         private long deadLetterMaxLength = 100_000;
+        private ClientListener deadLetterListener;
         private int reclaimBatch = 100;
 
         private Builder(RedisClient client) {
@@ -727,6 +745,17 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
          * Connects, creates the consumer group if missing, and starts the background work. Talks
          * to Redis on the calling thread once: build at start-up, not on an event loop.
          */
+        /**
+         * Hears a {@link MessageOutcome.Failed} for each message this outbox dead-letters before the
+         * client saw it (handed out maxAttempts times to consumers that died), so that it is
+         * published like any other outcome (e.g. a {@link RedisEventPublisher}); default none.
+         * Messages dead-lettered by a nack get their Failed outcome from the client itself.
+         */
+        public Builder deadLetterListener(ClientListener listener) {
+            this.deadLetterListener = listener;
+            return this;
+        }
+
         public RedisOutbox build() {
             return new RedisOutbox(this).start();
         }
