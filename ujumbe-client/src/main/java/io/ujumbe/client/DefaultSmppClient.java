@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,8 @@ final class DefaultSmppClient implements SmppClient {
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    /** Set by {@link #connect()}: the first failure before any bind is up ends the client. */
+    private volatile boolean failFast;
     private volatile List<SmppSession> transmitters = List.of();
 
     DefaultSmppClient(ClientConfig config) {
@@ -95,6 +98,48 @@ final class DefaultSmppClient implements SmppClient {
     @Override
     public Outbox outbox() {
         return config.outbox();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> connect() {
+        if (lifecycle == Lifecycle.NEW) {
+            failFast = true;
+        }
+        return start();
+    }
+
+    /**
+     * {@link #connect()}: the first connect or bind failure before any bind is up fails
+     * {@code firstBind} and stops the client. Runs on the scheduler thread.
+     */
+    private boolean failedFast(Throwable failure) {
+        if (!failFast || firstBind.isDone()) {
+            return false;
+        }
+        log(LOG.atError()).addKeyValue("error", failure.getMessage()).log("connect failed; not retrying (fail fast)");
+        firstBind.completeExceptionally(failure);
+        stop(Duration.ZERO);
+        return true;
+    }
+
+    /** The network error under the session's wrapping, in its own words ("Connection refused"). */
+    private ConnectException unreachable(Throwable err) {
+        Throwable root = err;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        int nativeError = why.indexOf("failed with error(");
+        if (nativeError >= 0 && why.lastIndexOf(": ") > nativeError) {
+            why = why.substring(why.lastIndexOf(": ") + 2); // the native transport's "connect(..) failed with error(-111): "
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            why = "unknown host " + why;
+        }
+        ConnectException e = new ConnectException("cannot connect to the SMSC at " + config.host() + ":" + config.port()
+                + ": " + why);
+        e.initCause(root);
+        return e;
     }
 
     @Override
@@ -293,6 +338,9 @@ final class DefaultSmppClient implements SmppClient {
         }
 
         private void onConnectFailed(Throwable err) {
+            if (failedFast(unreachable(err))) {
+                return;
+            }
             failures++;
             Duration delay = backoff();
             log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
@@ -318,6 +366,8 @@ final class DefaultSmppClient implements SmppClient {
             if (err != null) {
                 log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
                 s.close("bind failed: " + err.getMessage());
+                failedFast(new ClientStoppedException("the SMSC at " + config.host() + ":" + config.port()
+                        + " did not answer the bind: " + err.getMessage()));
                 return;
             }
             if (!resp.commandStatus().isOk()) {
@@ -334,6 +384,10 @@ final class DefaultSmppClient implements SmppClient {
                     }
                 }
                 s.close("bind rejected: " + resp.commandStatus().name());
+                if (failedFast(new ClientStoppedException("bind rejected by the SMSC at " + config.host() + ":"
+                        + config.port() + ": " + resp.commandStatus().name() + " (" + resp.commandStatus().description() + ")"))) {
+                    return;
+                }
                 if (config.maxBindRejections() > 0 && rejections >= config.maxBindRejections()) {
                     giveUp(resp.commandStatus());
                 }
