@@ -314,7 +314,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         String json = OutboundMessageJson.toJson(entry.message(), next);
         long delayMs = Math.max(0, retryAfter.toMillis());
-        return NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
+        return unwrapped(NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
                 group, streamId, entry.id(), json, Long.toString(delayMs), Integer.toString(next),
                 Integer.toString(maxAttempts), consumer, Long.toString(deadLetterMaxLength)).thenApply(result -> {
                     if ("dead".equals(result)) {
@@ -345,7 +345,24 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                             .addKeyValue("error", String.valueOf(cause))
                             .log("outbox nack failed; the entry stays pending in redis and is retried after claimIdle");
                     return null;
-                });
+                }));
+    }
+
+    /**
+     * The stage failing with the DeadLetteredException itself rather than a CompletionException
+     * around it, so that the client's Failed outcome reads "message … moved to dead-letter stream
+     * … after N attempts" and not a Java class name.
+     */
+    private static CompletionStage<Void> unwrapped(CompletionStage<Void> stage) {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        stage.whenComplete((v, err) -> {
+            if (err == null) {
+                out.complete(v);
+            } else {
+                out.completeExceptionally(rootCause(err) instanceof DeadLetteredException d ? d : err);
+            }
+        });
+        return out;
     }
 
     @Override

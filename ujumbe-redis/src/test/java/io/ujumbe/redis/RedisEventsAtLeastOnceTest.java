@@ -135,6 +135,34 @@ class RedisEventsAtLeastOnceTest {
     }
 
     @Test
+    void aMessageDeadLetteredAfterTheClientsRetriesIsPublishedAsFailedInPlainWords() throws Exception {
+        RedisEventPublisher publisher = publisher();
+        TestSmsc smsc = TestSmsc.start();
+        closeables.add(smsc);
+        smsc.submitStatus = sm -> CommandStatus.ESME_RSYSERR; // transient: the client retries until the outbox says no
+        RedisOutbox outbox = RedisOutbox.builder(redisClient).keyPrefix("dl:").consumer("dl").maxAttempts(2)
+                .retryCheckInterval(Duration.ofMillis(20)).build();
+        closeables.add(outbox);
+        SmppClient client = SmppClient.create(ClientConfig.builder().host("127.0.0.1").port(smsc.port())
+                .systemId("acme").password("secret").enquireLinkInterval(Duration.ZERO)
+                .retryPolicy(io.ujumbe.client.ExponentialRetryPolicy.builder().initialBackoff(Duration.ofMillis(20))
+                        .maxBackoff(Duration.ofMillis(50)).maxAttempts(20).build())
+                .outbox(outbox).addListener(publisher).build());
+        closeables.add(() -> client.stop(Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS));
+        client.start();
+
+        MessageOutcome out = client.send(OutboundMessage.builder().correlationId("doomed").to("254700000001")
+                .text("x").build()).get(20, TimeUnit.SECONDS);
+
+        assertThat(out.isAccepted()).isFalse();
+        assertThat(((MessageOutcome.Failed) out).reason()).contains("moved to dead-letter stream dl:outbox:dead after 2 attempts")
+                .doesNotContain("io.ujumbe").doesNotContain("Exception");
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries("t:outcomes").size() == 1);
+        assertThat(entries("t:outcomes").get(0).getBody().get("event")).contains("\"correlationId\":\"doomed\"",
+                "\"accepted\":false", "dead-letter stream");
+    }
+
+    @Test
     void aMessageDeadLetteredBeforeAnyClientSawItGetsAPublishedFailedOutcome() throws Exception {
         RedisEventPublisher publisher = publisher();
         RedisOutbox.Builder b = RedisOutbox.builder(redisClient).keyPrefix("t:").maxAttempts(1)
