@@ -6,12 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ujumbe.client.ClientConfig;
+import io.ujumbe.client.OutbindListener;
+import io.ujumbe.client.PercentageThrottleHandler;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.receipt.DeliveryReceiptParser;
+import io.ujumbe.receipt.ReceiptOutcome;
 import io.ujumbe.session.TlsConfig;
 import io.ujumbe.text.MultipartMode;
 import io.ujumbe.text.NationalLanguage;
+import io.ujumbe.text.SmsCharset;
+import io.ujumbe.text.SmsCharsetRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +25,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The settings of {@code ujumbe run}, read from a JSON or YAML file and checked as a whole: every
@@ -44,7 +53,12 @@ public final class RunConfig {
             Map.entry("responseTimeout", "smsc.responseTimeout"),
             Map.entry("enquireLinkInterval", "smsc.enquireLinkInterval"), Map.entry("defaultSource", "client.from"),
             Map.entry("ratePerSecond", "client.ratePerSecond"), Map.entry("multipartMode", "client.multipart"),
-            Map.entry("trustedCertificatesPem", "smsc.tls.trustCertificates"));
+            Map.entry("trustedCertificatesPem", "smsc.tls.trustCertificates"), Map.entry("burst", "client.burst"),
+            Map.entry("samplingPeriod", "client.throttle.samplingPeriod"),
+            Map.entry("sampleSize", "client.throttle.sampleSize"),
+            Map.entry("denyRequestAt", "client.throttle.denyRequestAt"),
+            Map.entry("throttleWait", "client.throttle.wait"), Map.entry("maxThrottleWait", "client.throttle.maxWait"),
+            Map.entry("pauseOnThrottle", "client.pauseOnThrottle"));
 
     private final String host;
     private final int port;
@@ -61,6 +75,13 @@ public final class RunConfig {
     private final String defaultSource;
     private final boolean receipts;
     private final double ratePerSecond;
+    private final long burst;
+    private final Duration throttleSamplingPeriod;
+    private final int throttleSampleSize;
+    private final double throttleDenyRequestAt;
+    private final Duration throttleWait;
+    private final Duration throttleMaxWait;
+    private final Duration pauseOnThrottle;
     private final MultipartMode multipartMode;
     private final Set<NationalLanguage> nationalLanguages;
     private final int outboxCapacity;
@@ -71,6 +92,11 @@ public final class RunConfig {
     private final Duration drainTimeout;
     private final OutboxType outboxType;
     private final RedisSettings redis;
+    private final Pattern receiptRegex;
+    private final Map<String, ReceiptOutcome> receiptStatusMapping;
+    private final Map<Integer, SmsCharset> dataCodingOverrides;
+    private final int outbindPort;
+    private final String outbindHost;
 
     /** Where the messages come from. */
     enum OutboxType {
@@ -118,17 +144,90 @@ public final class RunConfig {
         } else {
             tls = TlsConfig.client();
         }
+        ConfigNode outbind = smsc.object("outbind");
+        outbindPort = outbind.integer("port", -1, 0, 65535);
+        outbindHost = outbind.string("host", "0.0.0.0");
+        if (outbind.has("host") && outbindPort < 0) {
+            outbind.problem(outbind.key("port") + " is required with " + outbind.key("host"));
+        }
+        outbind.rejectUnknownKeys();
         smsc.rejectUnknownKeys();
 
         ConfigNode client = root.object("client");
         defaultSource = client.string("from", "ujumbe");
         receipts = client.bool("receipts", true);
         ratePerSecond = client.number("ratePerSecond", 0, 0, 1_000_000);
+        burst = client.integer("burst", 1, 1, 1_000_000);
+        if (client.has("burst") && ratePerSecond == 0) {
+            client.problem(client.key("burst") + " needs client.ratePerSecond (without a rate nothing is limited)");
+        }
+        ConfigNode throttle = client.object("throttle");
+        throttleSamplingPeriod = throttle.duration("samplingPeriod", Duration.ofSeconds(180), Duration.ofMillis(1));
+        throttleSampleSize = throttle.integer("sampleSize", 50, 1, 1_000_000_000);
+        throttleDenyRequestAt = throttle.number("denyRequestAt", 1, 0, 100);
+        throttleWait = throttle.duration("wait", Duration.ofSeconds(1), Duration.ofMillis(1));
+        throttleMaxWait = throttle.duration("maxWait", Duration.ofSeconds(30), Duration.ofMillis(1));
+        for (String k : new String[] {"wait", "maxWait"}) {
+            Duration d = k.equals("wait") ? throttleWait : throttleMaxWait;
+            if (d.compareTo(Duration.ofHours(1)) > 0) {
+                throttle.problem(throttle.key(k) + " must be at most 1h, was " + ConfigNode.format(d));
+            }
+        }
+        if (throttleSamplingPeriod.compareTo(Duration.ofDays(365)) > 0) {
+            throttle.problem(throttle.key("samplingPeriod") + " must be at most 365d");
+        }
+        throttle.rejectUnknownKeys();
+        pauseOnThrottle = client.duration("pauseOnThrottle", Duration.ZERO, Duration.ZERO);
+        if (pauseOnThrottle.compareTo(Duration.ofHours(1)) > 0) {
+            client.problem(client.key("pauseOnThrottle") + " must be at most 1h, was " + ConfigNode.format(pauseOnThrottle));
+        }
         multipartMode = client.choice("multipart", MultipartMode.UDH_8BIT, Choices.MULTIPART);
         List<NationalLanguage> langs = client.list("nationalLanguages", "national language names such as turkish",
                 Choices::language);
         nationalLanguages = langs.isEmpty() ? Set.of() : EnumSet.copyOf(langs);
         outboxCapacity = client.integer("outboxCapacity", 10_000, 1, 10_000_000);
+        Pattern regex = null;
+        String regexText = client.string("receiptRegex", "");
+        if (!regexText.isEmpty()) {
+            try {
+                regex = DeliveryReceiptParser.compileRegex(regexText);
+                if (!regexText.contains("<id>")) {
+                    client.problem(client.key("receiptRegex") + " needs a named group id: (?<id>…) or (?P<id>…)");
+                }
+            } catch (IllegalArgumentException e) {
+                client.problem(client.key("receiptRegex") + ": " + e.getMessage());
+            }
+        }
+        receiptRegex = regex;
+        receiptStatusMapping = new LinkedHashMap<>();
+        client.stringMap("receiptStatusMapping").forEach((stat, meaning) -> {
+            try {
+                receiptStatusMapping.put(stat, ReceiptOutcome.valueOf(meaning.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                client.problem(client.key("receiptStatusMapping") + "." + stat
+                        + " must be delivered, failed or pending, was '" + meaning + "'");
+            }
+        });
+        dataCodingOverrides = new LinkedHashMap<>();
+        client.stringMap("dataCodingOverrides").forEach((dc, name) -> {
+            int value;
+            try {
+                value = dc.startsWith("0x") || dc.startsWith("0X") ? Integer.parseInt(dc.substring(2), 16) : Integer.parseInt(dc);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 0 || value > 255) {
+                client.problem(client.key("dataCodingOverrides") + "." + dc + ": the key must be a data_coding 0..255 (or 0x00..0xFF)");
+                return;
+            }
+            Optional<SmsCharset> charset = SmsCharsetRegistry.charsetNamed(name);
+            if (charset.isEmpty()) {
+                client.problem(client.key("dataCodingOverrides") + "." + dc + " names no charset this Java has: '" + name
+                        + "' (gsm, ucs2, or a JDK charset such as latin1, utf-8, shift_jis)");
+                return;
+            }
+            dataCodingOverrides.put(value, charset.get());
+        });
         client.rejectUnknownKeys();
 
         logMetadata = root.stringMap("logMetadata");
@@ -223,12 +322,26 @@ public final class RunConfig {
                 .nationalLanguages(nationalLanguages);
         // With a shared (Redis) rate limit the caller sets the limiter instead.
         if (ratePerSecond > 0 && (redis == null || !redis.rateLimit)) {
-            b.ratePerSecond(ratePerSecond);
+            b.ratePerSecond(ratePerSecond, burst);
         }
+        b.throttleHandler(PercentageThrottleHandler.builder().samplingPeriod(throttleSamplingPeriod)
+                .sampleSize(throttleSampleSize).denyRequestAt(throttleDenyRequestAt)
+                .throttleWait(throttleWait).maxThrottleWait(throttleMaxWait).build());
+        b.pauseOnThrottle(pauseOnThrottle);
         if (tls != null) {
             b.tls(tls);
         }
         logMetadata.forEach(b::putLogMetadata);
+        if (receiptRegex != null) {
+            b.receiptRegex(receiptRegex);
+        }
+        if (!receiptStatusMapping.isEmpty()) {
+            b.receiptStatusMapping(receiptStatusMapping);
+        }
+        dataCodingOverrides.forEach(b::dataCodingOverride);
+        if (outbindPort >= 0) {
+            b.outbind(OutbindListener.builder().host(outbindHost).port(outbindPort).build());
+        }
         return b;
     }
 
@@ -246,6 +359,10 @@ public final class RunConfig {
     RedisSettings redis() { return redis; }
     /** The account's submit_sm per second; 0 = unlimited. */
     public double ratePerSecond() { return ratePerSecond; }
+    /** How many submit_sm may go back to back after a quiet spell (the local rate limiter's burst). */
+    public long burst() { return burst; }
+    /** How long sending pauses on ESME_RTHROTTLED, throttled messages first; zero: off. */
+    public Duration pauseOnThrottle() { return pauseOnThrottle; }
     public String httpHost() { return httpHost; }
     /** The port of the health and metrics endpoint: -1 off, 0 any free port. */
     public int httpPort() { return httpPort; }

@@ -6,12 +6,15 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
-import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.session.BindState;
 import io.ujumbe.session.SessionHandler;
 import io.ujumbe.session.SmppConnector;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.pdu.AlertNotification;
+import io.ujumbe.pdu.Outbind;
+import io.ujumbe.session.SmppServer;
 import io.ujumbe.text.CaffeineReassembler;
+import io.ujumbe.text.ReassemblyStore;
 import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +49,9 @@ final class DefaultSmppClient implements SmppClient {
     private final ClientMetrics metrics;
     private final Dispatcher dispatcher;
     private final InboundHandler inbound;
-    private final List<BindSlot> slots = new ArrayList<>();
+    private final List<BindSlot> slots = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Listens for SMSC-initiated connections when configured; its sessions get slots of their own. */
+    private volatile SmppServer outbindServer;
     private final Map<String, CompletableFuture<MessageOutcome>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -65,16 +70,17 @@ final class DefaultSmppClient implements SmppClient {
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
         Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
                 config.receiptCorrelationWait());
-        SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+        SmsCharsetRegistry charsets = config.charsets();
         this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,
                 this::terminal, metrics, correlator);
-        CaffeineReassembler reassembler = CaffeineReassembler.builder()
-                .timeToLive(config.reassemblyTimeout())
-                .maximumIncomplete(config.maxIncompleteMessages())
-                .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
-                        .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
-                .build();
-        this.inbound = new InboundHandler(config, correlator, reassembler, charsets, DeliveryReceiptParser.standard(), metrics);
+        ReassemblyStore reassembly = config.reassemblyStore() != null ? config.reassemblyStore()
+                : CaffeineReassembler.builder()
+                        .timeToLive(config.reassemblyTimeout())
+                        .maximumIncomplete(config.maxIncompleteMessages())
+                        .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
+                                .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
+                        .build();
+        this.inbound = new InboundHandler(config, correlator, reassembly, charsets, config.receiptParser(), metrics);
         for (int i = 0; i < config.binds(); i++) {
             slots.add(new BindSlot(i));
         }
@@ -154,7 +160,25 @@ final class DefaultSmppClient implements SmppClient {
         for (BindSlot s : slots) {
             scheduler.execute(s::connect);
         }
+        OutbindListener outbind = config.outbind();
+        if (outbind != null) {
+            try {
+                outbindServer = SmppServer.startForOutbind(outbind.host(), outbind.port(), config.session(),
+                        s -> new BindSlot(-1, true));
+                log(LOG.atInfo()).addKeyValue("port", outbindServer.port()).log("listening for outbind");
+            } catch (RuntimeException e) {
+                log(LOG.atError()).addKeyValue("error", e.getMessage()).log("cannot listen for outbind");
+                stop(Duration.ZERO);
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return firstBind;
+    }
+
+    @Override
+    public java.util.OptionalInt outbindPort() {
+        SmppServer server = outbindServer;
+        return server == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(server.port());
     }
 
     @Override
@@ -243,6 +267,16 @@ final class DefaultSmppClient implements SmppClient {
         for (BindSlot s : slots) {
             closing.add(s.shutdown());
         }
+        SmppServer server = outbindServer;
+        if (server != null) {
+            // Off the I/O thread: closing a server waits for its event loops.
+            closing.add(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
+                    .thenRunAsync(() -> server.close(Duration.ofSeconds(2)), r -> {
+                        Thread t = new Thread(r, "ujumbe-outbind-close");
+                        t.setDaemon(true);
+                        t.start();
+                    }));
+        }
         CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> dispatcher.failRemaining())
                 .whenComplete((v, e) -> {
@@ -311,6 +345,8 @@ final class DefaultSmppClient implements SmppClient {
      */
     private final class BindSlot implements SessionHandler {
         private final int index;
+        /** A connection the SMSC opened (outbind): bound when its outbind arrives, never reconnected. */
+        private final boolean accepted;
         private volatile SmppSession session;
         private int failures;
         private int rejections;
@@ -318,7 +354,12 @@ final class DefaultSmppClient implements SmppClient {
         private boolean shuttingDown;
 
         BindSlot(int index) {
+            this(index, false);
+        }
+
+        BindSlot(int index, boolean accepted) {
             this.index = index;
+            this.accepted = accepted;
         }
 
         void connect() {
@@ -345,6 +386,7 @@ final class DefaultSmppClient implements SmppClient {
             Duration delay = backoff();
             log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
                     .addKeyValue("retryInMs", delay.toMillis()).log("cannot connect to the SMSC");
+            bindFailed(err);
             schedule(delay);
         }
 
@@ -365,6 +407,7 @@ final class DefaultSmppClient implements SmppClient {
         private void onBindAnswer(SmppSession s, BindResp resp, Throwable err) {
             if (err != null) {
                 log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                bindFailed(err);
                 s.close("bind failed: " + err.getMessage());
                 failedFast(new ClientStoppedException("the SMSC at " + config.host() + ":" + config.port()
                         + " did not answer the bind: " + err.getMessage()));
@@ -402,6 +445,18 @@ final class DefaultSmppClient implements SmppClient {
             dispatcher.wake();
         }
 
+        private void bindFailed(Throwable err) {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            for (ClientListener l : config.listeners()) {
+                try {
+                    l.onBindFailed(cause);
+                } catch (RuntimeException e) {
+                    log(LOG.atWarn()).setCause(e).log("listener onBindFailed threw");
+                }
+            }
+        }
+
         private void giveUp(CommandStatus status) {
             String reason = "bind rejected " + rejections + " times in a row (" + status.name() + "); giving up";
             log(LOG.atError()).addKeyValue("bind", index).log(reason);
@@ -413,6 +468,10 @@ final class DefaultSmppClient implements SmppClient {
             if (session == s) {
                 session = null;
                 refreshTransmitters();
+            }
+            if (accepted) {
+                slots.remove(this); // the SMSC opens a new connection when it wants one
+                return;
             }
             if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
                 return;
@@ -452,6 +511,35 @@ final class DefaultSmppClient implements SmppClient {
         @Override
         public CompletionStage<PduResponse> onRequest(SmppSession s, PduRequest request) {
             return inbound.onRequest(s, request);
+        }
+
+        @Override
+        public void onNotification(SmppSession s, Pdu pdu) {
+            if (pdu instanceof Outbind) {
+                scheduler.execute(() -> onOutbind(s, (Outbind) pdu));
+            } else if (pdu instanceof AlertNotification) {
+                inbound.onAlert(s, (AlertNotification) pdu);
+            }
+        }
+
+        private void onOutbind(SmppSession s, Outbind outbind) {
+            OutbindListener o = config.outbind();
+            if (!accepted || o == null || !o.accepts(outbind, config)) {
+                log(LOG.atWarn()).addKeyValue("session", s.id()).addKeyValue("outbindSystemId", outbind.systemId())
+                        .log(accepted ? "outbind with a wrong system_id or password; closing the connection"
+                                : "outbind on a connection the client opened; ignored");
+                if (accepted) {
+                    s.close("outbind refused: wrong system_id or password");
+                }
+                return;
+            }
+            if (lifecycle != Lifecycle.RUNNING) {
+                s.close("client not running");
+                return;
+            }
+            slots.add(this);
+            log(LOG.atInfo()).addKeyValue("session", s.id()).log("outbind accepted; binding on the SMSC's connection");
+            bind(s);
         }
 
         @Override

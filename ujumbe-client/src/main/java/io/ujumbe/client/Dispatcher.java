@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -53,7 +52,7 @@ final class Dispatcher {
     private int jobCount;
     /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
     private final Map<String, Progress> progress = new HashMap<>();
-    private final AtomicInteger references = new AtomicInteger();
+    private final ConcatenationReferences references = new ConcatenationReferences();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
@@ -68,6 +67,19 @@ final class Dispatcher {
     private boolean stopping;
     private int roundRobin;
     private int inFlightParts;
+    /**
+     * Pause on throttle ({@link ClientConfig#pauseOnThrottle()}): throttled parts wait here, in the
+     * order they were first sent, and go before anything else once the pause is over.
+     */
+    private final java.util.PriorityQueue<PartSend> throttledFirst =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((PartSend p) -> p.order));
+    private long sendOrder;
+    private boolean paused;
+    private long pausedUntil;
+    private long pauseStartedAt;
+    private long pauseNanos;
+    /** True from a pause until a response other than a throttle: a throttle meanwhile doubles the pause. */
+    private boolean pauseBackoff;
 
     Dispatcher(ClientConfig config, ScheduledExecutorService executor, MessageAssembler assembler,
                Supplier<List<SmppSession>> transmitters, OutcomeSink outcomes, ClientMetrics metrics, Correlator correlator) {
@@ -113,23 +125,32 @@ final class Dispatcher {
         if (stopping) {
             return;
         }
+        if (!answers.isEmpty()) {
+            // A window freed by an answer can wake this before the answer is taken: take it
+            // first, so that a throttled part is back at the head of the line (pause on throttle)
+            // before the room it left is given to the next part.
+            processAnswers();
+        }
         while (true) {
-            if (ready.isEmpty()) {
+            PartSend part = throttledFirst.isEmpty() ? ready.peek() : throttledFirst.peek();
+            if (part == null) {
                 if (poll()) {
                     continue;
                 }
                 return;
             }
-            ThrottleHandler throttle = config.throttleHandler();
-            if (!throttle.allowRequest()) {
-                scheduleDrain(throttle.throttleDelay().toNanos());
-                return;
+            if (paused) {
+                long left = pausedUntil - System.nanoTime();
+                if (left > 0) {
+                    scheduleDrain(left);
+                    return;
+                }
+                paused = false;
             }
             SmppSession session = pickSession();
             if (session == null) {
                 return;
             }
-            PartSend part = ready.peek();
             if (config.rateLimitParts() || part.index == firstUnsentIndex(part.job)) {
                 long wait = config.rateLimiter().tryAcquire(1);
                 if (wait > 0) {
@@ -137,9 +158,45 @@ final class Dispatcher {
                     return;
                 }
             }
-            ready.poll();
+            // Asked last: when it lets a probe through after a pause, the probe must really go
+            // (a probe granted and then held back by the window or the rate would cost a pause).
+            ThrottleHandler throttle = config.throttleHandler();
+            if (!throttle.allowRequest()) {
+                scheduleDrain(throttle.throttleDelay().toNanos());
+                return;
+            }
+            if (throttledFirst.isEmpty()) {
+                ready.poll();
+            } else {
+                throttledFirst.poll();
+            }
             send(session, part);
         }
+    }
+
+    /**
+     * Pause on throttle: the part goes back to the head of the line (before every part sent after
+     * it) and all sending pauses. Parts sent before the pause began that come back throttled join
+     * the line without extending the pause; one sent after it doubles the pause (up to 32 times).
+     */
+    private void pauseForThrottle(PartSend part, CommandStatus status) {
+        PartSend again = new PartSend(this, part.job, part.index);
+        again.order = part.order;
+        throttledFirst.add(again);
+        part.job.queued++;
+        long now = System.nanoTime();
+        if (paused && part.sentNanos - pauseStartedAt < 0) {
+            return;
+        }
+        long base = config.pauseOnThrottle().toNanos();
+        pauseNanos = pauseBackoff ? Math.min(pauseNanos * 2, base * 32) : base;
+        pauseBackoff = true;
+        paused = true;
+        pauseStartedAt = now;
+        pausedUntil = now + pauseNanos;
+        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", status.name())
+                .addKeyValue("pauseMs", pauseNanos / 1_000_000).addKeyValue("waiting", throttledFirst.size())
+                .log("SMSC throttled a message: all sending paused; the throttled messages go first, in order");
     }
 
     private int firstUnsentIndex(Job job) {
@@ -153,6 +210,9 @@ final class Dispatcher {
 
     private void send(SmppSession session, PartSend part) {
         inFlightParts++;
+        if (part.order == 0) {
+            part.order = ++sendOrder;
+        }
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
         part.sentNanos = System.nanoTime();
@@ -177,13 +237,17 @@ final class Dispatcher {
      * keeps the executor's queue lock and the thread wake-ups off the per-message path.
      */
     private void takeAnswers() {
+        processAnswers();
+        drain();
+    }
+
+    private void processAnswers() {
         answersPending.set(false);
         acceptedAt = null;
         PartSend a;
         while ((a = answers.poll()) != null) {
             onAnswer(a, a.response, a.error, a.latencyNanos);
         }
-        drain();
     }
 
     private Instant acceptedAt() {
@@ -283,7 +347,11 @@ final class Dispatcher {
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         Progress p = progress.isEmpty() ? null : progress.get(entry.id());
-        int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
+        if (p == null && entry.progress() != null) {
+            // Recorded with the entry, maybe by another process: same reference, only the missing parts.
+            p = new Progress(entry.progress().reference(), entry.progress().messageIds());
+        }
+        int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
         try {
             parts = assembler.assemble(m, reference);
@@ -316,8 +384,20 @@ final class Dispatcher {
             metrics.submitLatency(latencyNanos);
             CommandStatus status = resp.commandStatus();
             config.throttleHandler().onResponse(status);
+            java.util.OptionalInt congestion = resp.tlvs().congestionState();
+            if (congestion.isPresent()) {
+                // SMPP 5.0: the SMSC's load, 0..100; a bad value is clamped, not trusted.
+                config.rateLimiter().onCongestion(Math.max(0, Math.min(100, congestion.getAsInt())));
+            }
             if (status.isThrottle()) {
                 metrics.throttled.increment();
+                if (!config.pauseOnThrottle().isZero() && !stopping) {
+                    pauseForThrottle(part, status);
+                    maybeFinish(job);
+                    return;
+                }
+            } else {
+                pauseBackoff = false;
             }
             if (status.isOk() && resp instanceof SubmitSmResp) {
                 String messageId = ((SubmitSmResp) resp).messageId();
@@ -375,6 +455,7 @@ final class Dispatcher {
         // (Only when some were never sent: the scan is not paid by every accepted message.)
         if (job.sentThisAttempt < job.queued) {
             ready.removeIf(p -> p.job == job);
+            throttledFirst.removeIf(p -> p.job == job);
         }
         if (job.failure != null) {
             finish(job.entry, job.failure);
@@ -385,7 +466,8 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry, job.retryDelay).whenComplete((v, e) -> {
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds)), job.retryDelay)
+                    .whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
@@ -430,6 +512,9 @@ final class Dispatcher {
         for (PartSend p : ready) {
             partlySent.add(p.job);
         }
+        for (PartSend p : throttledFirst) {
+            partlySent.add(p.job);
+        }
         for (Job j : jobs()) {
             if (j.sentThisAttempt == 0) {
                 unsent.add(j);
@@ -437,6 +522,7 @@ final class Dispatcher {
             }
         }
         ready.clear();
+        throttledFirst.clear();
         for (Job j : unsent) {
             removeJob(j);
             j.finished = true;
@@ -522,7 +608,7 @@ final class Dispatcher {
     }
 
     int readyParts() {
-        return ready.size();
+        return ready.size() + throttledFirst.size();
     }
 
     private void addJob(Job job) {
@@ -610,6 +696,8 @@ final class Dispatcher {
         final Job job;
         final int index;
         long sentNanos;
+        /** When it was first sent, counted from 1 (0: not yet): the order throttled parts are resent in. */
+        long order;
         // Written on the I/O thread before the part is queued for the dispatcher thread (the
         // queue's hand-off makes them visible there).
         PduResponse response;
