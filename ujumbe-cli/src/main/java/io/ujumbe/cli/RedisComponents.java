@@ -72,7 +72,6 @@ final class RedisComponents implements AutoCloseable {
         if (settings.consumer != null) {
             ob.consumer(settings.consumer);
         }
-        outbox = track(ob.build());
         correlationStore = track(RedisCorrelationStore.builder(client).keyPrefix(settings.correlationKeyPrefix())
                 .ttl(settings.correlationTtl).build());
         reassembly = track(RedisReassemblyStore.builder(client).keyPrefix(settings.keyPrefix)
@@ -104,7 +103,13 @@ final class RedisComponents implements AutoCloseable {
                 pb.inboundStream(settings.inboundStream);
             }
             publisher = track(pb.build());
+            if (settings.outcomesStream != null) {
+                // A message dead-lettered before any client saw it still gets its Failed outcome published.
+                ob.deadLetterListener(new SelectedEvents(publisher, true, false, false));
+            }
         }
+        // Built last, so that it can tell the publisher of what it dead-letters; closed first.
+        outbox = track(ob.build());
     }
 
     private <T extends AutoCloseable> T track(T component) {

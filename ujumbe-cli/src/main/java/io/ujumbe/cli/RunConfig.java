@@ -1,6 +1,7 @@
 package io.ujumbe.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -43,6 +44,21 @@ import java.util.regex.Pattern;
 public final class RunConfig {
     /** The environment variable the password is taken from when the file has none. */
     public static final String PASSWORD_ENV = "UJUMBE_PASSWORD";
+    /** The client builder's setting names, as this file's keys, for its validation messages. */
+    private static final Map<String, String> CLIENT_KEYS = Map.ofEntries(
+            Map.entry("host", "smsc.host"), Map.entry("port", "smsc.port"), Map.entry("systemId", "smsc.systemId"),
+            Map.entry("password", "smsc.password"), Map.entry("systemType", "smsc.systemType"),
+            Map.entry("bindType", "smsc.bind"), Map.entry("binds", "smsc.binds"),
+            Map.entry("maxBindRejections", "smsc.maxBindRejections"), Map.entry("windowSize", "smsc.windowSize"),
+            Map.entry("responseTimeout", "smsc.responseTimeout"),
+            Map.entry("enquireLinkInterval", "smsc.enquireLinkInterval"), Map.entry("defaultSource", "client.from"),
+            Map.entry("ratePerSecond", "client.ratePerSecond"), Map.entry("multipartMode", "client.multipart"),
+            Map.entry("trustedCertificatesPem", "smsc.tls.trustCertificates"), Map.entry("burst", "client.burst"),
+            Map.entry("samplingPeriod", "client.throttle.samplingPeriod"),
+            Map.entry("sampleSize", "client.throttle.sampleSize"),
+            Map.entry("denyRequestAt", "client.throttle.denyRequestAt"),
+            Map.entry("throttleWait", "client.throttle.wait"), Map.entry("maxThrottleWait", "client.throttle.maxWait"),
+            Map.entry("pauseOnThrottle", "client.pauseOnThrottle"));
 
     private final String clientId;
     private final String host;
@@ -122,8 +138,10 @@ public final class RunConfig {
         } else if (!trust.isEmpty()) {
             if (!Files.isReadable(Path.of(trust))) {
                 tlsNode.problem(tlsNode.key("trustCertificates") + " must be a readable PEM file, was '" + trust + "'");
+                tls = null;
+            } else {
+                tls = TlsConfig.clientTrusting(Path.of(trust));
             }
-            tls = TlsConfig.clientTrusting(Path.of(trust));
         } else {
             tls = TlsConfig.client();
         }
@@ -268,7 +286,7 @@ public final class RunConfig {
             try {
                 config.clientBuilder().build();
             } catch (IllegalArgumentException e) {
-                problems.add("smsc: " + e.getMessage());
+                problems.add(ConfigNode.withKeys(e.getMessage(), CLIENT_KEYS));
             }
         }
         if (!problems.isEmpty()) {
@@ -283,10 +301,18 @@ public final class RunConfig {
             throw new ConfigException("configuration file " + file + " cannot be read");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        ObjectMapper mapper = name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
+        ObjectMapper mapper = (name.endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory()))
+                // A key written twice would otherwise silently keep the last value.
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         try {
             return mapper.readTree(file.toFile());
         } catch (JacksonException e) {
+            String duplicate = ConfigNode.duplicateKey(e);
+            if (duplicate != null) {
+                throw new ConfigException(duplicate + " appears twice in configuration file " + file
+                        + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")
+                        + "; keep one");
+            }
             throw new ConfigException("configuration file " + file + " is not valid "
                     + (name.endsWith(".json") ? "JSON" : "YAML") + ": " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : ""));

@@ -19,6 +19,7 @@ import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,8 @@ final class DefaultSmppClient implements SmppClient {
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    /** Set by {@link #connect()}: the first failure before any bind is up ends the client. */
+    private volatile boolean failFast;
     private volatile List<SmppSession> transmitters = List.of();
 
     DefaultSmppClient(ClientConfig config) {
@@ -102,6 +105,48 @@ final class DefaultSmppClient implements SmppClient {
     @Override
     public Outbox outbox() {
         return config.outbox();
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> connect() {
+        if (lifecycle == Lifecycle.NEW) {
+            failFast = true;
+        }
+        return start();
+    }
+
+    /**
+     * {@link #connect()}: the first connect or bind failure before any bind is up fails
+     * {@code firstBind} and stops the client. Runs on the scheduler thread.
+     */
+    private boolean failedFast(Throwable failure) {
+        if (!failFast || firstBind.isDone()) {
+            return false;
+        }
+        log.error(null).addKeyValue("error", failure.getMessage()).log("connect failed; not retrying (fail fast)");
+        firstBind.completeExceptionally(failure);
+        stop(Duration.ZERO);
+        return true;
+    }
+
+    /** The network error under the session's wrapping, in its own words ("Connection refused"). */
+    private ConnectException unreachable(Throwable err) {
+        Throwable root = err;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        int nativeError = why.indexOf("failed with error(");
+        if (nativeError >= 0 && why.lastIndexOf(": ") > nativeError) {
+            why = why.substring(why.lastIndexOf(": ") + 2); // the native transport's "connect(..) failed with error(-111): "
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            why = "unknown host " + why;
+        }
+        ConnectException e = new ConnectException("cannot connect to the SMSC at " + config.host() + ":" + config.port()
+                + ": " + why);
+        e.initCause(root);
+        return e;
     }
 
     @Override
@@ -328,6 +373,9 @@ final class DefaultSmppClient implements SmppClient {
         }
 
         private void onConnectFailed(Throwable err) {
+            if (failedFast(unreachable(err))) {
+                return;
+            }
             failures++;
             Duration delay = backoff();
             log.warn(null).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
@@ -355,6 +403,8 @@ final class DefaultSmppClient implements SmppClient {
                 log.warn(s.id()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
                 bindFailed(err);
                 s.close("bind failed: " + err.getMessage());
+                failedFast(new ClientStoppedException("the SMSC at " + config.host() + ":" + config.port()
+                        + " did not answer the bind: " + err.getMessage()));
                 return;
             }
             if (!resp.commandStatus().isOk()) {
@@ -371,6 +421,10 @@ final class DefaultSmppClient implements SmppClient {
                     }
                 }
                 s.close("bind rejected: " + resp.commandStatus().name());
+                if (failedFast(new ClientStoppedException("bind rejected by the SMSC at " + config.host() + ":"
+                        + config.port() + ": " + resp.commandStatus().name() + " (" + resp.commandStatus().description() + ")"))) {
+                    return;
+                }
                 if (config.maxBindRejections() > 0 && rejections >= config.maxBindRejections()) {
                     giveUp(resp.commandStatus());
                 }

@@ -48,6 +48,12 @@ import java.util.TreeSet;
  * {@link #decodeStrict(String)} rejects them, for hand-written input where an unknown field is
  * most likely a typo that would otherwise silently send something else. Thread-safe: every
  * method is static and stateless.
+ *
+ * <p>Both decoders also read naz's queue item (an object with {@code smpp_event} or
+ * {@code smpp_command}: {@code {"version":"1","smpp_event":"submit_sm","short_message":…,
+ * "correlation_id":…,"source_addr":…,"destination_addr":…}}), so that naz producers write to
+ * ujumbe's outboxes unchanged; docs/deployment.md maps its fields. Errors are in plain words:
+ * the field, or for malformed JSON what is wrong and at which column.
  */
 public final class OutboundMessageJson {
 
@@ -211,10 +217,15 @@ public final class OutboundMessageJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid message JSON: not well-formed: " + e.getOriginalMessage(), e);
+            // The cause is left out: its message is the parser's, with internals the writer of the line cannot use.
+            throw new IllegalArgumentException("invalid message JSON: " + JsonSyntax.describe(e));
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("invalid message JSON: expected an object");
+            throw new IllegalArgumentException("invalid message JSON: expected an object {...}, found "
+                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        if (NazQueueItem.isNaz(root)) {
+            return NazQueueItem.decode(root, strict);
         }
         int version = intField(root, "version", -1, 0, Integer.MAX_VALUE);
         if (version == -1) {

@@ -10,6 +10,8 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.ujumbe.client.ClientListener;
+import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.Outbox;
 import io.ujumbe.client.OutboxEntry;
@@ -244,6 +246,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final Duration notifyBlock;
     private final long deadLetterMaxLength;
     private final int reclaimBatch;
+    /** Hears a Failed outcome for each message dead-lettered without reaching the client (may be null). */
+    private final ClientListener deadLetterListener;
 
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisConnection<String, String> notifierConnection;
@@ -278,6 +282,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         this.retryCheckInterval = b.retryCheckInterval;
         this.notifyBlock = b.notifyBlock;
         this.deadLetterMaxLength = b.deadLetterMaxLength;
+        this.deadLetterListener = b.deadLetterListener;
         this.reclaimBatch = b.reclaimBatch;
         this.aliveKey = alivePrefix + this.consumer;
         this.lostCounter = b.meterRegistry == null ? null
@@ -433,7 +438,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                     });
         }
         long delayMs = Math.max(0, retryAfter.toMillis());
-        return NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
+        return unwrapped(NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
                 group, streamId, entry.id(), json, Long.toString(delayMs), Integer.toString(next),
                 Integer.toString(maxAttempts), consumer, Long.toString(deadLetterMaxLength)).thenApply(result -> {
                     if ("dead".equals(result)) {
@@ -441,7 +446,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                         leases.put(entry.id(), DEAD);
                         LOG.atWarn().addKeyValue("correlationId", entry.message().correlationId())
                                 .addKeyValue("attempts", entry.attempt()).addKeyValue("deadLetters", deadLetters)
-                                .log("message moved to the dead-letter stream");
+                                .log("message moved to the dead-letter stream: its {} attempts reached maxAttempts {}"
+                                        + " (the client reports it failed with its last error)", entry.attempt(), maxAttempts);
                         throw new CompletionException(new DeadLetteredException("message "
                                 + entry.message().correlationId() + " moved to dead-letter stream " + deadLetters
                                 + " after " + entry.attempt() + " attempts (maxAttempts " + maxAttempts + ")"));
@@ -463,7 +469,24 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                             .addKeyValue("error", String.valueOf(cause))
                             .log("outbox nack failed; the entry stays pending in redis and is retried after claimIdle");
                     return null;
-                });
+                }));
+    }
+
+    /**
+     * The stage failing with the DeadLetteredException itself rather than a CompletionException
+     * around it, so that the client's Failed outcome reads "message … moved to dead-letter stream
+     * … after N attempts" and not a Java class name.
+     */
+    private static CompletionStage<Void> unwrapped(CompletionStage<Void> stage) {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        stage.whenComplete((v, err) -> {
+            if (err == null) {
+                out.complete(v);
+            } else {
+                out.completeExceptionally(rootCause(err) instanceof DeadLetteredException d ? d : err);
+            }
+        });
+        return out;
     }
 
     @Override
@@ -541,8 +564,19 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         long attempt = d.attempt() + deliveries - 1;
         if (attempt > maxAttempts) {
-            deadLetter(streamId, id, json, "handed out " + attempt + " times without an outcome (maxAttempts "
-                    + maxAttempts + "); its consumers died or stalled", attempt - 1);
+            String reason = "handed out " + (attempt - 1) + " times without an outcome (maxAttempts "
+                    + maxAttempts + "): the consumers that took it died or stalled";
+            LOG.atWarn().addKeyValue("correlationId", d.message().correlationId()).addKeyValue("streamId", streamId)
+                    .addKeyValue("deadLetters", deadLetters).log("message moved to the dead-letter stream: {}", reason);
+            deadLetter(streamId, id, json, reason, attempt - 1);
+            if (deadLetterListener != null) {
+                try {
+                    deadLetterListener.onOutcome(new MessageOutcome.Failed(d.message(), null,
+                            "dead-lettered: " + reason, null, (int) (attempt - 1)));
+                } catch (RuntimeException e) {
+                    LOG.atWarn().setCause(e).log("dead-letter listener failed");
+                }
+            }
             return null;
         }
         leases.put(id, streamId);
@@ -812,6 +846,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         private Duration retryCheckInterval = Duration.ofMillis(250);
         private Duration notifyBlock = Duration.ofSeconds(1);
         private long deadLetterMaxLength = 100_000;
+        private ClientListener deadLetterListener;
         private int reclaimBatch = 100;
         private Duration doneTtl = Duration.ofMinutes(10);
         private io.micrometer.core.instrument.MeterRegistry meterRegistry;
@@ -948,6 +983,17 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
          * Connects, creates the consumer group if missing, and starts the background work. Talks
          * to Redis on the calling thread once: build at start-up, not on an event loop.
          */
+        /**
+         * Hears a {@link MessageOutcome.Failed} for each message this outbox dead-letters before the
+         * client saw it (handed out maxAttempts times to consumers that died), so that it is
+         * published like any other outcome (e.g. a {@link RedisEventPublisher}); default none.
+         * Messages dead-lettered by a nack get their Failed outcome from the client itself.
+         */
+        public Builder deadLetterListener(ClientListener listener) {
+            this.deadLetterListener = listener;
+            return this;
+        }
+
         public RedisOutbox build() {
             return new RedisOutbox(this).start();
         }

@@ -338,7 +338,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 "seq", p.request.sequenceNumber(), "timeoutMs", timeout.toMillis());
         p.future.completeExceptionally(new ResponseTimeoutException(p.request.commandId().smppName()
                 + " seq=" + p.request.sequenceNumber() + " not answered within " + timeout.toMillis()
-                + " ms on session " + id));
+                + " ms on session " + id, p.request.sequenceNumber()));
     }
 
     private void settle(RequestWindow.Pending p) {

@@ -81,7 +81,8 @@ public final class SmppServer implements AutoCloseable {
         try {
             Channel ch = b.bind(host, port).syncUninterruptibly().channel();
             return new SmppServer(boss, workers, ch, registry);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: the native transport's bind failure is an IOException thrown sneakily.
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);

@@ -80,7 +80,7 @@ final class ConsoleApi implements AutoCloseable {
                 .post("/api/sessions/{id}/disconnect", HttpHandler.sync(r -> disconnect(r.pathParameter("id"))))
                 .get("/api/messages", HttpHandler.sync(this::messages))
                 .get("/api/messages/{id}", HttpHandler.sync(r -> message(r.pathParameter("id"))))
-                .post("/api/mo", HttpHandler.sync(this::injectMo))
+                .post("/api/mo", r -> HttpApi.mo(smsc, r))
                 .get("/api/faults", HttpHandler.sync(r -> HttpResponse.json(200, faultsJson(smsc.faults()))))
                 .put("/api/faults", HttpHandler.sync(this::changeFaults))
                 .get("/api/outcomes", HttpHandler.sync(r -> HttpResponse.json(200, outcomesJson())))
@@ -268,44 +268,6 @@ final class ConsoleApi implements AutoCloseable {
         return sb.toString();
     }
 
-    private HttpResponse injectMo(HttpRequest r) {
-        JsonNode body = r.json();
-        String from = text(body, "from", true);
-        String to = text(body, "to", true);
-        String text = text(body, "text", false);
-        if (text == null) {
-            throw HttpException.badRequest("text", "\"text\" is required and must be a string");
-        }
-        String systemId = text(body, "systemId", false);
-        CompletableFuture<Integer> parts;
-        try {
-            parts = smsc.injectMoParts(from, to, text, systemId == null || systemId.isBlank() ? null : systemId);
-        } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest(null, e.getMessage());
-        }
-        if (parts.isCompletedExceptionally()) {
-            Throwable cause = parts.handle((n, e) -> e).join();
-            Throwable root = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
-                    ? cause.getCause() : cause;
-            throw new HttpException(409, "not_queued", root.getMessage(), null);
-        }
-        return HttpResponse.json(202, Map.of("status", "queued"));
-    }
-
-    private static String text(JsonNode body, String field, boolean required) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull()) {
-            if (required) {
-                throw HttpException.badRequest(field, "\"" + field + "\" is required");
-            }
-            return null;
-        }
-        if (!v.isTextual() || (required && v.asText().isBlank())) {
-            throw HttpException.badRequest(field, "\"" + field + "\" must be a " + (required ? "non-empty " : "") + "string");
-        }
-        return v.asText();
-    }
-
     static Map<String, Object> faultsJson(FaultConfig f) {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("maxRatePerSession", f.maxRatePerSession());
@@ -389,8 +351,7 @@ final class ConsoleApi implements AutoCloseable {
             throw HttpException.badRequest(null, "the body must be a JSON object of final states and weights, e.g. {\"DELIVERED\":0.9,\"UNDELIVERABLE\":0.1}");
         }
         Map<MessageState, Double> weights = new EnumMap<>(MessageState.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             MessageState s = state(e.getKey());
             if (!e.getValue().isNumber()) {
                 throw HttpException.badRequest(e.getKey(), "the weight of " + e.getKey() + " must be a number");

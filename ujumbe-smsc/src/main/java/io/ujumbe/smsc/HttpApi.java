@@ -12,7 +12,6 @@ import io.ujumbe.pdu.MessageState;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
@@ -67,7 +66,12 @@ final class HttpApi implements AutoCloseable {
         server.close();
     }
 
-    private static CompletionStage<HttpResponse> mo(SmscSimulator smsc, HttpRequest request) {
+    /**
+     * {@code POST /mo} and the console's {@code POST /api/mo}: queued at once, delivered
+     * asynchronously (stored until a receiver binds when none is): 202 with the MO's id, parts and
+     * whether it waits for a receiver; 400 naming the field; 503 when the MO store is full.
+     */
+    static CompletionStage<HttpResponse> mo(SmscSimulator smsc, HttpRequest request) {
         JsonNode body = request.json();
         if (!body.isObject()) {
             throw HttpException.badRequest(null, "the body must be a JSON object with \"from\", \"to\" and \"text\"");
@@ -78,29 +82,39 @@ final class HttpApi implements AutoCloseable {
         if (textNode == null || !textNode.isTextual()) {
             throw HttpException.badRequest("text", "\"text\" is required and must be a string");
         }
-        JsonNode systemIdNode = body.get("systemId");
-        if (systemIdNode != null && !systemIdNode.isNull() && !systemIdNode.isTextual()) {
-            throw HttpException.badRequest("systemId", "\"systemId\" must be a string");
-        }
-        String systemId = systemIdNode == null || systemIdNode.isNull() ? null : systemIdNode.asText();
-        CompletableFuture<Integer> parts;
+        String systemId = optionalText(body, "systemId");
+        String coding = optionalText(body, "coding");
+        MoRequest mo;
         try {
-            parts = smsc.injectMoParts(from, to, textNode.asText(), systemId);
+            mo = new MoRequest(from, to, textNode.asText(), systemId, coding);
         } catch (IllegalArgumentException e) {
-            throw HttpException.badRequest(null, e.getMessage());
+            throw HttpException.badRequest(e.getMessage().startsWith("coding") ? "coding" : null, e.getMessage());
         }
-        return parts.handle((n, failure) -> {
+        return smsc.queueMo(mo).handle((ticket, failure) -> {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                int status = cause instanceof IllegalArgumentException ? 400 : 409;
-                return HttpResponse.error(status, status == 400 ? "bad_request" : "not_delivered", cause.getMessage(), null);
+                return cause instanceof IllegalArgumentException
+                        ? HttpResponse.error(400, "bad_request", cause.getMessage(), "text")
+                        : HttpResponse.error(503, "mo_store_full", cause.getMessage(), null);
             }
             Map<String, Object> ok = new LinkedHashMap<>();
-            ok.put("delivered", true);
-            ok.put("parts", n);
-            return HttpResponse.json(200, ok);
+            ok.put("status", ticket.waiting() ? "stored" : "queued");
+            ok.put("id", ticket.id());
+            ok.put("parts", ticket.parts());
+            return HttpResponse.json(202, ok);
         });
+    }
+
+    private static String optionalText(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw HttpException.badRequest(field, "\"" + field + "\" must be a string");
+        }
+        return v.asText();
     }
 
     private static String requiredText(JsonNode body, String field) {

@@ -42,6 +42,8 @@ public final class SmscConfig {
     private final int recordLimit;
     private final MeterRegistry meterRegistry;
     private final Supplier<String> metricsText;
+    private final int moStoreLimit;
+    private final Duration moStoreTtl;
 
     private SmscConfig(Builder b) {
         this.host = b.host;
@@ -63,6 +65,8 @@ public final class SmscConfig {
         this.recordLimit = b.recordLimit;
         this.meterRegistry = b.meterRegistry;
         this.metricsText = b.metricsText;
+        this.moStoreLimit = b.moStoreLimit;
+        this.moStoreTtl = b.moStoreTtl;
     }
 
     public static Builder builder() {
@@ -78,7 +82,8 @@ public final class SmscConfig {
         Builder b = new Builder().host(host).port(port).httpPort(httpPort).ioThreads(ioThreads).accounts(accounts)
                 .messageIds(messageIds).receiptIdFormat(receiptIdFormat).receiptDelay(receiptDelay)
                 .receiptOutcomes(receiptOutcomes).receiptRules(receiptRules).intermediateReceipts(intermediateReceipts)
-                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit);
+                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit)
+                .moStoreLimit(moStoreLimit).moStoreTtl(moStoreTtl);
         b.tlsPort = tlsPort;
         b.tls = tls;
         b.meterRegistry = meterRegistry;
@@ -187,6 +192,19 @@ public final class SmscConfig {
         return metricsText;
     }
 
+    /**
+     * How many MO parts the simulator stores while no receiver of their account is bound
+     * (store and forward): 10,000 by default; an MO queued beyond that is refused.
+     */
+    public int moStoreLimit() {
+        return moStoreLimit;
+    }
+
+    /** How long a stored MO waits for a receiver to bind before it is dropped (10 minutes by default). */
+    public Duration moStoreTtl() {
+        return moStoreTtl;
+    }
+
     @Override
     public String toString() {
         return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
@@ -194,7 +212,8 @@ public final class SmscConfig {
                 + ", receiptIdFormat=" + receiptIdFormat + ", receiptDelay=" + receiptDelay
                 + ", receiptOutcomes=" + receiptOutcomes + ", receiptRules=" + receiptRules
                 + ", intermediateReceipts=" + intermediateReceipts + ", randomSeed=" + randomSeed
-                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", session=" + session + "}";
+                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", moStoreLimit=" + moStoreLimit
+                + ", moStoreTtl=" + moStoreTtl + ", session=" + session + "}";
     }
 
     private static Map<MessageState, Double> normalised(Map<MessageState, Double> weights) {
@@ -229,6 +248,8 @@ public final class SmscConfig {
         private int recordLimit = SmscRecord.DEFAULT_LIMIT;
         private MeterRegistry meterRegistry;
         private Supplier<String> metricsText;
+        private int moStoreLimit = 10_000;
+        private Duration moStoreTtl = Duration.ofMinutes(10);
 
         private Builder() {
         }
@@ -385,6 +406,23 @@ public final class SmscConfig {
         public Builder recordLimit(int entries) {
             Validate.range("recordLimit", entries, 0, SmscRecord.MAX_LIMIT);
             this.recordLimit = entries;
+            return this;
+        }
+
+        /** MO parts stored while no receiver is bound, 0..10,000,000 (0 = refuse an MO nobody can take now); see {@link SmscConfig#moStoreLimit()}. */
+        public Builder moStoreLimit(int parts) {
+            Validate.range("moStoreLimit", parts, 0, 10_000_000);
+            this.moStoreLimit = parts;
+            return this;
+        }
+
+        /** How long a stored MO waits for a receiver, more than 0; see {@link SmscConfig#moStoreTtl()}. */
+        public Builder moStoreTtl(Duration ttl) {
+            Validate.notNegative("moStoreTtl", ttl);
+            if (ttl.isZero()) {
+                throw new IllegalArgumentException("moStoreTtl must be more than 0");
+            }
+            this.moStoreTtl = ttl;
             return this;
         }
 

@@ -5,6 +5,8 @@ import io.ujumbe.pdu.BindResp;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
 import io.ujumbe.pdu.DataSmResp;
+import io.ujumbe.pdu.DeliverSmResp;
+import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitMulti;
@@ -179,6 +181,14 @@ final class SmscSessionHandler implements SessionHandler {
             }
         } catch (RejectedExecutionException e) {
             // Closing down: nothing more to schedule.
+        }
+    }
+
+    /** A deliver_sm_resp may answer a deliver_sm that already timed out: the deliveries must hear it. */
+    @Override
+    public void afterReceive(SmppSession s, Pdu pdu) {
+        if (pdu instanceof DeliverSmResp resp) {
+            deliveries.onResponseReceived(s, resp);
         }
     }
 

@@ -23,7 +23,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -45,6 +50,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class SmscSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    /** How long {@link #close()} waits for the sessions' unbind_resp. */
+    static final Duration UNBIND_WAIT = Duration.ofSeconds(2);
 
     private final SmscConfig config;
     private final SmscRecord record;
@@ -55,6 +62,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final MessageCenter center;
     private final Random random;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong moNumbers = new AtomicLong();
     private final AtomicReference<FaultConfig> faults;
     private SmppServer server;
     private SmppServer tlsServer;
@@ -70,7 +78,7 @@ public final class SmscSimulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.deliveries = new Deliveries(timer, sessions, counters, record);
+        this.deliveries = new Deliveries(timer, sessions, counters, record, config.moStoreLimit());
         this.center = new MessageCenter(config, record, counters, deliveries,
                 new OutcomePicker(config.receiptRules(), config.receiptOutcomes(), random), timer);
     }
@@ -148,10 +156,65 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     /**
-     * Sends an MO message to a bound receiver or transceiver session of any account; a text too
-     * long for one SMS goes in parts with 8-bit UDH concatenation. Completes when the ESME has
-     * acknowledged every part (retried when it answers with an error), or fails when no receiver
-     * is bound or a part is refused every time.
+     * Queues an MO (inbound SMS) for delivery and answers at once, never waiting for the ESME:
+     * the returned stage is already complete when this returns, with the {@link MoTicket} (whose
+     * {@link MoTicket#delivered()} completes once the ESME acknowledged every part), or failed
+     * with an {@link IllegalStateException} when the MO store is full. A text too long for one
+     * SMS goes in parts with 8-bit UDH concatenation, all parts to the same session.
+     *
+     * <p>Store and forward: when no receiver or transceiver of the account ({@code systemId};
+     * any account when null) is bound, the MO is stored and sent when one binds, for up to
+     * {@link SmscConfig#moStoreTtl()} and at most {@link SmscConfig#moStoreLimit()} parts in
+     * all. A part the ESME refuses, or whose connection drops, is sent again (see the delivery
+     * rules in the README); one answered ESME_ROK is never sent twice.
+     *
+     * <p>Addresses go out as an SMSC would write them: {@code +} and digits, or 9 or more digits,
+     * as TON international / NPI ISDN (the {@code +} dropped); 8 or fewer digits (a short code
+     * such as {@code 12345}) as TON unknown / NPI ISDN; anything else as an alphanumeric
+     * sender (TON 5, NPI unknown).
+     *
+     * @param request the MO
+     * @return a completed stage: the ticket, or the reason it was not queued
+     */
+    public CompletionStage<MoTicket> queueMo(MoRequest request) {
+        Objects.requireNonNull(request, "request");
+        List<DeliverSm> parts;
+        try {
+            parts = center.moParts(request.from(), request.to(), request.text(), request.coding());
+        } catch (RuntimeException e) {
+            // Text the asked coding cannot carry (GSM 03.38 lacks the character).
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the text cannot be sent as "
+                    + request.coding() + ": " + e.getMessage(), e));
+        }
+        String id = "mo-" + moNumbers.incrementAndGet();
+        String account = request.systemId();
+        SmppSession target = deliveries.receiver(account);
+        boolean waiting = target == null;
+        if (waiting && !deliveries.moStoreHasRoom(parts.size())) {
+            log.atWarn().setMessage("MO refused: the store is full").addKeyValue("mo", id)
+                    .addKeyValue("systemId", account == null ? "*" : account)
+                    .addKeyValue("moStoreLimit", config.moStoreLimit()).log();
+            return CompletableFuture.failedFuture(new IllegalStateException("the MO store is full ("
+                    + config.moStoreLimit() + " parts wait for a receiver); bind a receiver or raise moStoreLimit"));
+        }
+        List<CompletableFuture<Void>> done = new ArrayList<>(parts.size());
+        for (DeliverSm part : parts) {
+            Deliveries.Delivery d = new Deliveries.Delivery(account, target == null ? null : target.id(), part,
+                    DeliveryRecord.Kind.MO, id, true, config.moStoreTtl());
+            done.add(d.done);
+            deliveries.send(d);
+        }
+        log.atInfo().setMessage(waiting ? "MO stored until a receiver binds" : "MO queued").addKeyValue("mo", id)
+                .addKeyValue("systemId", account == null ? "*" : account).addKeyValue("parts", parts.size()).log();
+        CompletableFuture<Void> delivered = CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new));
+        return CompletableFuture.completedFuture(new MoTicket(id, parts.size(), waiting, delivered));
+    }
+
+    /**
+     * Sends an MO to a receiver or transceiver session of any account; see
+     * {@link #queueMo(MoRequest)} (this is it, waiting for the delivery). Completes when the
+     * ESME has acknowledged every part; fails when the store is full, the MO expired before a
+     * receiver bound, or a part was refused every time.
      *
      * @throws IllegalArgumentException when {@code from} or {@code to} is blank or {@code text} null
      */
@@ -161,33 +224,8 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Like {@link #injectMo(String, String, String)}, to a session of {@code systemId} (null = any). */
     public CompletableFuture<Void> injectMo(String from, String to, String text, String systemId) {
-        return injectMoParts(from, to, text, systemId).thenApply(n -> null);
-    }
-
-    /** Sends an MO and completes with the number of parts it took. */
-    CompletableFuture<Integer> injectMoParts(String from, String to, String text, String systemId) {
-        if (from == null || from.isBlank()) {
-            throw new IllegalArgumentException("from must not be empty");
-        }
-        if (to == null || to.isBlank()) {
-            throw new IllegalArgumentException("to must not be empty");
-        }
-        Objects.requireNonNull(text, "text");
-        String account = systemId == null || systemId.isBlank() ? null : systemId;
-        if (!deliveries.hasReceiver(account)) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "no receiver or transceiver session is bound" + (account == null ? "" : " for system_id " + account)));
-        }
-        List<DeliverSm> parts = center.moParts(from, to, text);
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (DeliverSm part : parts) {
-            Deliveries.Delivery d = new Deliveries.Delivery(account, null, part, DeliveryRecord.Kind.MO, "", false);
-            done.add(d.done);
-            deliveries.send(d);
-        }
-        log.atInfo().setMessage("MO injected").addKeyValue("systemId", account == null ? "*" : account)
-                .addKeyValue("parts", parts.size()).log();
-        return CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).thenApply(v -> parts.size());
+        return queueMo(new MoRequest(from, to, text, systemId)).toCompletableFuture()
+                .thenCompose(MoTicket::delivered).toCompletableFuture();
     }
 
     /** The fault settings submissions meet now (the configuration's, until changed). */
@@ -235,6 +273,11 @@ public final class SmscSimulator implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** The deliver_sm traffic, for the tests of this package. */
+    Deliveries deliveries() {
+        return deliveries;
     }
 
     /** A snapshot of the counters. */
@@ -303,12 +346,42 @@ public final class SmscSimulator implements AutoCloseable {
         return n;
     }
 
-    /** Stops listening, closes every session and stops the timers. Safe to call twice. */
+    /**
+     * Sends unbind to every bound session and waits, at most {@link #UNBIND_WAIT} in all, for
+     * their unbind_resp (each session then closes itself), so that ESMEs hear a clean unbind
+     * rather than a dropped connection. Never called on a session's I/O thread.
+     */
+    private void unbindSessions() {
+        List<CompletableFuture<Void>> unbinding = new ArrayList<>();
+        for (SmppSession s : sessions) {
+            if (s.state().isBound()) {
+                unbinding.add(s.unbind());
+            }
+        }
+        if (unbinding.isEmpty()) {
+            return;
+        }
+        log.atInfo().setMessage("unbinding sessions").addKeyValue("sessions", unbinding.size()).log();
+        try {
+            CompletableFuture.allOf(unbinding.toArray(CompletableFuture<?>[]::new))
+                    .get(UNBIND_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.atInfo().setMessage("not every session answered unbind in time; closing them").log();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Unbinds every bound session (waiting at most {@link #UNBIND_WAIT} for the answers), stops
+     * listening, closes every session and stops the timers. Safe to call twice.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        unbindSessions();
         if (http != null) {
             http.close();
         }

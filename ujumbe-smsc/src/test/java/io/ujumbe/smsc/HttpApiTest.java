@@ -41,8 +41,9 @@ class HttpApiTest {
 
             HttpResponse<String> mo = post(base + "/mo",
                     "{\"from\": \"+254700000001\", \"to\": \"12345\", \"text\": \"Habari \\u00e9\", \"systemId\": \"acme\"}");
-            assertThat(mo.statusCode()).isEqualTo(200);
-            assertThat(mo.body()).contains("\"parts\":1");
+            // Answered at once (issue 15: it used to wait for the ESME's answer), delivered asynchronously.
+            assertThat(mo.statusCode()).isEqualTo(202);
+            assertThat(mo.body()).contains("\"status\":\"queued\"", "\"parts\":1");
             await().atMost(Duration.ofSeconds(10)).until(() -> l.inbound.size() == 1);
             assertThat(l.inbound.get(0).text()).isEqualTo("Habari é");
 
@@ -50,6 +51,9 @@ class HttpApiTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stats.statusCode()).isEqualTo(200);
             assertThat(stats.headers().firstValue("Content-Type")).contains("application/json");
+            await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().moSent() == 1);
+            stats = http.send(HttpRequest.newBuilder(URI.create(base + "/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode json = new ObjectMapper().readTree(stats.body());
             assertThat(json.path("moSent").asLong()).isEqualTo(1);
             assertThat(json.path("boundSessions").asLong()).isEqualTo(1);
@@ -68,9 +72,15 @@ class HttpApiTest {
             String base = "http://127.0.0.1:" + smsc.httpPort();
             assertThat(post(base + "/mo", "{\"from\": 1").statusCode()).isEqualTo(400);
             assertThat(post(base + "/mo", "{\"from\": \"1\"}").statusCode()).isEqualTo(400);
+            // No receiver bound: stored until one binds (store and forward), not refused.
             HttpResponse<String> noReceiver = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"x\"}");
-            assertThat(noReceiver.statusCode()).isEqualTo(409);
-            assertThat(noReceiver.body()).contains("no receiver");
+            assertThat(noReceiver.statusCode()).isEqualTo(202);
+            assertThat(noReceiver.body()).contains("\"status\":\"stored\"");
+            HttpResponse<String> badCoding = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"x\",\"coding\":\"ebcdic\"}");
+            assertThat(badCoding.statusCode()).isEqualTo(400);
+            assertThat(badCoding.body()).contains("\"field\":\"coding\"");
+            HttpResponse<String> notGsm = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"\u4f60\u597d\",\"coding\":\"gsm\"}");
+            assertThat(notGsm.statusCode()).isEqualTo(400);
             assertThat(post(base + "/stats", "{}").statusCode()).isEqualTo(405);
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
