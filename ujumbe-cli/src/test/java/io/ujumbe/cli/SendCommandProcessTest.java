@@ -86,8 +86,11 @@ class SendCommandProcessTest {
             assertThat(rates).as("progress figures").isNotEmpty();
             // Before: a full bucket sent 400 in the first second and the line showed 289 msg/s.
             assertThat(rates).allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(205));
-            // Receive times in another process jitter by milliseconds; the bucket that started full put ~400 here.
-            assertThat(RateFigures.mostInAnySecond(smsc.record().submits())).isLessThanOrEqualTo(210);
+            // Receive times in another process jitter: when this JVM is starved of CPU (CI runs on 2
+            // shared cores) submits queue in the socket and are stamped together, so a second here can
+            // hold a few more than the client wrote in any second (228 seen at load 12). The bucket that
+            // started full put ~400 here; the exact sliding-second rule is TokenBucketRateLimiterTest's.
+            assertThat(RateFigures.mostInAnySecond(smsc.record().submits())).isLessThanOrEqualTo(250);
         }
     }
 
