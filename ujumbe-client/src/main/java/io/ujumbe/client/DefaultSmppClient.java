@@ -124,8 +124,10 @@ final class DefaultSmppClient implements SmppClient {
             return false;
         }
         log.error(null).addKeyValue("error", failure.getMessage()).log("connect failed; not retrying (fail fast)");
-        firstBind.completeExceptionally(failure);
+        // Stopping first (it turns the lifecycle to STOPPING at once; the rest runs later on this
+        // scheduler thread): a caller woken by the failure must find the client refusing messages.
         stop(Duration.ZERO);
+        firstBind.completeExceptionally(failure);
         return true;
     }
 
