@@ -24,21 +24,38 @@ final class VumiApp implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final String transportName;
-    final List<JsonNode> events = new CopyOnWriteArrayList<>();
-    final List<JsonNode> inbound = new CopyOnWriteArrayList<>();
+    final List<JsonNode> events;
+    final List<JsonNode> inbound;
     private final Connection connection;
     private final Channel publish;
     private final Channel consume;
 
     VumiApp(AmqpBroker broker, String transportName) throws Exception {
         this.transportName = transportName;
+        this.events = new CopyOnWriteArrayList<>();
+        this.inbound = new CopyOnWriteArrayList<>();
         this.connection = broker.factory().newConnection("vumi app");
         this.publish = connection.createChannel();
         publish.confirmSelect();
         declare(publish, transportName);
         this.consume = connection.createChannel();
-        consume.basicConsume(transportName + ".event", true, collector(consume, events));
-        consume.basicConsume(transportName + ".inbound", true, collector(consume, inbound));
+        consume.basicQos(500);
+        consume.basicConsume(transportName + ".event", false, collector(consume, events));
+        consume.basicConsume(transportName + ".inbound", false, collector(consume, inbound));
+    }
+
+    /** A new connection for the same application (after a broker restart), collecting into {@code previous}'s lists. */
+    VumiApp(AmqpBroker broker, VumiApp previous) throws Exception {
+        this.transportName = previous.transportName;
+        this.events = previous.events;
+        this.inbound = previous.inbound;
+        this.connection = broker.factory().newConnection("vumi app");
+        this.publish = connection.createChannel();
+        publish.confirmSelect();
+        this.consume = connection.createChannel();
+        consume.basicQos(500);
+        consume.basicConsume(transportName + ".event", false, collector(consume, events));
+        consume.basicConsume(transportName + ".inbound", false, collector(consume, inbound));
     }
 
     /** vumi2's topology, as its Consumer declares it. */
@@ -55,7 +72,9 @@ final class VumiApp implements AutoCloseable {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
                     throws IOException {
+                // Acknowledged once taken, as vumi2's consumer does after its handler ran.
                 into.add(JSON.readTree(body));
+                ch.basicAck(envelope.getDeliveryTag(), false);
             }
         };
     }
@@ -66,6 +85,20 @@ final class VumiApp implements AutoCloseable {
                 .transportType("sms").content(content).build();
         sendRaw(Vumi2Json.encode(m));
         return m.messageId();
+    }
+
+    /** Publishes {@code n} SMS (to numbers {@code prefix} + index) with one wait for confirms; returns their ids in order. */
+    List<String> sendBatch(int n, String prefix, String text) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            UserMessage m = UserMessage.builder().toAddr(prefix + String.format("%06d", i)).fromAddr("12345")
+                    .transportName(transportName).transportType("sms").content(text + " " + i).build();
+            publish.basicPublish("vumi", transportName + ".outbound", new AMQP.BasicProperties.Builder()
+                    .deliveryMode(2).contentType("application/json").build(), Vumi2Json.encode(m));
+            ids.add(m.messageId());
+        }
+        publish.waitForConfirmsOrDie(60_000);
+        return ids;
     }
 
     /** Publishes a message as given. */
@@ -95,10 +128,25 @@ final class VumiApp implements AutoCloseable {
         return publish.messageCount(transportName + ".outbound");
     }
 
+    /** user_message_ids that have an event of {@code type}. */
+    java.util.Set<String> idsWith(String type) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (JsonNode e : events) {
+            if (type.equals(e.path("event_type").asText())) {
+                out.add(e.path("user_message_id").asText());
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() throws Exception {
         if (connection.isOpen()) {
-            connection.close();
+            try {
+                connection.close();
+            } catch (Exception ignored) {
+                // the broker went away
+            }
         }
     }
 }
