@@ -46,6 +46,7 @@ public final class AmqpBroker implements AutoCloseable {
             Path dir = Files.createTempDirectory("ujumbe-amqp-broker");
             AmqpBroker b = new AmqpBroker(rabbitServer != null, rabbitServer, dir, freePort(), freePort());
             b.launch();
+            System.out.println("test AMQP broker: " + b);
             return b;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test AMQP broker: " + e, e);
