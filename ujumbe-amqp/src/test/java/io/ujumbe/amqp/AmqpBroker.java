@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * when one is installed (the environment variable RABBITMQ_SERVER, or on the PATH), started with its
  * own temporary node name, port and data directories so it collides with nothing; otherwise Apache
  * Qpid Broker-J ({@link QpidBrokerMain}, brought by Maven) in a separate JVM. Set
- * {@code UJUMBE_TEST_BROKER=qpid} to force Qpid. Both keep durable queues and persistent messages
+ * {@code UJUMBE_TEST_BROKER=qpid} to force Qpid, {@code UJUMBE_TEST_BROKER=rabbitmq} to insist on RabbitMQ. Both keep durable queues and persistent messages
  * across {@link #restart()}. User guest/guest, vhost "/".
  */
 public final class AmqpBroker implements AutoCloseable {
@@ -41,7 +41,12 @@ public final class AmqpBroker implements AutoCloseable {
 
     /** Starts a broker and waits until it accepts AMQP connections. */
     public static AmqpBroker start() {
-        String rabbitServer = "qpid".equalsIgnoreCase(System.getenv("UJUMBE_TEST_BROKER")) ? null : findRabbit();
+        String wanted = System.getenv().getOrDefault("UJUMBE_TEST_BROKER", "");
+        String rabbitServer = "qpid".equalsIgnoreCase(wanted) ? null : findRabbit();
+        if (rabbitServer == null && "rabbitmq".equalsIgnoreCase(wanted)) {
+            throw new IllegalStateException("UJUMBE_TEST_BROKER=rabbitmq but no rabbitmq-server was found: install it "
+                    + "(apt-get install rabbitmq-server) or set RABBITMQ_SERVER to its path");
+        }
         try {
             Path dir = Files.createTempDirectory("ujumbe-amqp-broker");
             AmqpBroker b = new AmqpBroker(rabbitServer != null, rabbitServer, dir, freePort(), freePort());
