@@ -149,7 +149,9 @@ public final class AmqpBroker implements AutoCloseable {
                 throw new IllegalStateException(kind() + " exited at start (status " + process.exitValue() + "): "
                         + tail(log));
             }
-            try (Connection c = factory().newConnection()) {
+            try {
+                Connection c = factory().newConnection();
+                c.close();
                 return;
             } catch (Exception e) {
                 last = e;

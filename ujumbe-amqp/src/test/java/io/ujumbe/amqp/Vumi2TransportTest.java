@@ -238,7 +238,8 @@ class Vumi2TransportTest {
         UserMessage reply = UserMessage.builder().toAddr(start.path("from_addr").asText())
                 .fromAddr(start.path("to_addr").asText()).transportName(name).transportType("ussd")
                 .inReplyTo(start.path("message_id").asText()).sessionEvent(SessionEvent.RESUME).content("1. Balance")
-                .transportMetadata(VumiApp.JSON.convertValue(start.path("transport_metadata"), Map.class)).build();
+                .transportMetadata(VumiApp.JSON.convertValue(start.path("transport_metadata"),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { })).build();
         app.send(reply);
         await().atMost(Duration.ofSeconds(20)).until(() -> smsc.record().submits().size() == 1);
         SubmitSm menu = (SubmitSm) smsc.record().submits().get(0).pdu();

@@ -140,7 +140,7 @@ final class VumiApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         if (connection.isOpen()) {
             try {
                 connection.close();
