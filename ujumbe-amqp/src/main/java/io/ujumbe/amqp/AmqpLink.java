@@ -74,9 +74,9 @@ final class AmqpLink implements AutoCloseable {
         return firstConnection;
     }
 
-    /** Runs {@code task} on the link thread. */
-    void execute(Runnable task) {
-        if (!thread.isShutdown()) {
+    /** Runs {@code task} on the link thread; false when the link is closed and the task will not run. */
+    boolean execute(Runnable task) {
+        try {
             thread.execute(() -> {
                 try {
                     task.run();
@@ -84,13 +84,18 @@ final class AmqpLink implements AutoCloseable {
                     LOG.atWarn().setCause(e).log("AMQP task failed");
                 }
             });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return false;
         }
     }
 
     /** Runs {@code task} on the link thread after {@code delay}. */
     void schedule(Runnable task, Duration delay) {
-        if (!thread.isShutdown()) {
+        try {
             thread.schedule(() -> execute(task), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Closed: whatever the task was for stays on the broker, unsettled.
         }
     }
 
@@ -160,7 +165,11 @@ final class AmqpLink implements AutoCloseable {
         }
         long d = delayMillis;
         delayMillis = Math.min(d * 2, config.reconnectDelay().toMillis() * 16);
-        thread.schedule(this::connect, d, TimeUnit.MILLISECONDS);
+        try {
+            thread.schedule(this::connect, d, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing
+        }
     }
 
     private void lost(Connection c) {

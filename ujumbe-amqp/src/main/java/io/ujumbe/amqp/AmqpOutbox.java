@@ -84,10 +84,30 @@ public final class AmqpOutbox implements Outbox {
         ch.basicQos(config.prefetch());
         long gen = generation.incrementAndGet();
         channel = ch;
+        ch.addShutdownListener(cause -> {
+            if (!cause.isInitiatedByApplication() && !cause.isHardError()) {
+                // The channel alone failed (a channel error): only a new connection brings consuming back.
+                link.execute(() -> {
+                    if (channel == ch) {
+                        link.reset("outbound consumer channel closed: " + cause.getMessage());
+                    }
+                });
+            }
+        });
         consumerTag = ch.basicConsume(config.outboundQueue(), false, new DefaultConsumer(ch) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                 take(ch, gen, envelope, body);
+            }
+
+            @Override
+            public void handleCancel(String tag) {
+                // The broker cancelled the consumer (the queue was deleted): start over, redeclaring it.
+                link.execute(() -> {
+                    if (channel == ch && consuming) {
+                        link.reset("the broker cancelled the outbound consumer");
+                    }
+                });
             }
         });
     }
@@ -223,6 +243,14 @@ public final class AmqpOutbox implements Outbox {
                 LOG.atDebug().log("ack failed: {}", e.toString());
             }
         });
+    }
+
+    /** Gives back to the broker (requeued) what was taken but never handed to the client. After the client stopped. */
+    void releaseUnsent() {
+        OutboxEntry e;
+        while ((e = ready.poll()) != null) {
+            release(e);
+        }
     }
 
     /** Stops taking new messages from the broker (graceful drain); what was taken finishes. */

@@ -61,7 +61,9 @@ final class ConfirmingPublisher implements AmqpLink.Participant {
         }
         outstanding.incrementAndGet();
         p.done.whenComplete((v, e) -> outstanding.decrementAndGet());
-        link.execute(() -> send(p));
+        if (!link.execute(() -> send(p))) {
+            p.done.completeExceptionally(new IllegalStateException("AMQP transport stopped; not published"));
+        }
         return p.done;
     }
 

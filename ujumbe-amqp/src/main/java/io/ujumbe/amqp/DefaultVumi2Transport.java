@@ -79,6 +79,7 @@ final class DefaultVumi2Transport implements Vumi2Transport {
         }
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         client.stop(left.isZero() ? Duration.ofSeconds(1) : left).join();
+        outbox.releaseUnsent();
         while ((publisher.outstanding() > 0 || outbox.size() > 0) && System.nanoTime() - deadline < 0 && link.isConnected()) {
             pause();
         }

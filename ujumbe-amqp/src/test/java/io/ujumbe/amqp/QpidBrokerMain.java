@@ -23,6 +23,8 @@ public final class QpidBrokerMain {
         Path work = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         Files.createDirectories(work);
+        // Derby writes its log to the working directory (the module) unless told otherwise.
+        System.setProperty("derby.stream.error.file", work.resolve("derby.log").toString());
         Path initial = work.resolve("initial-config.json");
         Files.writeString(initial, "{\n"
                 + "  \"name\": \"ujumbe-test\",\n"
