@@ -1,8 +1,6 @@
 package io.ujumbe.amqp;
 
 import io.ujumbe.client.ClientListener;
-import io.ujumbe.client.Correlation;
-import io.ujumbe.client.CorrelationStore;
 import io.ujumbe.client.InboundMessage;
 import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.ReceiptEvent;
@@ -10,13 +8,10 @@ import io.ujumbe.pdu.MessageState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
 
 /**
  * The client's listener that tells vumi what happened, on the broker: each outcome becomes an
@@ -38,18 +33,12 @@ public final class AmqpEventSink implements ClientListener {
     private final AtomicLong nacks = new AtomicLong();
     private final AtomicLong reports = new AtomicLong();
     private final AtomicLong inbound = new AtomicLong();
-    private volatile CorrelationStore correlations;
 
     AmqpEventSink(Vumi2TransportConfig config, ConfirmingPublisher publisher, AmqpOutbox outbox, Vumi2Mapping mapping) {
         this.config = config;
         this.publisher = publisher;
         this.outbox = outbox;
         this.mapping = mapping;
-    }
-
-    /** The store receipts are matched in, for receipts only the configured regex recognises. */
-    void correlations(CorrelationStore store) {
-        this.correlations = store;
     }
 
     @Override
@@ -102,22 +91,6 @@ public final class AmqpEventSink implements ClientListener {
 
     @Override
     public CompletionStage<Void> onInboundMessage(InboundMessage message) {
-        // vumi2 tries its receipt regex on every deliver_sm's body: a receipt the standard parser did
-        // not recognise (a vendor format the configured regex describes) still becomes a report.
-        Matcher dr = config.deliveryReportRegex().matcher(new String(message.payload(), StandardCharsets.ISO_8859_1));
-        CorrelationStore store = correlations;
-        if (store != null && dr.matches()) {
-            String id = dr.group("id");
-            String stat = dr.group("stat");
-            return store.get(id).thenCompose((Optional<Correlation> c) -> {
-                if (c.isEmpty()) {
-                    LOG.atWarn().addKeyValue("smpp_message_id", id)
-                            .log("receipt for an unknown SMPP message id; no delivery_report published (as vumi2)");
-                    return CompletableFuture.completedFuture(null);
-                }
-                return report(c.get().correlationId(), stat);
-            });
-        }
         UserMessage m = mapping.toInbound(message);
         return publisher.publish(config.inboundQueue(), Vumi2Json.encode(m)).thenRun(inbound::incrementAndGet);
     }

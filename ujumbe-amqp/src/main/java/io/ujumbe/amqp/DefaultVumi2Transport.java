@@ -31,12 +31,13 @@ final class DefaultVumi2Transport implements Vumi2Transport {
         // The publisher first: on a new connection it resends before the consumer takes new work.
         link.add(publisher);
         link.add(outbox.participant());
+        // vumi2's dr_processor_config.regex: the client's receipt parser tries it first.
+        config.deliveryReportRegex().ifPresent(clientBuilder::receiptRegex);
         ClientConfig cc = clientBuilder.outbox(outbox).addListener(sink)
                 .defaultRegisteredDelivery(config.registeredDelivery())
                 .multipartMode(config.multipartHandling().mode())
                 .defaultSource(new Address(config.sourceTon(), config.sourceNpi(), ""))
                 .build();
-        sink.correlations(cc.correlationStore());
         this.client = SmppClient.create(cc);
     }
 

@@ -4,6 +4,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.ujumbe.pdu.NumberingPlan;
 import io.ujumbe.pdu.RegisteredDelivery;
 import io.ujumbe.pdu.TypeOfNumber;
+import io.ujumbe.receipt.DeliveryReceiptParser;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a {@link Vumi2Transport} runs with besides the SMPP client's own settings: the broker, the
@@ -24,17 +25,6 @@ import java.util.regex.PatternSyntaxException;
  * The broker password never appears in {@link #toString()}.
  */
 public final class Vumi2TransportConfig {
-    /** vumi2's default {@code DELIVERY_REPORT_REGEX}. */
-    public static final String VUMI2_DELIVERY_REPORT_REGEX = "id:(?<id>[^ ]{0,65})"
-            + "(?: +sub:(?<sub>[^ ]+))?"
-            + "(?: +dlvrd:(?<dlvrd>[^ ]+))?"
-            + "(?: +submit date:(?<submitdate>\\d*))?"
-            + "(?: +done date:(?<donedate>\\d*))?"
-            + " +stat:(?<stat>[A-Z]{5,7})"
-            + "(?: +err:(?<err>[^ ]+))?"
-            + " +[Tt]ext:(?<text>.{0,20})"
-            + ".*";
-
     private final String amqpHost;
     private final int amqpPort;
     private final String amqpUsername;
@@ -129,8 +119,8 @@ public final class Vumi2TransportConfig {
     public RegisteredDelivery registeredDelivery() { return registeredDelivery; }
     /** {@code multipart_sar_reference_rollover}. */
     public int sarReferenceRollover() { return sarReferenceRollover; }
-    /** {@code dr_processor_config.regex}: also applied to deliver_sm the standard receipt parser did not take. */
-    public Pattern deliveryReportRegex() { return deliveryReportRegex; }
+    /** {@code dr_processor_config.regex} when one was set (else vumi2's default format, read by the standard rules). */
+    public Optional<Pattern> deliveryReportRegex() { return Optional.ofNullable(deliveryReportRegex); }
     /** {@code dr_processor_config.status_mapping}. */
     public StatusMapping statusMapping() { return statusMapping; }
     /** {@code sm_processor_config.data_coding_overrides}: codec names by data coding. */
@@ -162,7 +152,7 @@ public final class Vumi2TransportConfig {
         private NumberingPlan destNpi = NumberingPlan.ISDN;
         private RegisteredDelivery registeredDelivery = RegisteredDelivery.NONE;
         private int sarReferenceRollover = 0x10000;
-        private Pattern deliveryReportRegex = Pattern.compile(VUMI2_DELIVERY_REPORT_REGEX);
+        private Pattern deliveryReportRegex;
         private StatusMapping statusMapping = StatusMapping.vumi2Default();
         private final Map<VumiDataCoding, String> dataCodingOverrides = new LinkedHashMap<>();
 
@@ -225,28 +215,18 @@ public final class Vumi2TransportConfig {
         public Builder registeredDelivery(RegisteredDelivery rd) { this.registeredDelivery = rd; return this; }
         /** {@code multipart_sar_reference_rollover}; default 0x10000. */
         public Builder sarReferenceRollover(int n) { this.sarReferenceRollover = n; return this; }
-        /** {@code dr_processor_config.regex} (Python syntax with {@code (?P<id>…)} and {@code (?P<stat>…)} groups). */
+        /**
+         * {@code dr_processor_config.regex}, in Python's syntax as vumi2's file has it ({@code (?P<id>…)},
+         * {@code {,65}}) or Java's; groups {@code id} and {@code stat} are required. The client tries it
+         * before its standard receipt rules. Unset: vumi2's default format, which the standard rules read.
+         */
         public Builder deliveryReportRegex(String regex) {
-            String java = pythonToJava(Objects.requireNonNull(regex, "regex"));
-            try {
-                this.deliveryReportRegex = Pattern.compile(java);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("regex is not a valid regular expression: " + e.getDescription());
-            }
-            if (!java.contains("(?<id>") || !java.contains("(?<stat>")) {
+            Pattern p = DeliveryReceiptParser.compileRegex(Objects.requireNonNull(regex, "regex"));
+            if (!p.pattern().contains("(?<id>") || !p.pattern().contains("(?<stat>")) {
                 throw new IllegalArgumentException("regex must have the named groups id and stat");
             }
+            this.deliveryReportRegex = p;
             return this;
-        }
-        /** Python's {@code (?P<name>…)} and {@code {,n}} in Java's syntax (group names lose their underscores). */
-        private static String pythonToJava(String regex) {
-            java.util.regex.Matcher m = Pattern.compile("\\(\\?P<([A-Za-z][A-Za-z0-9_]*)>").matcher(regex);
-            StringBuilder sb = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("(?<" + m.group(1).replace("_", "") + ">"));
-            }
-            m.appendTail(sb);
-            return sb.toString().replace("{,", "{0,");
         }
 
         /** {@code dr_processor_config.status_mapping}; replaces vumi2's default mapping. */

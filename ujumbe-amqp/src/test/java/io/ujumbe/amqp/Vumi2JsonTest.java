@@ -114,7 +114,7 @@ class Vumi2JsonTest {
     void theVumi2RegexInPythonSyntaxIsAccepted() {
         Vumi2TransportConfig c = Vumi2TransportConfig.builder().deliveryReportRegex(
                 "id:(?P<id>[^ ]{,65})(?: +submit date:(?P<submit_date>\\d*))? +stat:(?P<stat>[A-Z]{5,7}).*").build();
-        var m = c.deliveryReportRegex().matcher("id:abc submit date:2301011200 stat:DELIVRD err:000");
+        var m = c.deliveryReportRegex().orElseThrow().matcher("id:abc submit date:2301011200 stat:DELIVRD err:000");
         assertThat(m.matches()).isTrue();
         assertThat(m.group("id")).isEqualTo("abc");
         assertThat(m.group("stat")).isEqualTo("DELIVRD");

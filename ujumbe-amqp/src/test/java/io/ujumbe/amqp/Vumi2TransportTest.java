@@ -335,4 +335,25 @@ class Vumi2TransportTest {
         transport(name, b -> { });
         await().atMost(Duration.ofSeconds(60)).until(() -> app.idsWith("ack").containsAll(ids));
     }
+
+    @Test
+    void aVendorReceiptFormatIsReadWithTheConfiguredRegex() throws Exception {
+        smsc(b -> { });
+        String name = name();
+        VumiApp app = app(name);
+        transport(name, b -> b.registeredDelivery(io.ujumbe.pdu.RegisteredDelivery.NONE)
+                .deliveryReportRegex("ref:(?P<id>[^ ]+) state:(?P<stat>[A-Z]+)(?: code:(?P<err>\\d+))?.*"));
+        String id = app.send("27820000009", "vendor receipt");
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.events(id, "ack").size() == 1);
+        String smscId = app.events(id, "ack").get(0).path("sent_message_id").asText();
+        DeliverSm receipt = DeliverSm.builder().sourceAddress(Address.international("27820000009"))
+                .destinationAddress(Address.of("12345")).dataCoding(DataCoding.of(0))
+                .shortMessage(("ref:" + smscId + " state:REJECTD code:42").getBytes(StandardCharsets.US_ASCII)).build();
+        smsc.sessions().get(0).send(receipt).get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.events(id, "delivery_report").size() == 1);
+        JsonNode dr = app.events(id, "delivery_report").get(0);
+        assertThat(dr.path("delivery_status").asText()).isEqualTo("failed");
+        assertThat(dr.path("transport_metadata").path("smpp_delivery_status").asText()).isEqualTo("REJECTD");
+        assertThat(app.inbound).isEmpty();
+    }
 }

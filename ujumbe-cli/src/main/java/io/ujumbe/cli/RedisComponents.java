@@ -12,6 +12,7 @@ import io.ujumbe.redis.RedisCorrelationStore;
 import io.ujumbe.redis.RedisEventPublisher;
 import io.ujumbe.redis.RedisOutbox;
 import io.ujumbe.redis.RedisRateLimiter;
+import io.ujumbe.redis.RedisReassemblyStore;
 import io.ujumbe.redis.RedisSequencer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The Redis-backed parts of a {@code ujumbe run} client, built from {@link RedisSettings}: one
- * Lettuce client, the shared outbox, correlation store, and, when configured, the shared rate
+ * Lettuce client, the shared outbox, correlation store, inbound reassembly store, and, when configured, the shared rate
  * limiter, sequencer and event publisher. {@link #close()} closes them in reverse order and shuts
  * the Lettuce client down; call it after the SMPP client has stopped.
  */
@@ -38,6 +39,7 @@ final class RedisComponents implements AutoCloseable {
     private RedisRateLimiter rateLimiter;
     private RedisSequencer sequencer;
     private RedisEventPublisher publisher;
+    private RedisReassemblyStore reassembly;
 
     private RedisComponents(RedisSettings settings) {
         this.settings = settings;
@@ -70,6 +72,9 @@ final class RedisComponents implements AutoCloseable {
         outbox = track(ob.build());
         correlationStore = track(RedisCorrelationStore.builder(client).keyPrefix(settings.correlationKeyPrefix())
                 .ttl(settings.correlationTtl).build());
+        reassembly = track(RedisReassemblyStore.builder(client).keyPrefix(settings.keyPrefix)
+                .timeToLive(settings.reassemblyTtl).maximumIncomplete(settings.reassemblyMaxIncomplete)
+                .deliveryLease(settings.reassemblyDeliveryLease).build());
         if (settings.rateLimit) {
             RedisRateLimiter.Builder rb = RedisRateLimiter.builder(client).key(settings.rateKey()).ratePerSecond(ratePerSecond);
             if (settings.rateCapacity > 0) {
@@ -111,7 +116,7 @@ final class RedisComponents implements AutoCloseable {
 
     /** Puts every Redis component into the client's configuration. */
     ClientConfig.Builder configure(ClientConfig.Builder b) {
-        b.outbox(outbox).correlationStore(correlationStore);
+        b.outbox(outbox).correlationStore(correlationStore).reassemblyStore(reassembly);
         if (rateLimiter != null) {
             b.rateLimiter(rateLimiter);
         }

@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             client = SmppClient.create(builder.build());
             http = settings.httpPort() >= 0
                     ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), client, registry) : null;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (shared != null) {
                 shared.close();
             }

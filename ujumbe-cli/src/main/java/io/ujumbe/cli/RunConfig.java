@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ujumbe.client.ClientConfig;
+import io.ujumbe.client.OutbindListener;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.receipt.DeliveryReceiptParser;
+import io.ujumbe.receipt.ReceiptOutcome;
 import io.ujumbe.session.TlsConfig;
 import io.ujumbe.text.MultipartMode;
 import io.ujumbe.text.NationalLanguage;
+import io.ujumbe.text.SmsCharset;
+import io.ujumbe.text.SmsCharsetRegistry;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,10 +23,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The settings of {@code ujumbe run}, read from a JSON or YAML file and checked as a whole: every
@@ -60,6 +68,11 @@ public final class RunConfig {
     private final Duration drainTimeout;
     private final OutboxType outboxType;
     private final RedisSettings redis;
+    private final Pattern receiptRegex;
+    private final Map<String, ReceiptOutcome> receiptStatusMapping;
+    private final Map<Integer, SmsCharset> dataCodingOverrides;
+    private final int outbindPort;
+    private final String outbindHost;
 
     /** Where the messages come from. */
     enum OutboxType {
@@ -89,6 +102,13 @@ public final class RunConfig {
         responseTimeout = smsc.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(1));
         enquireLinkInterval = smsc.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1));
         tls = tls(smsc.object("tls"));
+        ConfigNode outbind = smsc.object("outbind");
+        outbindPort = outbind.integer("port", -1, 0, 65535);
+        outbindHost = outbind.string("host", "0.0.0.0");
+        if (outbind.has("host") && outbindPort < 0) {
+            outbind.problem(outbind.key("port") + " is required with " + outbind.key("host"));
+        }
+        outbind.rejectUnknownKeys();
         smsc.rejectUnknownKeys();
 
         ConfigNode client = root.object("client");
@@ -100,6 +120,48 @@ public final class RunConfig {
                 Choices::language);
         nationalLanguages = langs.isEmpty() ? Set.of() : EnumSet.copyOf(langs);
         outboxCapacity = client.integer("outboxCapacity", 10_000, 1, 10_000_000);
+        Pattern regex = null;
+        String regexText = client.string("receiptRegex", "");
+        if (!regexText.isEmpty()) {
+            try {
+                regex = DeliveryReceiptParser.compileRegex(regexText);
+                if (!regexText.contains("<id>")) {
+                    client.problem(client.key("receiptRegex") + " needs a named group id: (?<id>…) or (?P<id>…)");
+                }
+            } catch (IllegalArgumentException e) {
+                client.problem(client.key("receiptRegex") + ": " + e.getMessage());
+            }
+        }
+        receiptRegex = regex;
+        receiptStatusMapping = new LinkedHashMap<>();
+        client.stringMap("receiptStatusMapping").forEach((stat, meaning) -> {
+            try {
+                receiptStatusMapping.put(stat, ReceiptOutcome.valueOf(meaning.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                client.problem(client.key("receiptStatusMapping") + "." + stat
+                        + " must be delivered, failed or pending, was '" + meaning + "'");
+            }
+        });
+        dataCodingOverrides = new LinkedHashMap<>();
+        client.stringMap("dataCodingOverrides").forEach((dc, name) -> {
+            int value;
+            try {
+                value = dc.startsWith("0x") || dc.startsWith("0X") ? Integer.parseInt(dc.substring(2), 16) : Integer.parseInt(dc);
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 0 || value > 255) {
+                client.problem(client.key("dataCodingOverrides") + "." + dc + ": the key must be a data_coding 0..255 (or 0x00..0xFF)");
+                return;
+            }
+            Optional<SmsCharset> charset = SmsCharsetRegistry.charsetNamed(name);
+            if (charset.isEmpty()) {
+                client.problem(client.key("dataCodingOverrides") + "." + dc + " names no charset this Java has: '" + name
+                        + "' (gsm, ucs2, or a JDK charset such as latin1, utf-8, shift_jis)");
+                return;
+            }
+            dataCodingOverrides.put(value, charset.get());
+        });
         client.rejectUnknownKeys();
 
         logMetadata = root.stringMap("logMetadata");
@@ -211,6 +273,16 @@ public final class RunConfig {
             b.tls(tls);
         }
         logMetadata.forEach(b::putLogMetadata);
+        if (receiptRegex != null) {
+            b.receiptRegex(receiptRegex);
+        }
+        if (!receiptStatusMapping.isEmpty()) {
+            b.receiptStatusMapping(receiptStatusMapping);
+        }
+        dataCodingOverrides.forEach(b::dataCodingOverride);
+        if (outbindPort >= 0) {
+            b.outbind(OutbindListener.builder().host(outbindHost).port(outbindPort).build());
+        }
         return b;
     }
 

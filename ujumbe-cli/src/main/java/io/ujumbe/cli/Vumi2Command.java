@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +67,7 @@ final class Vumi2Command implements Callable<Integer> {
             transport = Vumi2Transport.create(settings.transport(), client);
             http = settings.httpPort() >= 0
                     ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), transport.client(), registry) : null;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (shared != null) {
                 shared.close();
             }

@@ -132,7 +132,7 @@ class Vumi2ConfigTest {
         assertThat(t.statusMapping().statusOf("UNDELIV")).isEqualTo(DeliveryStatus.FAILED);
         assertThat(t.statusMapping().statusOf("EXPIRED")).isEqualTo(DeliveryStatus.PENDING);
         assertThat(t.dataCodingOverrides()).containsEntry(VumiDataCoding.OCTET_UNSPECIFIED, "ascii");
-        assertThat(t.deliveryReportRegex().matcher("id:77 stat:DELIVRD x").matches()).isTrue();
+        assertThat(t.deliveryReportRegex().orElseThrow().matcher("id:77 stat:DELIVRD x").matches()).isTrue();
         ClientConfig client = c.client().build();
         assertThat(client.host()).isEqualTo("smsc.example.com");
         assertThat(client.systemType()).isEqualTo("VMA");

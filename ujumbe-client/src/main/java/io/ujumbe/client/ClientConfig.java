@@ -6,13 +6,21 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.receipt.MessageIdFormat;
+import io.ujumbe.receipt.ReceiptOutcome;
+import io.ujumbe.receipt.ReceiptStatusMapping;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TlsConfig;
 import io.ujumbe.session.Validate;
 import io.ujumbe.text.MultipartMode;
+import io.ujumbe.text.JdkSmsCharset;
 import io.ujumbe.text.NationalLanguage;
+import io.ujumbe.text.ReassemblyStore;
+import io.ujumbe.text.SmsCharset;
+import io.ujumbe.text.SmsCharsetRegistry;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Everything an {@link SmppClient} runs with: the SMSC and account, the binds, timeouts, the
@@ -64,6 +73,10 @@ public final class ClientConfig {
     private final List<PduHook> hooks;
     private final MeterRegistry meterRegistry;
     private final Map<String, String> logMetadata;
+    private final DeliveryReceiptParser receiptParser;
+    private final SmsCharsetRegistry charsets;
+    private final ReassemblyStore reassemblyStore;
+    private final OutbindListener outbind;
 
     private ClientConfig(Builder b, SessionConfig session, Map<String, String> logMetadata) {
         this.clientId = b.clientId;
@@ -101,6 +114,10 @@ public final class ClientConfig {
         this.hooks = List.copyOf(b.hooks);
         this.meterRegistry = b.meterRegistry;
         this.logMetadata = logMetadata;
+        this.receiptParser = b.receiptParser;
+        this.charsets = b.charsets;
+        this.reassemblyStore = b.reassemblyStore;
+        this.outbind = b.outbind;
     }
 
     public static Builder builder() {
@@ -151,6 +168,14 @@ public final class ClientConfig {
     public MeterRegistry meterRegistry() { return meterRegistry; }
     /** Added to every log event: client id, SMSC host and system_id by default, plus yours. */
     public Map<String, String> logMetadata() { return logMetadata; }
+    /** How deliver_sm / data_sm are read as receipts: the receipt regex and the status mapping. */
+    public DeliveryReceiptParser receiptParser() { return receiptParser; }
+    /** The charsets by data_coding, for encoding outbound text and decoding inbound, with any overrides. */
+    public SmsCharsetRegistry charsets() { return charsets; }
+    /** Where the parts of inbound multipart messages wait; null for the in-memory default. */
+    public ReassemblyStore reassemblyStore() { return reassemblyStore; }
+    /** The SMSC-initiated connections (outbind) the client listens for; null when it does not. */
+    public OutbindListener outbind() { return outbind; }
 
     @Override
     public String toString() {
@@ -196,8 +221,88 @@ public final class ClientConfig {
         private final List<PduHook> hooks = new ArrayList<>();
         private MeterRegistry meterRegistry;
         private final Map<String, String> logMetadata = new LinkedHashMap<>();
+        private DeliveryReceiptParser receiptParser;
+        private Pattern receiptRegex;
+        private ReceiptStatusMapping receiptStatusMapping;
+        private SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+        private ReassemblyStore reassemblyStore;
+        private OutbindListener outbind;
 
         private Builder() {
+        }
+
+        /**
+         * Reads receipts with this parser, replacing {@link #receiptRegex} and
+         * {@link #receiptStatusMapping}; default {@link DeliveryReceiptParser#standard()}.
+         */
+        public Builder receiptParser(DeliveryReceiptParser parser) {
+            this.receiptParser = Objects.requireNonNull(parser, "receiptParser");
+            return this;
+        }
+
+        /**
+         * The SMSC's own receipt text format (vumi2's {@code dr_processor_config.regex}), tried
+         * before the standard rules: named groups {@code id} (required), {@code sub},
+         * {@code dlvrd}, {@code submitdate}, {@code donedate}, {@code stat}, {@code err},
+         * {@code text}. {@link DeliveryReceiptParser#compileRegex} compiles one written for Python.
+         */
+        public Builder receiptRegex(Pattern regex) {
+            this.receiptRegex = Objects.requireNonNull(regex, "receiptRegex");
+            return this;
+        }
+
+        /** What each receipt {@code stat:} means (vumi2's {@code status_mapping}); default {@link ReceiptStatusMapping#defaults()}. */
+        public Builder receiptStatusMapping(ReceiptStatusMapping mapping) {
+            this.receiptStatusMapping = Objects.requireNonNull(mapping, "receiptStatusMapping");
+            return this;
+        }
+
+        /**
+         * The defaults plus these statuses (vumi2's {@code status_mapping}; matched in any case),
+         * each replacing the default meaning of the same status.
+         */
+        public Builder receiptStatusMapping(Map<String, ReceiptOutcome> mapping) {
+            Objects.requireNonNull(mapping, "receiptStatusMapping");
+            this.receiptStatusMapping = ReceiptStatusMapping.defaults().toBuilder().mapAll(mapping).build();
+            return this;
+        }
+
+        /**
+         * Encodes and decodes {@code dataCoding} with {@code charset} (vumi2's
+         * {@code data_coding_overrides}), replacing the standard one: for an SMSC that means
+         * Latin-1 by 0, say, or UTF-8 by a private value.
+         *
+         * @throws IllegalArgumentException if dataCoding is not 0..255
+         */
+        public Builder dataCodingOverride(int dataCoding, SmsCharset charset) {
+            Validate.range("dataCoding", dataCoding, 0, 255);
+            this.charsets = charsets.with(dataCoding, Objects.requireNonNull(charset, "charset"));
+            return this;
+        }
+
+        /** {@link #dataCodingOverride(int, SmsCharset)} with a JDK charset (counted in octets). */
+        public Builder dataCodingOverride(int dataCoding, Charset charset) {
+            Objects.requireNonNull(charset, "charset");
+            return dataCodingOverride(dataCoding, JdkSmsCharset.of(charset.name(), charset));
+        }
+
+        /**
+         * Keeps the parts of inbound multipart messages here until the application has taken the
+         * whole message (a Redis one shares them between processes and survives a crash); default
+         * in memory, bounded by {@link #maxIncompleteMessages} and {@link #reassemblyTimeout}.
+         */
+        public Builder reassemblyStore(ReassemblyStore store) {
+            this.reassemblyStore = Objects.requireNonNull(store, "reassemblyStore");
+            return this;
+        }
+
+        /**
+         * Also listens for SMSC-initiated connections: an SMSC that connects and sends outbind
+         * (with this system_id and password) gets a bind of {@link #bindType} on that connection.
+         */
+        public Builder outbind(OutbindListener listener) {
+            this.outbind = Objects.requireNonNull(listener, "outbind");
+            return this;
         }
 
         public Builder clientId(String id) { this.clientId = id; return this; }
@@ -311,6 +416,12 @@ public final class ClientConfig {
             }
             if (meterRegistry == null) {
                 meterRegistry = new SimpleMeterRegistry();
+            }
+            if (receiptParser == null) {
+                receiptParser = receiptRegex == null && receiptStatusMapping == null
+                        ? DeliveryReceiptParser.standard()
+                        : new DeliveryReceiptParser(receiptStatusMapping != null ? receiptStatusMapping
+                                : ReceiptStatusMapping.defaults(), receiptRegex);
             }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("client", clientId);

@@ -1,5 +1,6 @@
 package io.ujumbe.client;
 
+import io.ujumbe.pdu.AlertNotification;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.session.BindState;
 
@@ -35,6 +36,13 @@ public interface ClientListener {
 
     /** A bind changed state (bound, unbound, closed). */
     default void onBindStateChanged(String sessionId, BindState from, BindState to) {
+    }
+
+    /**
+     * The SMSC's alert_notification: a handset ({@code alert.sourceAddress()}) for which this
+     * ESME asked to be told (set_dpf) has become available. There is no response to send.
+     */
+    default void onAlertNotification(String sessionId, AlertNotification alert) {
     }
 
     /** The SMSC refused a bind (wrong password, unknown system_id …); the client retries per its policy. */

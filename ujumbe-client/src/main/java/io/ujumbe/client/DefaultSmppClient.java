@@ -6,12 +6,15 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
-import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.session.BindState;
 import io.ujumbe.session.SessionHandler;
 import io.ujumbe.session.SmppConnector;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.pdu.AlertNotification;
+import io.ujumbe.pdu.Outbind;
+import io.ujumbe.session.SmppServer;
 import io.ujumbe.text.CaffeineReassembler;
+import io.ujumbe.text.ReassemblyStore;
 import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,9 @@ final class DefaultSmppClient implements SmppClient {
     private final ClientMetrics metrics;
     private final Dispatcher dispatcher;
     private final InboundHandler inbound;
-    private final List<BindSlot> slots = new ArrayList<>();
+    private final List<BindSlot> slots = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Listens for SMSC-initiated connections when configured; its sessions get slots of their own. */
+    private volatile SmppServer outbindServer;
     private final Map<String, CompletableFuture<MessageOutcome>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -62,16 +67,17 @@ final class DefaultSmppClient implements SmppClient {
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
         Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
                 config.receiptCorrelationWait());
-        SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+        SmsCharsetRegistry charsets = config.charsets();
         this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,
                 this::terminal, metrics, correlator);
-        CaffeineReassembler reassembler = CaffeineReassembler.builder()
-                .timeToLive(config.reassemblyTimeout())
-                .maximumIncomplete(config.maxIncompleteMessages())
-                .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
-                        .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
-                .build();
-        this.inbound = new InboundHandler(config, correlator, reassembler, charsets, DeliveryReceiptParser.standard(), metrics);
+        ReassemblyStore reassembly = config.reassemblyStore() != null ? config.reassemblyStore()
+                : CaffeineReassembler.builder()
+                        .timeToLive(config.reassemblyTimeout())
+                        .maximumIncomplete(config.maxIncompleteMessages())
+                        .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
+                                .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
+                        .build();
+        this.inbound = new InboundHandler(config, correlator, reassembly, charsets, config.receiptParser(), metrics);
         for (int i = 0; i < config.binds(); i++) {
             slots.add(new BindSlot(i));
         }
@@ -109,7 +115,25 @@ final class DefaultSmppClient implements SmppClient {
         for (BindSlot s : slots) {
             scheduler.execute(s::connect);
         }
+        OutbindListener outbind = config.outbind();
+        if (outbind != null) {
+            try {
+                outbindServer = SmppServer.startForOutbind(outbind.host(), outbind.port(), config.session(),
+                        s -> new BindSlot(-1, true));
+                log(LOG.atInfo()).addKeyValue("port", outbindServer.port()).log("listening for outbind");
+            } catch (RuntimeException e) {
+                log(LOG.atError()).addKeyValue("error", e.getMessage()).log("cannot listen for outbind");
+                stop(Duration.ZERO);
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return firstBind;
+    }
+
+    @Override
+    public java.util.OptionalInt outbindPort() {
+        SmppServer server = outbindServer;
+        return server == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(server.port());
     }
 
     @Override
@@ -198,6 +222,16 @@ final class DefaultSmppClient implements SmppClient {
         for (BindSlot s : slots) {
             closing.add(s.shutdown());
         }
+        SmppServer server = outbindServer;
+        if (server != null) {
+            // Off the I/O thread: closing a server waits for its event loops.
+            closing.add(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
+                    .thenRunAsync(() -> server.close(Duration.ofSeconds(2)), r -> {
+                        Thread t = new Thread(r, "ujumbe-outbind-close");
+                        t.setDaemon(true);
+                        t.start();
+                    }));
+        }
         CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> dispatcher.failRemaining())
                 .whenComplete((v, e) -> {
@@ -266,6 +300,8 @@ final class DefaultSmppClient implements SmppClient {
      */
     private final class BindSlot implements SessionHandler {
         private final int index;
+        /** A connection the SMSC opened (outbind): bound when its outbind arrives, never reconnected. */
+        private final boolean accepted;
         private volatile SmppSession session;
         private int failures;
         private int rejections;
@@ -273,7 +309,12 @@ final class DefaultSmppClient implements SmppClient {
         private boolean shuttingDown;
 
         BindSlot(int index) {
+            this(index, false);
+        }
+
+        BindSlot(int index, boolean accepted) {
             this.index = index;
+            this.accepted = accepted;
         }
 
         void connect() {
@@ -360,6 +401,10 @@ final class DefaultSmppClient implements SmppClient {
                 session = null;
                 refreshTransmitters();
             }
+            if (accepted) {
+                slots.remove(this); // the SMSC opens a new connection when it wants one
+                return;
+            }
             if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
                 return;
             }
@@ -398,6 +443,35 @@ final class DefaultSmppClient implements SmppClient {
         @Override
         public CompletionStage<PduResponse> onRequest(SmppSession s, PduRequest request) {
             return inbound.onRequest(s, request);
+        }
+
+        @Override
+        public void onNotification(SmppSession s, Pdu pdu) {
+            if (pdu instanceof Outbind) {
+                scheduler.execute(() -> onOutbind(s, (Outbind) pdu));
+            } else if (pdu instanceof AlertNotification) {
+                inbound.onAlert(s, (AlertNotification) pdu);
+            }
+        }
+
+        private void onOutbind(SmppSession s, Outbind outbind) {
+            OutbindListener o = config.outbind();
+            if (!accepted || o == null || !o.accepts(outbind, config)) {
+                log(LOG.atWarn()).addKeyValue("session", s.id()).addKeyValue("outbindSystemId", outbind.systemId())
+                        .log(accepted ? "outbind with a wrong system_id or password; closing the connection"
+                                : "outbind on a connection the client opened; ignored");
+                if (accepted) {
+                    s.close("outbind refused: wrong system_id or password");
+                }
+                return;
+            }
+            if (lifecycle != Lifecycle.RUNNING) {
+                s.close("client not running");
+                return;
+            }
+            slots.add(this);
+            log(LOG.atInfo()).addKeyValue("session", s.id()).log("outbind accepted; binding on the SMSC's connection");
+            bind(s);
         }
 
         @Override

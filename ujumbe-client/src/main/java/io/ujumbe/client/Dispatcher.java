@@ -20,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -53,7 +52,7 @@ final class Dispatcher {
     private int jobCount;
     /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
     private final Map<String, Progress> progress = new HashMap<>();
-    private final AtomicInteger references = new AtomicInteger();
+    private final ConcatenationReferences references = new ConcatenationReferences();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
@@ -283,7 +282,11 @@ final class Dispatcher {
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         Progress p = progress.isEmpty() ? null : progress.get(entry.id());
-        int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
+        if (p == null && entry.progress() != null) {
+            // Recorded with the entry, maybe by another process: same reference, only the missing parts.
+            p = new Progress(entry.progress().reference(), entry.progress().messageIds());
+        }
+        int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
         try {
             parts = assembler.assemble(m, reference);
@@ -385,7 +388,8 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry, job.retryDelay).whenComplete((v, e) -> {
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds)), job.retryDelay)
+                    .whenComplete((v, e) -> {
                 if (e != null) {
                     LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())

@@ -96,7 +96,7 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
-        OutboxEntry next = new OutboxEntry(entry.id(), entry.message(), entry.attempt() + 1);
+        OutboxEntry next = entry.withAttempt(entry.attempt() + 1);
         long delayNanos = Math.max(0, retryAfter.toNanos());
         synchronized (this) {
             if (leased.remove(entry.id()) == null) {

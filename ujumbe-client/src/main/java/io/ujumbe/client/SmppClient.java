@@ -65,6 +65,14 @@ public interface SmppClient extends AutoCloseable {
     /** The configuration. */
     ClientConfig config();
 
+    /**
+     * The port the client listens on for SMSC-initiated connections (outbind), once started with
+     * {@link ClientConfig.Builder#outbind}; empty otherwise.
+     */
+    default java.util.OptionalInt outbindPort() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Stops with a 10-second drain. */
     @Override
     default void close() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.PartProgress;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.NumberingPlan;
@@ -53,20 +54,30 @@ public final class OutboundMessageJson {
     private static final HexFormat HEX = HexFormat.of();
     private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
             "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
-            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt");
+            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt",
+            "progress");
+    private static final Set<String> PROGRESS_FIELDS = Set.of("reference", "parts", "acceptedParts");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
     private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
 
     private OutboundMessageJson() {
     }
 
-    /** A message read from JSON with the attempt number it carried. */
-    public record Decoded(OutboundMessage message, int attempt) {
+    /**
+     * A message read from JSON with the attempt number it carried and what earlier attempts
+     * achieved ({@code progress}, null when absent).
+     */
+    public record Decoded(OutboundMessage message, int attempt, PartProgress progress) {
         public Decoded {
             Objects.requireNonNull(message, "message");
             if (attempt < 1) {
                 throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
             }
+        }
+
+        /** Without progress. */
+        public Decoded(OutboundMessage message, int attempt) {
+            this(message, attempt, null);
         }
     }
 
@@ -77,6 +88,15 @@ public final class OutboundMessageJson {
 
     /** The message as JSON with {@code attempt} (at least 1) recorded in it. */
     public static String toJson(OutboundMessage message, int attempt) {
+        return toJson(message, attempt, null);
+    }
+
+    /**
+     * The message as JSON with {@code attempt} and, unless null, the parts earlier attempts got
+     * accepted: {@code "progress":{"reference":17,"parts":3,"acceptedParts":{"1":"id-a"}}}, so that
+     * whichever process retries it resends only the other parts, under the same reference.
+     */
+    public static String toJson(OutboundMessage message, int attempt, PartProgress progress) {
         Objects.requireNonNull(message, "message");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
@@ -122,6 +142,13 @@ public final class OutboundMessageJson {
             }
         }
         o.put("attempt", attempt);
+        if (progress != null) {
+            ObjectNode p = o.putObject("progress");
+            p.put("reference", progress.reference());
+            p.put("parts", progress.parts());
+            ObjectNode accepted = p.putObject("acceptedParts");
+            progress.acceptedParts().forEach((n, id) -> accepted.put(Integer.toString(n), id));
+        }
         return o.toString();
     }
 
@@ -269,7 +296,45 @@ public final class OutboundMessageJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid message JSON: " + e.getMessage(), e);
         }
-        return new Decoded(message, attempt);
+        return new Decoded(message, attempt, readProgress(root.get("progress"), strict));
+    }
+
+    private static PartProgress readProgress(JsonNode node, boolean strict) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw fieldError("progress", "must be an object {\"reference\":n,\"parts\":n,\"acceptedParts\":{..}}");
+        }
+        if (strict) {
+            rejectUnknown(node, "progress.", PROGRESS_FIELDS);
+        }
+        int reference = intField(node, "reference", -1, 0, 0xFFFF, "progress.reference");
+        int parts = intField(node, "parts", -1, 1, 255, "progress.parts");
+        if (reference < 0 || parts < 0) {
+            throw fieldError("progress", "needs 'reference' and 'parts'");
+        }
+        Map<Integer, String> accepted = new LinkedHashMap<>();
+        JsonNode a = node.get("acceptedParts");
+        if (a != null && !a.isNull()) {
+            if (!a.isObject()) {
+                throw fieldError("progress.acceptedParts", "must be an object of part number -> message id");
+            }
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
+                int n;
+                try {
+                    n = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    n = -1;
+                }
+                if (n < 1 || n > parts || !e.getValue().isTextual()) {
+                    throw fieldError("progress.acceptedParts." + e.getKey(), "must be a part number 1.." + parts
+                            + " with a message id string");
+                }
+                accepted.put(n, e.getValue().textValue());
+            }
+        }
+        return new PartProgress(reference, parts, accepted);
     }
 
     // ---- addresses -----------------------------------------------------------------------------

@@ -307,7 +307,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "outbox entry " + entry.id() + " is not handed out by this process (already acked or nacked)"));
         }
-        String json = OutboundMessageJson.toJson(entry.message(), next);
+        String json = OutboundMessageJson.toJson(entry.message(), next, entry.progress());
         long delayMs = Math.max(0, retryAfter.toMillis());
         return NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
                 group, streamId, entry.id(), json, Long.toString(delayMs), Integer.toString(next),
@@ -416,7 +416,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return null;
         }
         leases.put(id, streamId);
-        return new OutboxEntry(id, d.message(), (int) attempt);
+        return new OutboxEntry(id, d.message(), (int) attempt, d.progress());
     }
 
     private void deadLetter(String streamId, String stableId, String json, String reason, long attempts) {

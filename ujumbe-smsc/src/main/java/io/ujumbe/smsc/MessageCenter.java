@@ -75,7 +75,9 @@ final class MessageCenter {
     private final SmscRecord record;
     private final Counters counters;
     private final Deliveries deliveries;
-    private final OutcomePicker outcomes;
+    /** Replaced whole when the receipt outcomes change at run time. */
+    private volatile OutcomePicker outcomes;
+    private volatile Map<MessageState, Double> outcomeWeights;
     /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
     private final DelayLine finishes;
     private final DelayLine intermediates;
@@ -95,6 +97,7 @@ final class MessageCenter {
         this.counters = counters;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
+        this.outcomeWeights = config.receiptOutcomes();
         this.finishes = new DelayLine(timer, config.receiptDelay());
         this.intermediates = new DelayLine(timer, config.receiptDelay().dividedBy(2));
     }
@@ -456,5 +459,16 @@ final class MessageCenter {
 
     static String smppTime(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SMPP_TIME) + "000+";
+    }
+
+    /** The weights receipts' final states are drawn with now. */
+    Map<MessageState, Double> outcomeWeights() {
+        return outcomeWeights;
+    }
+
+    /** Draws later messages' final states with these weights (the rules still come first). */
+    void outcomeWeights(Map<MessageState, Double> weights, OutcomePicker picker) {
+        this.outcomeWeights = Map.copyOf(weights);
+        this.outcomes = picker;
     }
 }

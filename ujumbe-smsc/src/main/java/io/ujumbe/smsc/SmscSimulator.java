@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -52,6 +55,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final MessageCenter center;
     private final Random random;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<FaultConfig> faults;
     private SmppServer server;
     private SmppServer tlsServer;
     private HttpApi http;
@@ -59,6 +63,7 @@ public final class SmscSimulator implements AutoCloseable {
     private SmscSimulator(SmscConfig config) {
         this.config = config;
         this.record = new SmscRecord(config.messageIds(), config.recordLimit());
+        this.faults = new AtomicReference<>(config.faults());
         this.random = new Random(config.randomSeed());
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ujumbe-smsc-timer");
@@ -107,7 +112,7 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private SmscSessionHandler handler(SmppSession session) {
-        return new SmscSessionHandler(config, center, deliveries, counters, record, sessions, timer, random, session);
+        return new SmscSessionHandler(config, center, deliveries, counters, record, sessions, timer, random, session, faults::get);
     }
 
     /** The SMPP port bound. */
@@ -180,6 +185,53 @@ public final class SmscSimulator implements AutoCloseable {
         log.atInfo().setMessage("MO injected").addKeyValue("systemId", account == null ? "*" : account)
                 .addKeyValue("parts", parts.size()).log();
         return CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).thenApply(v -> parts.size());
+    }
+
+    /** The fault settings submissions meet now (the configuration's, until changed). */
+    public FaultConfig faults() {
+        return faults.get();
+    }
+
+    /**
+     * Changes the fault settings at run time: every session's next submission meets them.
+     *
+     * @param settings the new settings
+     */
+    public void faults(FaultConfig settings) {
+        FaultConfig previous = faults.getAndSet(Objects.requireNonNull(settings, "settings"));
+        log.atInfo().setMessage("fault settings changed").addKeyValue("from", previous).addKeyValue("to", settings).log();
+    }
+
+    /** The weights final receipt states are drawn with now (receipt rules still come first). */
+    public Map<MessageState, Double> receiptOutcomes() {
+        return center.outcomeWeights();
+    }
+
+    /**
+     * Changes the weights final receipt states are drawn with, for messages submitted from now on.
+     *
+     * @param weights state to weight; checked and normalised as {@link SmscConfig.Builder#receiptOutcomes} does
+     * @throws IllegalArgumentException for a weight that is negative or a sum of 0
+     */
+    public void receiptOutcomes(Map<MessageState, Double> weights) {
+        Map<MessageState, Double> checked = SmscConfig.builder().receiptOutcomes(weights).build().receiptOutcomes();
+        center.outcomeWeights(checked, new OutcomePicker(config.receiptRules(), checked, random));
+        log.atInfo().setMessage("receipt outcomes changed").addKeyValue("weights", checked).log();
+    }
+
+    /**
+     * A session connected now.
+     *
+     * @param sessionId its id
+     * @return the session, if still connected
+     */
+    public Optional<SmppSession> session(String sessionId) {
+        for (SmppSession s : sessions) {
+            if (s.id().equals(sessionId)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A snapshot of the counters. */
