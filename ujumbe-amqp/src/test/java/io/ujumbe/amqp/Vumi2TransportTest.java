@@ -356,4 +356,33 @@ class Vumi2TransportTest {
         assertThat(dr.path("transport_metadata").path("smpp_delivery_status").asText()).isEqualTo("REJECTD");
         assertThat(app.inbound).isEmpty();
     }
+
+    @Test
+    void dataCodingOverridesDecodeInboundText() throws Exception {
+        smsc(b -> { });
+        String name = name();
+        VumiApp app = app(name);
+        // An SMSC that sends Cyrillic under data_coding 3 (Latin-1): 0xE9 is "é" in Latin-1, "щ" in ISO-8859-5.
+        transport(name, b -> b.dataCodingOverride(VumiDataCoding.LATIN_1, "iso8859_5"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.stats().boundSessions() == 1);
+        DeliverSm mo = DeliverSm.builder().sourceAddress(Address.international("27824444444"))
+                .destinationAddress(Address.of("5555")).dataCoding(DataCoding.of(0x03))
+                .shortMessage(new byte[] {(byte) 0xE9, 'a'}).build();
+        smsc.sessions().get(0).send(mo).get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(20)).until(() -> app.inbound.size() == 1);
+        assertThat(app.inbound.get(0).path("content").asText()).isEqualTo("\u0449a");
+    }
+
+    @Test
+    void theJavaApiOffersThroughTheOutboundQueue() throws Exception {
+        smsc(b -> { });
+        String name = name();
+        VumiApp app = app(name);
+        Vumi2Transport t = transport(name, b -> { });
+        io.ujumbe.client.OutboundMessage m = io.ujumbe.client.OutboundMessage.builder().correlationId("java-api-1")
+                .to("27820000010").from("12345").text("offered in Java").build();
+        t.outbox().offer(m).toCompletableFuture().get(20, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> app.events("java-api-1", "ack").size() == 1);
+        assertThat(smsc.record().submits().get(0).text()).isEqualTo("offered in Java");
+    }
 }
