@@ -1,5 +1,6 @@
 package io.ujumbe.cli;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,6 +36,23 @@ final class Vumi2Command implements Callable<Integer> {
             description = "A vumi2 SMPP transport config (YAML or JSON), with an optional ujumbe: section (docs/vumi2.md).")
     Path config;
 
+    /** The broker side on /metrics: the health check shows the SMPP binds, these the AMQP link. */
+    private static void bindMetrics(Vumi2Transport t, PrometheusMeterRegistry registry) {
+        Gauge.builder("ujumbe.amqp.connected", t, x -> x.brokerConnected() ? 1 : 0)
+                .description("1 while the broker connection is up").register(registry);
+        Gauge.builder("ujumbe.amqp.unsettled", t, x -> x.outbox().size())
+                .description("outbound messages taken from the broker and not yet settled").register(registry);
+        Gauge.builder("ujumbe.amqp.rejected", t, x -> x.outbox().rejectedCount())
+                .description("outbound bodies rejected as not vumi messages").register(registry);
+        Gauge.builder("ujumbe.amqp.events", t, x -> x.eventSink().acksPublished())
+                .tag("event_type", "ack").register(registry);
+        Gauge.builder("ujumbe.amqp.events", t, x -> x.eventSink().nacksPublished())
+                .tag("event_type", "nack").register(registry);
+        Gauge.builder("ujumbe.amqp.events", t, x -> x.eventSink().reportsPublished())
+                .tag("event_type", "delivery_report").register(registry);
+        Gauge.builder("ujumbe.amqp.inbound", t, x -> x.eventSink().inboundPublished()).register(registry);
+    }
+
     @Override
     public Integer call() throws Exception {
         Vumi2Config settings = Vumi2Config.load(config, System.getenv());
@@ -65,6 +83,7 @@ final class Vumi2Command implements Callable<Integer> {
                 shared.configure(client);
             }
             transport = Vumi2Transport.create(settings.transport(), client);
+            bindMetrics(transport, registry);
             http = settings.httpPort() >= 0
                     ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), transport.client(), registry) : null;
         } catch (RuntimeException e) {

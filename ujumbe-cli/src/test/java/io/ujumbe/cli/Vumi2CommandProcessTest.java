@@ -111,6 +111,11 @@ class Vumi2CommandProcessTest {
                 assertThat(health.statusCode()).isEqualTo(200);
                 assertThat(health.body()).contains("\"status\":\"UP\"");
 
+                HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.body()).contains("ujumbe_amqp_connected 1.0")
+                        .contains("ujumbe_amqp_events{event_type=\"ack\"} 1.0");
+
                 p.terminate();
                 assertThat(p.waitFor(Duration.ofSeconds(60))).as(p.stderr()).isZero();
                 assertThat(p.stderr()).contains("stopped").doesNotContain("guest:guest");
