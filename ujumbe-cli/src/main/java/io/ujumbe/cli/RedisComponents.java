@@ -2,6 +2,7 @@ package io.ujumbe.cli;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ujumbe.client.ClientConfig;
 import io.ujumbe.client.ClientListener;
 import io.ujumbe.client.InboundMessage;
@@ -51,11 +52,12 @@ final class RedisComponents implements AutoCloseable {
      * On failure whatever was opened is closed again and the exception is rethrown.
      *
      * @param ratePerSecond the account's rate, shared when the settings turn the rate limit on
+     * @param registry where the outbox's meters go (ujumbe.redis.outbox.lost)
      */
-    static RedisComponents open(RedisSettings settings, double ratePerSecond) {
+    static RedisComponents open(RedisSettings settings, double ratePerSecond, MeterRegistry registry) {
         RedisComponents c = new RedisComponents(settings);
         try {
-            c.build(ratePerSecond);
+            c.build(ratePerSecond, registry);
         } catch (RuntimeException e) {
             c.close();
             throw e;
@@ -63,9 +65,10 @@ final class RedisComponents implements AutoCloseable {
         return c;
     }
 
-    private void build(double ratePerSecond) {
+    private void build(double ratePerSecond, MeterRegistry registry) {
         RedisOutbox.Builder ob = RedisOutbox.builder(client).keyPrefix(settings.keyPrefix).group(settings.group)
-                .maxLength(settings.maxLength).maxAttempts(settings.maxAttempts).claimIdle(settings.claimIdle);
+                .maxLength(settings.maxLength).maxAttempts(settings.maxAttempts).claimIdle(settings.claimIdle)
+                .meterRegistry(registry);
         if (settings.consumer != null) {
             ob.consumer(settings.consumer);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ujumbe.client.ClientConfig;
 import io.ujumbe.client.OutbindListener;
+import io.ujumbe.client.PercentageThrottleHandler;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.RegisteredDelivery;
@@ -43,6 +44,7 @@ public final class RunConfig {
     /** The environment variable the password is taken from when the file has none. */
     public static final String PASSWORD_ENV = "UJUMBE_PASSWORD";
 
+    private final String clientId;
     private final String host;
     private final int port;
     private final String systemId;
@@ -58,6 +60,13 @@ public final class RunConfig {
     private final String defaultSource;
     private final boolean receipts;
     private final double ratePerSecond;
+    private final long burst;
+    private final Duration throttleSamplingPeriod;
+    private final int throttleSampleSize;
+    private final double throttleDenyRequestAt;
+    private final Duration throttleWait;
+    private final Duration throttleMaxWait;
+    private final Duration pauseOnThrottle;
     private final MultipartMode multipartMode;
     private final Set<NationalLanguage> nationalLanguages;
     private final int outboxCapacity;
@@ -112,9 +121,38 @@ public final class RunConfig {
         smsc.rejectUnknownKeys();
 
         ConfigNode client = root.object("client");
+        // The metric tag and log key: stable across restarts unless the file says otherwise.
+        clientId = client.string("id").orElse(systemId + "@" + host + ":" + port);
+        if (clientId.isBlank()) {
+            client.problem(client.key("id") + " must not be blank");
+        }
         defaultSource = client.string("from", "ujumbe");
         receipts = client.bool("receipts", true);
         ratePerSecond = client.number("ratePerSecond", 0, 0, 1_000_000);
+        burst = client.integer("burst", 1, 1, 1_000_000);
+        if (client.has("burst") && ratePerSecond == 0) {
+            client.problem(client.key("burst") + " needs client.ratePerSecond (without a rate nothing is limited)");
+        }
+        ConfigNode throttle = client.object("throttle");
+        throttleSamplingPeriod = throttle.duration("samplingPeriod", Duration.ofSeconds(180), Duration.ofMillis(1));
+        throttleSampleSize = throttle.integer("sampleSize", 50, 1, 1_000_000_000);
+        throttleDenyRequestAt = throttle.number("denyRequestAt", 1, 0, 100);
+        throttleWait = throttle.duration("wait", Duration.ofSeconds(1), Duration.ofMillis(1));
+        throttleMaxWait = throttle.duration("maxWait", Duration.ofSeconds(30), Duration.ofMillis(1));
+        for (String k : new String[] {"wait", "maxWait"}) {
+            Duration d = k.equals("wait") ? throttleWait : throttleMaxWait;
+            if (d.compareTo(Duration.ofHours(1)) > 0) {
+                throttle.problem(throttle.key(k) + " must be at most 1h, was " + ConfigNode.format(d));
+            }
+        }
+        if (throttleSamplingPeriod.compareTo(Duration.ofDays(365)) > 0) {
+            throttle.problem(throttle.key("samplingPeriod") + " must be at most 365d");
+        }
+        throttle.rejectUnknownKeys();
+        pauseOnThrottle = client.duration("pauseOnThrottle", Duration.ZERO, Duration.ZERO);
+        if (pauseOnThrottle.compareTo(Duration.ofHours(1)) > 0) {
+            client.problem(client.key("pauseOnThrottle") + " must be at most 1h, was " + ConfigNode.format(pauseOnThrottle));
+        }
         multipartMode = client.choice("multipart", MultipartMode.UDH_8BIT, Choices.MULTIPART);
         List<NationalLanguage> langs = client.list("nationalLanguages", "national language names such as turkish",
                 Choices::language);
@@ -165,6 +203,12 @@ public final class RunConfig {
         client.rejectUnknownKeys();
 
         logMetadata = root.stringMap("logMetadata");
+        for (String reserved : List.of("client", "smsc", "systemId", "session")) {
+            if (logMetadata.containsKey(reserved)) {
+                root.problem("logMetadata." + reserved + " is reserved: client, smsc, systemId and session are set by"
+                        + " the client (use client.id to name it)");
+            }
+        }
 
         ConfigNode redisNode = root.object("redis");
         redis = root.has("redis") ? new RedisSettings(redisNode, ratePerSecond) : null;
@@ -256,7 +300,7 @@ public final class RunConfig {
 
     /** A client builder with every setting of this file; the caller adds listeners, outbox and metrics. */
     public ClientConfig.Builder clientBuilder() {
-        ClientConfig.Builder b = ClientConfig.builder()
+        ClientConfig.Builder b = ClientConfig.builder().clientId(clientId)
                 .host(host).port(port).systemId(systemId).password(password).systemType(systemType)
                 .bindType(bindType).binds(binds).maxBindRejections(maxBindRejections).windowSize(windowSize)
                 .responseTimeout(responseTimeout).enquireLinkInterval(enquireLinkInterval)
@@ -267,8 +311,12 @@ public final class RunConfig {
                 .nationalLanguages(nationalLanguages);
         // With a shared (Redis) rate limit the caller sets the limiter instead.
         if (ratePerSecond > 0 && (redis == null || !redis.rateLimit)) {
-            b.ratePerSecond(ratePerSecond);
+            b.ratePerSecond(ratePerSecond, burst);
         }
+        b.throttleHandler(PercentageThrottleHandler.builder().samplingPeriod(throttleSamplingPeriod)
+                .sampleSize(throttleSampleSize).denyRequestAt(throttleDenyRequestAt)
+                .throttleWait(throttleWait).maxThrottleWait(throttleMaxWait).build());
+        b.pauseOnThrottle(pauseOnThrottle);
         if (tls != null) {
             b.tls(tls);
         }
@@ -286,6 +334,8 @@ public final class RunConfig {
         return b;
     }
 
+    /** {@code client.id}: the {@code client} metric tag and log key; default {@code systemId@host:port}. */
+    public String clientId() { return clientId; }
     public String host() { return host; }
     public int port() { return port; }
     public String systemId() { return systemId; }
@@ -300,6 +350,10 @@ public final class RunConfig {
     RedisSettings redis() { return redis; }
     /** The account's submit_sm per second; 0 = unlimited. */
     public double ratePerSecond() { return ratePerSecond; }
+    /** How many submit_sm may go back to back after a quiet spell (the local rate limiter's burst). */
+    public long burst() { return burst; }
+    /** How long sending pauses on ESME_RTHROTTLED, throttled messages first; zero: off. */
+    public Duration pauseOnThrottle() { return pauseOnThrottle; }
     public String httpHost() { return httpHost; }
     /** The port of the health and metrics endpoint: -1 off, 0 any free port. */
     public int httpPort() { return httpPort; }

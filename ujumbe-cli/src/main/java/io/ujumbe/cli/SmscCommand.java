@@ -1,5 +1,6 @@
 package io.ujumbe.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ujumbe.smsc.SmscConfig;
 import io.ujumbe.smsc.SmscSimulator;
 import picocli.CommandLine.Command;
@@ -42,6 +43,9 @@ final class SmscCommand implements Callable<Integer> {
         if (httpPort != null) {
             b.httpPort(httpPort);
         }
+        // /metrics: the simulator's meters plus the JVM and process metrics, in one Prometheus registry.
+        PrometheusMeterRegistry registry = ProcessMetrics.registry();
+        b.metrics(registry, registry::scrape);
         SmscSimulator simulator = SmscSimulator.start(b.build());
         ShutdownHook.install("ujumbe-smsc-shutdown", () -> {
             simulator.close();

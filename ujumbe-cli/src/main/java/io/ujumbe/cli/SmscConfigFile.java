@@ -133,9 +133,11 @@ final class SmscConfigFile {
         double dropShare = f.number("dropShare", 0, 0, 1);
         double disconnectShare = f.number("disconnectShare", 0, 0, 1);
         Duration unbindAfter = f.duration("unbindAfter", null, Duration.ofMillis(1));
+        int congestionState = f.integer("congestionState", -1, -1, 100);
         f.rejectUnknownKeys();
         apply(problems, () -> fb.maxRatePerSession(maxRate).errorShare(errorShare).latency(latencyMin, latencyMax)
-                .dropShare(dropShare).disconnectShare(disconnectShare).unbindAfter(unbindAfter));
+                .dropShare(dropShare).disconnectShare(disconnectShare).unbindAfter(unbindAfter)
+                .congestionState(congestionState));
         Optional<CommandStatus> status = CommandStatus.ofName(errorStatus.trim().toUpperCase(Locale.ROOT));
         if (status.isEmpty()) {
             problems.add(f.key("errorStatus") + " must be an SMPP status name such as ESME_RSYSERR, was '" + errorStatus + "'");

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +60,7 @@ public final class ClientConfig {
     private final RateLimiter rateLimiter;
     private final boolean rateLimitParts;
     private final ThrottleHandler throttleHandler;
+    private final Duration pauseOnThrottle;
     private final RetryPolicy retryPolicy;
     private final Outbox outbox;
     private final CorrelationStore correlationStore;
@@ -102,6 +102,7 @@ public final class ClientConfig {
         this.rateLimiter = b.rateLimiter;
         this.rateLimitParts = b.rateLimitParts;
         this.throttleHandler = b.throttleHandler;
+        this.pauseOnThrottle = b.pauseOnThrottle;
         this.retryPolicy = b.retryPolicy;
         this.outbox = b.outbox;
         this.correlationStore = b.correlationStore;
@@ -152,6 +153,12 @@ public final class ClientConfig {
     /** True: the rate limit counts submit_sm PDUs (parts); false: whole messages. */
     public boolean rateLimitParts() { return rateLimitParts; }
     public ThrottleHandler throttleHandler() { return throttleHandler; }
+    /**
+     * How long all sending pauses when the SMSC answers ESME_RTHROTTLED (or ESME_RMSGQFUL), the
+     * throttled messages then going first, in order; {@link Duration#ZERO} (the default): off, a
+     * throttled message is retried through the outbox like any transient error.
+     */
+    public Duration pauseOnThrottle() { return pauseOnThrottle; }
     public RetryPolicy retryPolicy() { return retryPolicy; }
     public Outbox outbox() { return outbox; }
     public CorrelationStore correlationStore() { return correlationStore; }
@@ -187,7 +194,7 @@ public final class ClientConfig {
 
     /** Builds a {@link ClientConfig}. Only host, port, systemId and password are required. */
     public static final class Builder {
-        private String clientId = "ujumbe-" + UUID.randomUUID().toString().substring(0, 8);
+        private String clientId;
         private String host;
         private int port = 2775;
         private String systemId;
@@ -209,6 +216,7 @@ public final class ClientConfig {
         private RateLimiter rateLimiter = RateLimiter.unlimited();
         private boolean rateLimitParts = true;
         private ThrottleHandler throttleHandler;
+        private Duration pauseOnThrottle = Duration.ZERO;
         private RetryPolicy retryPolicy;
         private Outbox outbox;
         private CorrelationStore correlationStore;
@@ -305,7 +313,12 @@ public final class ClientConfig {
             return this;
         }
 
-        public Builder clientId(String id) { this.clientId = id; return this; }
+        /**
+         * The client's name: the {@code client} tag of every meter and the {@code client} key of every
+         * log event. Default {@code systemId@host:port}, stable across restarts so that metric series
+         * continue; give each process its own when several share one account.
+         */
+        public Builder clientId(String id) { this.clientId = Objects.requireNonNull(id, "clientId"); return this; }
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder systemId(String systemId) { this.systemId = systemId; return this; }
@@ -324,6 +337,8 @@ public final class ClientConfig {
         public Builder connectTimeout(Duration d) { session.connectTimeout(d); return this; }
         public Builder bindTimeout(Duration d) { session.bindTimeout(d); return this; }
         public Builder maxPduSize(int bytes) { session.maxPduSize(bytes); return this; }
+        /** How long one inbound PDU may take to arrive whole before the connection is closed; default 10 s, zero disables. */
+        public Builder pduCompletionTimeout(Duration d) { session.pduCompletionTimeout(d); return this; }
         public Builder tls(TlsConfig tls) { session.tls(tls); return this; }
         public Builder tcpNoDelay(boolean on) { session.tcpNoDelay(on); return this; }
         public Builder sequencer(java.util.function.Supplier<io.ujumbe.session.Sequencer> f) { session.sequencerFactory(f); return this; }
@@ -338,12 +353,35 @@ public final class ClientConfig {
             return this;
         }
         public Builder rateLimiter(RateLimiter limiter) { this.rateLimiter = limiter; return this; }
-        /** A token bucket of {@code perSecond} submit_sm per second (parts, not messages). */
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second (parts, not messages), evenly
+         * spaced (burst 1): no one-second window ever holds more than {@code perSecond}.
+         */
         public Builder ratePerSecond(double perSecond) {
             this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).build();
             return this;
         }
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second that lets up to {@code burst}
+         * go back to back after a quiet spell; no one-second window ever holds more than
+         * {@code perSecond} (see {@link TokenBucketRateLimiter}).
+         */
+        public Builder ratePerSecond(double perSecond, long burst) {
+            this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).burst(burst).build();
+            return this;
+        }
         public Builder rateLimitParts(boolean parts) { this.rateLimitParts = parts; return this; }
+        /**
+         * Keeps message order under throttling (as Jasmin users ask): on ESME_RTHROTTLED or
+         * ESME_RMSGQFUL all sending pauses for {@code pause} (doubling, up to 32 times, while the
+         * first messages after a pause are throttled again), and the throttled messages are sent
+         * again first, in the order they were first sent, before any later message. A throttled
+         * message waits for as long as the SMSC throttles; stopping the client fails it (in-memory
+         * outbox) or returns it (durable). Messages already in flight when the throttle came may
+         * still be accepted before it (with a window of 1 the order is strict). Zero (the default)
+         * turns it off. At most 1 hour.
+         */
+        public Builder pauseOnThrottle(Duration pause) { this.pauseOnThrottle = pause; return this; }
         public Builder throttleHandler(ThrottleHandler h) { this.throttleHandler = h; return this; }
         public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = p; return this; }
         public Builder outbox(Outbox outbox) { this.outbox = outbox; return this; }
@@ -359,10 +397,13 @@ public final class ClientConfig {
         public Builder putLogMetadata(String key, String value) { this.logMetadata.put(key, value); return this; }
 
         public ClientConfig build() {
-            Validate.notBlank("clientId", clientId);
             Validate.notBlank("host", host);
             Validate.range("port", port, 1, 65535);
             Validate.notBlank("systemId", systemId);
+            if (clientId == null) {
+                clientId = systemId + "@" + host + ":" + port;
+            }
+            Validate.notBlank("clientId", clientId);
             Validate.maxLength("systemId", systemId, 15);
             if (password == null) {
                 throw new IllegalArgumentException("password must not be null (use \"\" for none)");
@@ -395,6 +436,10 @@ public final class ClientConfig {
             Objects.requireNonNull(defaultRegisteredDelivery, "defaultRegisteredDelivery");
             Objects.requireNonNull(multipartMode, "multipartMode");
             Objects.requireNonNull(rateLimiter, "rateLimiter");
+            Validate.notNegative("pauseOnThrottle", pauseOnThrottle);
+            if (pauseOnThrottle.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("pauseOnThrottle must be at most 1 hour, was " + pauseOnThrottle);
+            }
             Objects.requireNonNull(messageIdFormat, "messageIdFormat");
             Validate.notNegative("receiptCorrelationWait", receiptCorrelationWait);
             Validate.positive("reassemblyTimeout", reassemblyTimeout);
@@ -427,7 +472,14 @@ public final class ClientConfig {
             meta.put("client", clientId);
             meta.put("smsc", host + ":" + port);
             meta.put("systemId", systemId);
-            meta.putAll(logMetadata);
+            for (Map.Entry<String, String> e : logMetadata.entrySet()) {
+                // The identity keys name this client in every event; a metadata pair must not overwrite them.
+                if (meta.containsKey(e.getKey()) || "session".equals(e.getKey())) {
+                    throw new IllegalArgumentException("logMetadata key " + e.getKey()
+                            + " is reserved (client, smsc, systemId and session are set by the client)");
+                }
+                meta.put(e.getKey(), Objects.requireNonNull(e.getValue(), "logMetadata value of " + e.getKey()));
+            }
             SessionConfig sessionConfig = session.handlerErrorStatus(inboundErrorStatus).logMetadata(meta).build();
             return new ClientConfig(this, sessionConfig, java.util.Collections.unmodifiableMap(meta));
         }

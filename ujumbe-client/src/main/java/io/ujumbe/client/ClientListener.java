@@ -45,6 +45,15 @@ public interface ClientListener {
     default void onAlertNotification(String sessionId, AlertNotification alert) {
     }
 
+    /**
+     * A connection or bind attempt failed without a bind_resp the client could read: the SMSC
+     * could not be reached, closed the connection, or answered with bytes that do not decode (then
+     * {@code error} is an {@link io.ujumbe.pdu.PduDecodeException}, or a closed session whose
+     * reason is a framing error). The client retries with backoff.
+     */
+    default void onBindFailed(Throwable error) {
+    }
+
     /** The SMSC refused a bind (wrong password, unknown system_id …); the client retries per its policy. */
     default void onBindRejected(CommandStatus status, int consecutiveRejections) {
     }

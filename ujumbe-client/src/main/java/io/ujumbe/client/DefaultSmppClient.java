@@ -18,7 +18,6 @@ import io.ujumbe.text.ReassemblyStore;
 import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.spi.LoggingEventBuilder;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ final class DefaultSmppClient implements SmppClient {
     private enum Lifecycle { NEW, RUNNING, STOPPING, STOPPED }
 
     private final ClientConfig config;
+    private final ClientLog log;
     private final ScheduledExecutorService scheduler;
     private final SmppConnector connector;
     private final ClientMetrics metrics;
@@ -59,6 +59,7 @@ final class DefaultSmppClient implements SmppClient {
 
     DefaultSmppClient(ClientConfig config) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.connector = SmppConnector.create(config.ioThreads());
         // The dispatcher and the lifecycle run on an I/O thread of the connector: with one I/O thread
         // (the default) a submit and its response cost no thread hand-off, which at small windows is
@@ -66,7 +67,7 @@ final class DefaultSmppClient implements SmppClient {
         this.scheduler = connector.executor();
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
         Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
-                config.receiptCorrelationWait());
+                config.receiptCorrelationWait(), config);
         SmsCharsetRegistry charsets = config.charsets();
         this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,
                 this::terminal, metrics, correlator);
@@ -74,8 +75,8 @@ final class DefaultSmppClient implements SmppClient {
                 : CaffeineReassembler.builder()
                         .timeToLive(config.reassemblyTimeout())
                         .maximumIncomplete(config.maxIncompleteMessages())
-                        .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
-                                .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
+                        .evictionListener(m -> log.warn(null).addKeyValue("incomplete", m)
+                                .log("incomplete multipart message dropped after its time-to-live"))
                         .build();
         this.inbound = new InboundHandler(config, correlator, reassembly, charsets, config.receiptParser(), metrics);
         for (int i = 0; i < config.binds(); i++) {
@@ -110,7 +111,7 @@ final class DefaultSmppClient implements SmppClient {
                     : CompletableFuture.failedFuture(new ClientStoppedException("client " + config.clientId() + " was stopped"));
         }
         lifecycle = Lifecycle.RUNNING;
-        log(LOG.atInfo()).addKeyValue("binds", config.binds()).addKeyValue("bindType", config.bindType())
+        log.info(null).addKeyValue("binds", config.binds()).addKeyValue("bindType", config.bindType())
                 .log("client starting");
         for (BindSlot s : slots) {
             scheduler.execute(s::connect);
@@ -120,9 +121,9 @@ final class DefaultSmppClient implements SmppClient {
             try {
                 outbindServer = SmppServer.startForOutbind(outbind.host(), outbind.port(), config.session(),
                         s -> new BindSlot(-1, true));
-                log(LOG.atInfo()).addKeyValue("port", outbindServer.port()).log("listening for outbind");
+                log.info(null).addKeyValue("port", outbindServer.port()).log("listening for outbind");
             } catch (RuntimeException e) {
-                log(LOG.atError()).addKeyValue("error", e.getMessage()).log("cannot listen for outbind");
+                log.error(null).addKeyValue("error", e.getMessage()).log("cannot listen for outbind");
                 stop(Duration.ZERO);
                 return CompletableFuture.failedFuture(e);
             }
@@ -165,16 +166,16 @@ final class DefaultSmppClient implements SmppClient {
     private void terminal(MessageOutcome outcome) {
         if (outcome instanceof MessageOutcome.Accepted) {
             metrics.accepted.increment();
-            if (LOG.isDebugEnabled()) {
+            if (log.isDebugEnabled()) {
                 // Checked first: building the event copies the log metadata, once per message.
-                log(LOG.atDebug()).addKeyValue("correlationId", outcome.correlationId())
+                log.debug(null).addKeyValue("correlationId", outcome.correlationId())
                         .addKeyValue("messageIds", ((MessageOutcome.Accepted) outcome).messageIds())
                         .addKeyValue("attempts", outcome.attempts()).log("message accepted");
             }
         } else {
             MessageOutcome.Failed f = (MessageOutcome.Failed) outcome;
             metrics.failed(f.status());
-            log(LOG.atWarn()).addKeyValue("correlationId", outcome.correlationId())
+            log.warn(null).addKeyValue("correlationId", outcome.correlationId())
                     .addKeyValue("status", f.status()).addKeyValue("reason", f.reason())
                     .addKeyValue("attempts", outcome.attempts()).log("message failed");
         }
@@ -182,7 +183,7 @@ final class DefaultSmppClient implements SmppClient {
             try {
                 l.onOutcome(outcome);
             } catch (RuntimeException e) {
-                log(LOG.atWarn()).setCause(e).log("listener onOutcome threw");
+                log.warn(null).setCause(e).log("listener onOutcome threw");
             }
         }
         CompletableFuture<MessageOutcome> f = pending.remove(outcome.correlationId());
@@ -199,7 +200,7 @@ final class DefaultSmppClient implements SmppClient {
             }
             lifecycle = Lifecycle.STOPPING;
         }
-        log(LOG.atInfo()).addKeyValue("timeoutMs", timeout.toMillis()).log("client stopping: draining in-flight requests");
+        log.info(null).addKeyValue("timeoutMs", timeout.toMillis()).log("client stopping: draining in-flight requests");
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.execute(() -> {
             dispatcher.beginStop();
@@ -215,7 +216,7 @@ final class DefaultSmppClient implements SmppClient {
             return;
         }
         if (dispatcher.inFlightParts() > 0) {
-            log(LOG.atWarn()).addKeyValue("inFlight", dispatcher.inFlightParts())
+            log.warn(null).addKeyValue("inFlight", dispatcher.inFlightParts())
                     .log("stop timeout reached with requests still in flight; they fail as the binds close");
         }
         List<CompletableFuture<Void>> closing = new ArrayList<>();
@@ -242,7 +243,7 @@ final class DefaultSmppClient implements SmppClient {
                     }
                     pending.clear();
                     lifecycle = Lifecycle.STOPPED;
-                    log(LOG.atInfo()).log("client stopped");
+                    log.info(null).log("client stopped");
                     // Release the threads from outside them: never shut a pool down from its own thread and wait.
                     Thread t = new Thread(() -> {
                         connector.close(Duration.ofSeconds(2));
@@ -287,13 +288,6 @@ final class DefaultSmppClient implements SmppClient {
         transmitters = List.copyOf(tx);
     }
 
-    private LoggingEventBuilder log(LoggingEventBuilder b) {
-        for (Map.Entry<String, String> e : config.logMetadata().entrySet()) {
-            b = b.addKeyValue(e.getKey(), e.getValue());
-        }
-        return b;
-    }
-
     /**
      * One bind: connects, binds, and after any drop or failure reconnects with exponential backoff
      * and jitter. Its methods run on the scheduler thread.
@@ -336,8 +330,9 @@ final class DefaultSmppClient implements SmppClient {
         private void onConnectFailed(Throwable err) {
             failures++;
             Duration delay = backoff();
-            log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
+            log.warn(null).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
                     .addKeyValue("retryInMs", delay.toMillis()).log("cannot connect to the SMSC");
+            bindFailed(err);
             schedule(delay);
         }
 
@@ -357,21 +352,22 @@ final class DefaultSmppClient implements SmppClient {
 
         private void onBindAnswer(SmppSession s, BindResp resp, Throwable err) {
             if (err != null) {
-                log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                log.warn(s.id()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                bindFailed(err);
                 s.close("bind failed: " + err.getMessage());
                 return;
             }
             if (!resp.commandStatus().isOk()) {
                 rejections++;
                 metrics.bindRejections.increment();
-                log(LOG.atError()).addKeyValue("bind", index).addKeyValue("status", resp.commandStatus().name())
+                log.error(s.id()).addKeyValue("bind", index).addKeyValue("status", resp.commandStatus().name())
                         .addKeyValue("consecutiveRejections", rejections)
                         .log("bind rejected by the SMSC: " + resp.commandStatus().description());
                 for (ClientListener l : config.listeners()) {
                     try {
                         l.onBindRejected(resp.commandStatus(), rejections);
                     } catch (RuntimeException e) {
-                        log(LOG.atWarn()).setCause(e).log("listener onBindRejected threw");
+                        log.warn(s.id()).setCause(e).log("listener onBindRejected threw");
                     }
                 }
                 s.close("bind rejected: " + resp.commandStatus().name());
@@ -382,16 +378,27 @@ final class DefaultSmppClient implements SmppClient {
             }
             failures = 0;
             rejections = 0;
-            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("session", s.id())
-                    .addKeyValue("smscSystemId", resp.systemId()).log("bound");
+            // The session logs this bind's state change ("state changed", to BOUND_*): not logged twice.
             refreshTransmitters();
             firstBind.complete(null);
             dispatcher.wake();
         }
 
+        private void bindFailed(Throwable err) {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            for (ClientListener l : config.listeners()) {
+                try {
+                    l.onBindFailed(cause);
+                } catch (RuntimeException e) {
+                    log.warn(null).setCause(e).log("listener onBindFailed threw");
+                }
+            }
+        }
+
         private void giveUp(CommandStatus status) {
             String reason = "bind rejected " + rejections + " times in a row (" + status.name() + "); giving up";
-            log(LOG.atError()).addKeyValue("bind", index).log(reason);
+            log.error(null).addKeyValue("bind", index).log(reason);
             firstBind.completeExceptionally(new ClientStoppedException(reason));
             stop(Duration.ZERO);
         }
@@ -410,7 +417,7 @@ final class DefaultSmppClient implements SmppClient {
             }
             failures++;
             Duration delay = rejections > 0 ? config.reconnectMaxDelay() : backoff();
-            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("retryInMs", delay.toMillis())
+            log.info(s.id()).addKeyValue("bind", index).addKeyValue("retryInMs", delay.toMillis())
                     .log("connection lost; reconnecting");
             schedule(delay);
         }
@@ -457,7 +464,7 @@ final class DefaultSmppClient implements SmppClient {
         private void onOutbind(SmppSession s, Outbind outbind) {
             OutbindListener o = config.outbind();
             if (!accepted || o == null || !o.accepts(outbind, config)) {
-                log(LOG.atWarn()).addKeyValue("session", s.id()).addKeyValue("outbindSystemId", outbind.systemId())
+                log.warn(s.id()).addKeyValue("outbindSystemId", outbind.systemId())
                         .log(accepted ? "outbind with a wrong system_id or password; closing the connection"
                                 : "outbind on a connection the client opened; ignored");
                 if (accepted) {
@@ -470,7 +477,7 @@ final class DefaultSmppClient implements SmppClient {
                 return;
             }
             slots.add(this);
-            log(LOG.atInfo()).addKeyValue("session", s.id()).log("outbind accepted; binding on the SMSC's connection");
+            log.info(s.id()).log("outbind accepted; binding on the SMSC's connection");
             bind(s);
         }
 
@@ -483,7 +490,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     l.onBindStateChanged(s.id(), from, to);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).log("listener onBindStateChanged threw");
+                    log.warn(s.id()).setCause(e).log("listener onBindStateChanged threw");
                 }
             }
         }
@@ -494,7 +501,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     h.beforeSend(s.id(), pdu);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                    log.warn(s.id()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
                             .log("beforeSend hook threw; the PDU is sent anyway");
                 }
             }
@@ -506,7 +513,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     h.afterReceive(s.id(), pdu);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                    log.warn(s.id()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
                             .log("afterReceive hook threw; the PDU is handled anyway");
                 }
             }

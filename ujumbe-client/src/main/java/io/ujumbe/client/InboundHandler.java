@@ -40,6 +40,7 @@ import java.util.function.Function;
  */
 final class InboundHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    private final ClientLog log;
 
     private final ClientConfig config;
     private final Correlator correlator;
@@ -51,6 +52,7 @@ final class InboundHandler {
     InboundHandler(ClientConfig config, Correlator correlator, ReassemblyStore store, SmsCharsetRegistry charsets,
                    DeliveryReceiptParser receipts, ClientMetrics metrics) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.correlator = correlator;
         this.store = store;
         this.charsets = charsets;
@@ -71,7 +73,7 @@ final class InboundHandler {
             return onMessage(session, request, d.sourceAddress(), d.destinationAddress(), d.esmClass(),
                     d.dataCoding().value(), data, d.tlvs());
         }
-        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+        log.info(session.id())
                 .addKeyValue("pdu", request).log("request from the SMSC noted; nothing to do with it");
         return CompletableFuture.completedFuture(request.commandId().expectsResponse()
                 ? request.createResponse(CommandStatus.ESME_ROK) : null);
@@ -79,13 +81,13 @@ final class InboundHandler {
 
     /** An alert_notification (no response): logged and handed to every listener. */
     void onAlert(SmppSession session, AlertNotification alert) {
-        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+        log.info(session.id())
                 .addKeyValue("source", alert.sourceAddress().address()).log("alert_notification");
         for (ClientListener l : config.listeners()) {
             try {
                 l.onAlertNotification(session.id(), alert);
             } catch (RuntimeException e) {
-                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e).log("listener onAlertNotification threw");
+                log.warn(session.id()).setCause(e).log("listener onAlertNotification threw");
             }
         }
     }
@@ -100,7 +102,7 @@ final class InboundHandler {
         }
         boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
         if (flagged) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
+            log.warn(session.id()).addKeyValue("reason", r.detail())
                     .addKeyValue("pdu", request)
                     .log("PDU flagged as a receipt could not be read as one; handing it on as an inbound message");
         }
@@ -111,12 +113,12 @@ final class InboundHandler {
         metrics.receipt(receipt.messageState().map(Enum::name).orElse(receipt.stat().isEmpty() ? "UNKNOWN" : receipt.stat()));
         return correlator.find(receipt.messageId(), receipt.alternateMessageId()).thenCompose(correlation -> {
             if (correlation.isEmpty()) {
-                LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("messageId", receipt.messageId())
+                log.info(session.id()).addKeyValue("messageId", receipt.messageId())
                         .log("receipt for an unknown message_id (expired, sent by another client, or never ours)");
             }
             ReceiptEvent event = new ReceiptEvent(receipt, correlation, request, session.id());
             return notifyAll(l -> l.onReceipt(event));
-        }).handle((v, err) -> respond(request, err, "receipt"));
+        }).handle((v, err) -> respond(session.id(), request, err, "receipt"));
     }
 
     private CompletionStage<PduResponse> onInbound(SmppSession session, PduRequest request, Address source,
@@ -157,7 +159,7 @@ final class InboundHandler {
             }
             // Nothing was stored (the store is unreachable): the SMSC must send this part again.
             metrics.inboundFailed.increment();
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", config.inboundErrorStatus().name())
+            log.warn(session.id()).addKeyValue("status", config.inboundErrorStatus().name())
                     .addKeyValue("error", String.valueOf(cause))
                     .log("inbound part could not be stored for reassembly; answering with an error so the SMSC delivers again");
             return CompletableFuture.completedFuture(request.createResponse(config.inboundErrorStatus()));
@@ -171,7 +173,7 @@ final class InboundHandler {
                 // A part of a longer message: kept (until the application has the whole) and acknowledged.
                 return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_ROK));
             case IN_DELIVERY:
-                LOG.atInfo().addKeyValue("client", config.clientId())
+                log.info(session.id())
                         .log("part of a message being delivered elsewhere; answering with an error so the SMSC tries again");
                 return CompletableFuture.completedFuture(request.createResponse(config.inboundErrorStatus()));
             default:
@@ -189,11 +191,11 @@ final class InboundHandler {
             }
             return reported.handle((x, storeErr) -> {
                 if (storeErr != null) {
-                    LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("error", String.valueOf(storeErr))
+                    log.warn(session.id()).addKeyValue("error", String.valueOf(storeErr))
                             .log(err == null ? "reassembly store could not drop a delivered message's parts; they expire"
                                     : "reassembly store could not release a message the listener failed on");
                 }
-                return respond(request, err, "inbound message");
+                return respond(session.id(), request, err, "inbound message");
             });
         }).thenCompose(Function.identity());
     }
@@ -210,7 +212,7 @@ final class InboundHandler {
                                                            Address destination, int dataCoding, byte[] data,
                                                            Throwable e) {
         // A broken UDH or SAR set must not lose the message: hand it on whole, as received.
-        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("error", e.getMessage())
+        log.warn(session.id()).addKeyValue("error", e.getMessage())
                 .log("inbound part could not be reassembled; delivering it as a single message");
         InboundMessage m = new InboundMessage(source, destination, decode(dataCoding, data, null, null), data,
                 dataCoding, 1, request, session.id());
@@ -219,7 +221,8 @@ final class InboundHandler {
 
     private CompletionStage<PduResponse> deliver(PduRequest request, InboundMessage m) {
         metrics.inbound.increment();
-        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> respond(request, err, "inbound message"));
+        return notifyAll(l -> l.onInboundMessage(m))
+                .handle((v, err) -> respond(m.sessionId(), request, err, "inbound message"));
     }
 
     private String decode(int dataCoding, byte[] payload, io.ujumbe.text.NationalLanguage locking,
@@ -235,12 +238,12 @@ final class InboundHandler {
         return charset.decode(payload);
     }
 
-    private PduResponse respond(PduRequest request, Throwable err, String what) {
+    private PduResponse respond(String sessionId, PduRequest request, Throwable err, String what) {
         if (err == null) {
             return request.createResponse(CommandStatus.ESME_ROK);
         }
         metrics.inboundFailed.increment();
-        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", config.inboundErrorStatus().name())
+        log.warn(sessionId).addKeyValue("status", config.inboundErrorStatus().name())
                 .setCause(err).log(what + " listener failed; answering with an error so the SMSC delivers again");
         return request.createResponse(config.inboundErrorStatus());
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.PartProgress;
+import io.ujumbe.client.SendState;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.NumberingPlan;
@@ -36,6 +37,10 @@ import java.util.TreeSet;
  *  "priority":0,"serviceType":"","attempt":1}
  * }</pre>
  *
+ * <p>A retry carries {@code "sendState"} too (a {@link SendState} name: what its earlier attempts
+ * achieved, e.g. {@code SENT_NO_ANSWER}), so that the process taking the retry reports truthfully
+ * whether the SMSC may have the message; absent means {@code NOT_SENT}.
+ *
  * <p>Reading is strict about what it understands (types, ranges, exactly one of {@code text} and
  * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException}.
  * Names of enumerations ({@code encoding}, {@code multipartMode}) are read case-insensitively.
@@ -55,7 +60,7 @@ public final class OutboundMessageJson {
     private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
             "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
             "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt",
-            "progress");
+            "progress", "sendState");
     private static final Set<String> PROGRESS_FIELDS = Set.of("reference", "parts", "acceptedParts");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
     private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
@@ -64,12 +69,14 @@ public final class OutboundMessageJson {
     }
 
     /**
-     * A message read from JSON with the attempt number it carried and what earlier attempts
-     * achieved ({@code progress}, null when absent).
+     * A message read from JSON with the attempt number it carried, what earlier attempts achieved
+     * ({@code progress}, null when absent) and whether the SMSC may have it ({@code sendState},
+     * NOT_SENT when absent).
      */
-    public record Decoded(OutboundMessage message, int attempt, PartProgress progress) {
+    public record Decoded(OutboundMessage message, int attempt, PartProgress progress, SendState sendState) {
         public Decoded {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(sendState, "sendState");
             if (attempt < 1) {
                 throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
             }
@@ -78,6 +85,11 @@ public final class OutboundMessageJson {
         /** Without progress. */
         public Decoded(OutboundMessage message, int attempt) {
             this(message, attempt, null);
+        }
+
+        /** Nothing sent yet. */
+        public Decoded(OutboundMessage message, int attempt, PartProgress progress) {
+            this(message, attempt, progress, SendState.NOT_SENT);
         }
     }
 
@@ -97,7 +109,17 @@ public final class OutboundMessageJson {
      * whichever process retries it resends only the other parts, under the same reference.
      */
     public static String toJson(OutboundMessage message, int attempt, PartProgress progress) {
+        return toJson(message, attempt, progress, SendState.NOT_SENT);
+    }
+
+    /**
+     * Like {@link #toJson(OutboundMessage, int, PartProgress)}, with what the attempts so far
+     * achieved ({@code sendState}, written unless NOT_SENT), so that the process taking the retry
+     * reports truthfully whether the SMSC may have the message.
+     */
+    public static String toJson(OutboundMessage message, int attempt, PartProgress progress, SendState sendState) {
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(sendState, "sendState");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
@@ -148,6 +170,9 @@ public final class OutboundMessageJson {
             p.put("parts", progress.parts());
             ObjectNode accepted = p.putObject("acceptedParts");
             progress.acceptedParts().forEach((n, id) -> accepted.put(Integer.toString(n), id));
+        }
+        if (sendState != SendState.NOT_SENT) {
+            o.put("sendState", sendState.name());
         }
         return o.toString();
     }
@@ -290,13 +315,23 @@ public final class OutboundMessageJson {
             }
         }
         int attempt = intField(root, "attempt", 1, 1, Integer.MAX_VALUE);
+        SendState earlier = SendState.NOT_SENT;
+        String state = stringField(root, "sendState");
+        if (state != null) {
+            try {
+                earlier = SendState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fieldError("sendState", "must be one of " + java.util.Arrays.toString(SendState.values())
+                        + ", was " + state);
+            }
+        }
         OutboundMessage message;
         try {
             message = b.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid message JSON: " + e.getMessage(), e);
         }
-        return new Decoded(message, attempt, readProgress(root.get("progress"), strict));
+        return new Decoded(message, attempt, readProgress(root.get("progress"), strict), earlier);
     }
 
     private static PartProgress readProgress(JsonNode node, boolean strict) {

@@ -70,6 +70,7 @@ public final class RedisEventPublisher implements ClientListener, AutoCloseable 
         } else if (outcome instanceof MessageOutcome.Failed f) {
             o.put("accepted", false);
             o.put("reason", f.reason());
+            o.put("sendState", f.sendState().name()); // whether the SMSC may have it: resend only NOT_SENT
             f.commandStatus().ifPresent(s -> o.put("status", s.name()).put("statusCode", s.code()));
         }
         publish(outcomes, o).whenComplete((id, err) -> {

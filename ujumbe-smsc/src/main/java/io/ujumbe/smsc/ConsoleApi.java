@@ -315,6 +315,7 @@ final class ConsoleApi implements AutoCloseable {
         j.put("latencyMaxMs", f.latencyMax().toMillis());
         j.put("dropShare", f.dropShare());
         j.put("disconnectShare", f.disconnectShare());
+        j.put("congestionState", f.congestionState());
         return j;
     }
 
@@ -326,7 +327,7 @@ final class ConsoleApi implements AutoCloseable {
         FaultConfig now = smsc.faults();
         FaultConfig.Builder b = now.toBuilder();
         Set<String> known = Set.of("maxRatePerSession", "errorShare", "errorStatus", "latencyMinMs", "latencyMaxMs",
-                "dropShare", "disconnectShare");
+                "dropShare", "disconnectShare", "congestionState");
         for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
@@ -355,6 +356,9 @@ final class ConsoleApi implements AutoCloseable {
             }
             if (body.has("disconnectShare")) {
                 b.disconnectShare(number(body, "disconnectShare"));
+            }
+            if (body.has("congestionState")) {
+                b.congestionState((int) number(body, "congestionState"));
             }
             FaultConfig changed = b.build();
             smsc.faults(changed);

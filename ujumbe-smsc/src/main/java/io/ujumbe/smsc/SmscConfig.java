@@ -1,5 +1,6 @@
 package io.ujumbe.smsc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ujumbe.pdu.MessageState;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TlsConfig;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything an {@link SmscSimulator} needs: where to listen, which accounts to accept, how to
@@ -38,6 +40,8 @@ public final class SmscConfig {
     private final long randomSeed;
     private final FaultConfig faults;
     private final int recordLimit;
+    private final MeterRegistry meterRegistry;
+    private final Supplier<String> metricsText;
 
     private SmscConfig(Builder b) {
         this.host = b.host;
@@ -57,6 +61,8 @@ public final class SmscConfig {
         this.randomSeed = b.randomSeed;
         this.faults = b.faults;
         this.recordLimit = b.recordLimit;
+        this.meterRegistry = b.meterRegistry;
+        this.metricsText = b.metricsText;
     }
 
     public static Builder builder() {
@@ -75,6 +81,8 @@ public final class SmscConfig {
                 .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit);
         b.tlsPort = tlsPort;
         b.tls = tls;
+        b.meterRegistry = meterRegistry;
+        b.metricsText = metricsText;
         return b;
     }
 
@@ -169,6 +177,16 @@ public final class SmscConfig {
         return recordLimit;
     }
 
+    /** The registry the simulator registers its meters in at start, or null (see {@link Builder#metrics}). */
+    MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** What {@code GET /metrics} serves, or null for the simulator's own counters only. */
+    Supplier<String> metricsText() {
+        return metricsText;
+    }
+
     @Override
     public String toString() {
         return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
@@ -209,8 +227,24 @@ public final class SmscConfig {
         private long randomSeed = 42;
         private FaultConfig faults = FaultConfig.none();
         private int recordLimit = SmscRecord.DEFAULT_LIMIT;
+        private MeterRegistry meterRegistry;
+        private Supplier<String> metricsText;
 
         private Builder() {
+        }
+
+        /**
+         * A Micrometer registry for the simulator's meters ({@code ujumbe.smsc.*}, registered at start)
+         * and what {@code GET /metrics} serves: {@code text}, typically that registry's Prometheus
+         * scrape, with whatever else the application bound to it (the {@code ujumbe smsc} command binds
+         * the JVM and process metrics). Without it {@code /metrics} serves the simulator's counters
+         * alone, under the same names. This module needs only micrometer-core: the caller brings the
+         * Prometheus registry.
+         */
+        public Builder metrics(MeterRegistry registry, Supplier<String> text) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            this.metricsText = Objects.requireNonNull(text, "text");
+            return this;
         }
 
         public Builder host(String host) {

@@ -4,10 +4,12 @@ import io.ujumbe.pdu.Bind;
 import io.ujumbe.pdu.BindResp;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
+import io.ujumbe.pdu.DataSmResp;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitMulti;
 import io.ujumbe.pdu.SubmitSm;
+import io.ujumbe.pdu.SubmitSmResp;
 import io.ujumbe.pdu.Tlv;
 import io.ujumbe.pdu.Tlvs;
 import io.ujumbe.session.BindState;
@@ -85,6 +87,24 @@ final class SmscSessionHandler implements SessionHandler {
     }
 
     private CompletionStage<PduResponse> answer(SmppSession s, PduRequest request) {
+        CompletionStage<PduResponse> answer = answerWithoutCongestion(s, request);
+        int congestion = faults.get().congestionState();
+        if (congestion < 0 || !(request instanceof SubmitSm || request instanceof SubmitMulti || request instanceof DataSm)) {
+            return answer;
+        }
+        Tlv tlv = Tlv.congestionState(congestion);
+        return answer.thenApply(resp -> {
+            if (resp instanceof SubmitSmResp r) {
+                return new SubmitSmResp(r.commandStatus(), r.sequenceNumber(), r.messageId(), r.tlvs().with(tlv));
+            }
+            if (resp instanceof DataSmResp r) {
+                return new DataSmResp(r.commandStatus(), r.sequenceNumber(), r.messageId(), r.tlvs().with(tlv));
+            }
+            return resp;
+        });
+    }
+
+    private CompletionStage<PduResponse> answerWithoutCongestion(SmppSession s, PduRequest request) {
         FaultConfig faults = this.faults.get();
         if (request instanceof Bind bind) {
             return CompletableFuture.completedFuture(bind(bind));

@@ -94,6 +94,9 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private void listen() {
+        if (config.meterRegistry() != null) {
+            bindTo(config.meterRegistry());
+        }
         server = SmppServer.start(config.host(), config.port(), config.ioThreads(), config.session(), this::handler);
         if (config.tlsPort() >= 0) {
             SessionConfig tls = config.session().toBuilder().tls(config.tls()).build();
@@ -236,35 +239,68 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** A snapshot of the counters. */
     public SmscStats stats() {
-        int bound = 0;
-        for (SmppSession s : sessions) {
-            if (s.state().isBound()) {
-                bound++;
-            }
-        }
-        return new SmscStats(sessions.size(), bound, counters.bindsAccepted.sum(), counters.bindsRejected.sum(),
+        return new SmscStats(sessions.size(), bound(sessions), counters.bindsAccepted.sum(), counters.bindsRejected.sum(),
                 counters.submits.sum(), counters.submitRate(), counters.states(), counters.receiptsSent.sum(),
                 deliveries.pending(), counters.moSent.sum(), counters.faults());
     }
 
-    /** Registers the simulator's counters and gauges (names {@code ujumbe.smsc.*}) with a Micrometer registry. */
+    /**
+     * Registers the simulator's meters with a Micrometer registry, under the names {@code GET /metrics}
+     * uses (in Prometheus form): {@code ujumbe.smsc.sessions}, {@code .bound_sessions},
+     * {@code .binds{result=accepted|rejected}}, {@code .submits}, {@code .submit_rate},
+     * {@code .messages{state}}, {@code .receipts.sent}, {@code .receipts.pending}, {@code .mo.sent},
+     * {@code .faults{fault}}. A registry given in {@link SmscConfig.Builder#metrics} is bound at start.
+     */
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ujumbe.smsc.sessions", sessions, Set::size).register(registry);
+        Gauge.builder("ujumbe.smsc.sessions", sessions, Set::size).description("Connections open.").register(registry);
+        Gauge.builder("ujumbe.smsc.bound_sessions", sessions, SmscSimulator::bound).description("Connections bound.")
+                .register(registry);
+        FunctionCounter.builder("ujumbe.smsc.binds", counters.bindsAccepted, LongAdder::sum)
+                .description("Bind requests answered, by result.").tag("result", "accepted").register(registry);
+        FunctionCounter.builder("ujumbe.smsc.binds", counters.bindsRejected, LongAdder::sum)
+                .description("Bind requests answered, by result.").tag("result", "rejected").register(registry);
         FunctionCounter.builder("ujumbe.smsc.submits", counters.submits, LongAdder::sum)
-                .register(registry);
-        FunctionCounter.builder("ujumbe.smsc.receipts.sent", counters.receiptsSent,
-                LongAdder::sum).register(registry);
-        FunctionCounter.builder("ujumbe.smsc.mo.sent", counters.moSent, LongAdder::sum)
-                .register(registry);
-        Gauge.builder("ujumbe.smsc.receipts.pending", deliveries, Deliveries::pending).register(registry);
+                .description("Submissions accepted (each part counts).").register(registry);
+        Gauge.builder("ujumbe.smsc.submit_rate", counters, Counters::submitRate)
+                .description("Submissions accepted per second over the last 10 s.").register(registry);
         for (MessageState st : MessageState.values()) {
             Gauge.builder("ujumbe.smsc.messages", counters, c -> c.states().getOrDefault(st, 0L))
-                    .tag("state", st.name()).register(registry);
+                    .description("Messages held, by state.").tag("state", st.name()).register(registry);
         }
+        FunctionCounter.builder("ujumbe.smsc.receipts.sent", counters.receiptsSent, LongAdder::sum)
+                .description("Receipts acknowledged by ESMEs.").register(registry);
+        Gauge.builder("ujumbe.smsc.receipts.pending", deliveries, Deliveries::pending)
+                .description("Receipts waiting for a receiver or a retry.").register(registry);
+        FunctionCounter.builder("ujumbe.smsc.mo.sent", counters.moSent, LongAdder::sum)
+                .description("MO parts acknowledged by ESMEs.").register(registry);
         for (String fault : counters.faults().keySet()) {
             FunctionCounter.builder("ujumbe.smsc.faults", counters, c -> c.faults().get(fault))
-                    .tag("fault", fault).register(registry);
+                    .description("Faults injected, by kind.").tag("fault", fault).register(registry);
         }
+    }
+
+    /**
+     * What {@code GET /metrics} serves: the text of the registry given in
+     * {@link SmscConfig.Builder#metrics} (Prometheus text, with the JVM and process metrics in the
+     * {@code ujumbe smsc} command), else the simulator's own counters in the Prometheus text format.
+     */
+    public String metricsText() {
+        return config.metricsText() != null ? config.metricsText().get() : StatsText.of(stats());
+    }
+
+    /** The content type of {@link #metricsText()}: Prometheus text format 0.0.4. */
+    public String metricsContentType() {
+        return StatsText.CONTENT_TYPE;
+    }
+
+    private static int bound(Set<SmppSession> sessions) {
+        int n = 0;
+        for (SmppSession s : sessions) {
+            if (s.state().isBound()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Stops listening, closes every session and stops the timers. Safe to call twice. */
