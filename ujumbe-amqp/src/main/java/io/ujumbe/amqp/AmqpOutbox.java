@@ -8,6 +8,7 @@ import com.rabbitmq.client.Envelope;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.Outbox;
 import io.ujumbe.client.OutboxEntry;
+import io.ujumbe.client.SendState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,9 @@ public final class AmqpOutbox implements Outbox {
             return;
         }
         deliveries.put(id, new Delivery(ch, envelope.getDeliveryTag()));
-        ready.add(new OutboxEntry(id, om, 1));
+        // Redelivered by the broker: an earlier holder (a process that died) may have sent it.
+        ready.add(new OutboxEntry(id, om, 1, null,
+                envelope.isRedeliver() ? SendState.SENT_NO_ANSWER : SendState.NOT_SENT));
         signal();
     }
 
@@ -199,7 +202,7 @@ public final class AmqpOutbox implements Outbox {
         link.schedule(() -> {
             Delivery d = deliveries.get(entry.id());
             if (d != null && d.channel.isOpen()) {
-                ready.add(new OutboxEntry(entry.id(), entry.message(), entry.attempt() + 1));
+                ready.add(entry.withAttempt(entry.attempt() + 1));
                 signal();
             } else {
                 // The channel went: the broker has requeued it and delivers it again.

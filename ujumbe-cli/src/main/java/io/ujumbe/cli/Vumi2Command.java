@@ -1,9 +1,6 @@
 package io.ujumbe.cli;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ujumbe.amqp.Vumi2Transport;
 import io.ujumbe.client.ClientConfig;
@@ -60,10 +57,11 @@ final class Vumi2Command implements Callable<Integer> {
             Logging.configure(parent.logFormat, settings.logLevel());
         }
         RedisSettings redisSettings = settings.redis();
+        PrometheusMeterRegistry registry = ProcessMetrics.registry();
         RedisComponents redis = null;
         if (redisSettings != null) {
             try {
-                redis = RedisComponents.open(redisSettings, settings.ratePerSecond());
+                redis = RedisComponents.open(redisSettings, settings.ratePerSecond(), registry);
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
                         .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
@@ -71,9 +69,6 @@ final class Vumi2Command implements Callable<Integer> {
             }
         }
         RedisComponents shared = redis;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
         Vumi2Transport transport;
         HttpEndpoint http;
         try {
