@@ -126,25 +126,7 @@ public final class RunConfig {
         windowSize = smsc.integer("windowSize", 100, 1, 10_000);
         responseTimeout = smsc.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(1));
         enquireLinkInterval = smsc.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ofSeconds(1));
-        ConfigNode tlsNode = smsc.object("tls");
-        boolean tlsOn = tlsNode.bool("enabled", false);
-        String trust = tlsNode.string("trustCertificates", "");
-        boolean trustAll = tlsNode.bool("insecureTrustAll", false);
-        tlsNode.rejectUnknownKeys();
-        if (!tlsOn) {
-            tls = null;
-        } else if (trustAll) {
-            tls = TlsConfig.clientInsecureTrustAll();
-        } else if (!trust.isEmpty()) {
-            if (!Files.isReadable(Path.of(trust))) {
-                tlsNode.problem(tlsNode.key("trustCertificates") + " must be a readable PEM file, was '" + trust + "'");
-                tls = null;
-            } else {
-                tls = TlsConfig.clientTrusting(Path.of(trust));
-            }
-        } else {
-            tls = TlsConfig.client();
-        }
+        tls = tls(smsc.object("tls"));
         ConfigNode outbind = smsc.object("outbind");
         outbindPort = outbind.integer("port", -1, 0, 65535);
         outbindHost = outbind.string("host", "0.0.0.0");
@@ -275,6 +257,26 @@ public final class RunConfig {
 
         drainTimeout = root.duration("drainTimeout", Duration.ofSeconds(30), Duration.ZERO);
         root.rejectUnknownKeys();
+    }
+
+    /** A {@code tls} section ({@code enabled}, {@code trustCertificates}, {@code insecureTrustAll}); null when off. */
+    static TlsConfig tls(ConfigNode tlsNode) {
+        boolean tlsOn = tlsNode.bool("enabled", false);
+        String trust = tlsNode.string("trustCertificates", "");
+        boolean trustAll = tlsNode.bool("insecureTrustAll", false);
+        tlsNode.rejectUnknownKeys();
+        if (!tlsOn) {
+            return null;
+        } else if (trustAll) {
+            return TlsConfig.clientInsecureTrustAll();
+        } else if (!trust.isEmpty()) {
+            if (!Files.isReadable(Path.of(trust))) {
+                tlsNode.problem(tlsNode.key("trustCertificates") + " must be a readable PEM file, was '" + trust + "'");
+                return null;
+            }
+            return TlsConfig.clientTrusting(Path.of(trust));
+        }
+        return TlsConfig.client();
     }
 
     /** Reads and checks {@code file} (.json, .yaml or .yml); throws {@link ConfigException} listing every problem. */
