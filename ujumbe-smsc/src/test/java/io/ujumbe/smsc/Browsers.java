@@ -16,8 +16,9 @@ import java.util.Locale;
  * The browser the console tests drive: headless Chromium through chromedriver when both are
  * installed ({@code .ci/run} installs Debian's {@code chromium} and {@code chromium-driver}), else
  * HtmlUnit, which Maven brings, so that the README's test command passes on a fresh machine. The
- * same test code runs on both. {@code -Dujumbe.browser=chromium|htmlunit} forces one (chromium
- * fails when it is not installed rather than silently testing something else).
+ * same test code runs on both. {@code -Dujumbe.browser=chromium|htmlunit} (or the environment's
+ * {@code UJUMBE_BROWSER}) forces one: chromium fails when it is not installed rather than silently
+ * testing something else.
  */
 final class Browsers {
     static final String PROPERTY = "ujumbe.browser";
@@ -30,7 +31,9 @@ final class Browsers {
     }
 
     static WebDriver open() {
-        String asked = System.getProperty(PROPERTY, "auto").toLowerCase(Locale.ROOT);
+        String fromEnv = System.getenv("UJUMBE_BROWSER");
+        String asked = System.getProperty(PROPERTY, fromEnv == null || fromEnv.isBlank() ? "auto" : fromEnv)
+                .toLowerCase(Locale.ROOT);
         boolean chrome = switch (asked) {
             case "chromium", "chrome" -> {
                 if (!chromiumAvailable()) {
