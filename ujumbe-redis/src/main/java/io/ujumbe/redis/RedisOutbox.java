@@ -117,10 +117,17 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             """);
     // KEYS stream; ARGV group, consumer, minIdle, cursor, count. Returns {cursor, id, fields..., deliveries, ...}
     // flattened as: cursor, then per entry: streamId, stableId, json, deliveries.
+    // Entries deleted from the stream while pending: Redis 7 drops them from the pending list itself
+    // (and names them in a third reply element, not needed here); Redis 6.2 claims them and returns
+    // nil in their place, without their id, so they would be claimed again forever. Then the pending
+    // entries from the cursor on that have no stream entry are acknowledged here (such an id is never
+    // reused: acknowledging it is right whoever held it).
     private static final LuaScript RECLAIM = new LuaScript("""
             local r = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
             local out = {r[1]}
+            local deleted = false
             for _, e in ipairs(r[2]) do
+              if not e or not e[2] then deleted = true end
               if e and e[2] then
                 local msg, sid = '', e[1]
                 local f = e[2]
@@ -132,6 +139,13 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                 if #p > 0 then deliveries = p[1][4] end
                 table.insert(out, e[1]); table.insert(out, sid); table.insert(out, msg)
                 table.insert(out, tostring(deliveries))
+              end
+            end
+            if deleted then
+              for _, p in ipairs(redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], '+', ARGV[5], ARGV[2])) do
+                if #redis.call('XRANGE', KEYS[1], p[1], p[1]) == 0 then
+                  redis.call('XACK', KEYS[1], ARGV[1], p[1])
+                end
               end
             end
             return out

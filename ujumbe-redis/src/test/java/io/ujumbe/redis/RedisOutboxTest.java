@@ -1,5 +1,6 @@
 package io.ujumbe.redis;
 
+import io.ujumbe.testkit.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class RedisOutboxTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
@@ -35,7 +36,7 @@ class RedisOutboxTest {
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
         admin = client.connect();
         redis = admin.sync();
