@@ -1,6 +1,5 @@
 package io.ujumbe.redis;
 
-import io.ujumbe.testkit.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -8,6 +7,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.OutboxEntry;
 import io.ujumbe.client.OutboxFullException;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

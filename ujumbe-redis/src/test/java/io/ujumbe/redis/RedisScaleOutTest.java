@@ -1,6 +1,5 @@
 package io.ujumbe.redis;
 
-import io.ujumbe.testkit.RedisServer;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -23,6 +22,7 @@ import io.ujumbe.pdu.MessageState;
 import io.ujumbe.pdu.RegisteredDelivery;
 import io.ujumbe.pdu.Tlv;
 import io.ujumbe.session.TestSmsc;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
