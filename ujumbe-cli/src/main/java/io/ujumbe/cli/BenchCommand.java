@@ -114,8 +114,8 @@ final class BenchCommand implements Callable<Integer> {
             try {
                 client.start().get(15, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                System.err.println("ujumbe bench: could not bind to " + host + ":" + port + " as " + systemId + ": "
-                        + (e instanceof ExecutionException ? e.getCause().getMessage() : "timed out"));
+                ErrorLines.print("bench", "could not bind to " + host + ":" + port + " as " + systemId + ": "
+                        + (e instanceof ExecutionException ? e.getCause().getMessage() : "timed out"), Main.FAILED);
                 return Main.FAILED;
             }
             // Every bind up before the clock starts, so that sessions > 1 measures them all.

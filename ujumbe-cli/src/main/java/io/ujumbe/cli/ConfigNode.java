@@ -1,5 +1,8 @@
 package io.ujumbe.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
@@ -25,6 +28,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigNode {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|key) '([^']*)'");
     private static final Pattern ENV = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final JsonNode node;
@@ -313,6 +317,67 @@ final class ConfigNode {
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * The full key path of the key a parser with STRICT_DUPLICATE_DETECTION found twice (e.g.
+     * {@code smsc.port}, {@code accounts[1].systemId}), or null when {@code e} is another error.
+     */
+    static String duplicateKey(JacksonException e) {
+        Matcher m = DUPLICATE.matcher(String.valueOf(e.getOriginalMessage()));
+        if (!m.find()) {
+            return null;
+        }
+        String name = m.group(1);
+        String parent = "";
+        if (e instanceof StreamReadException r && r.getProcessor() != null) {
+            JsonStreamContext context = r.getProcessor().getParsingContext();
+            if (context != null && context.getParent() != null) {
+                parent = dotted(context.getParent());
+            }
+        }
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    /** A parsing context as a key path: {@code smsc.tls}, {@code accounts[0]}. */
+    private static String dotted(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.add(0, "." + c.getCurrentName());
+            }
+        }
+        String s = String.join("", parts);
+        return s.startsWith(".") ? s.substring(1) : s;
+    }
+
+    /**
+     * A builder's validation message in the words of the configuration file: each setting name
+     * of {@code keys} (the Java name) replaced by its key path, so that an error reads
+     * {@code tls.certificateChain must be a readable file} rather than {@code certificateChainPem …}.
+     */
+    static String withKeys(String message, Map<String, String> keys) {
+        if (message == null) {
+            return "invalid setting";
+        }
+        String out = message;
+        List<String> names = new ArrayList<>(keys.keySet());
+        // Longest first, so that "account.systemId" is replaced before "systemId".
+        names.sort((a, b) -> b.length() - a.length());
+        StringBuilder sb = new StringBuilder();
+        for (String name : names) {
+            Matcher m = Pattern.compile("(?<![\\w.\\[\\]])" + Pattern.quote(name) + "(?!\\w)").matcher(out);
+            sb.setLength(0);
+            while (m.find()) {
+                m.appendReplacement(sb, Matcher.quoteReplacement("\u0000" + keys.get(name) + "\u0000"));
+            }
+            m.appendTail(sb);
+            out = sb.toString();
+        }
+        // The markers keep a replaced key from being replaced again by a shorter name.
+        return out.replace("\u0000", "");
     }
 
     static Duration parseDuration(String text) {

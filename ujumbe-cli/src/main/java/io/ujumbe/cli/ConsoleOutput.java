@@ -53,6 +53,18 @@ final class ConsoleOutput {
         }
     }
 
+    /**
+     * An outcome's line; when the run is stopping ({@code stopReason} not null) a message the
+     * client failed because it stopped says why the run stopped.
+     */
+    static String format(MessageOutcome outcome, String stopReason) {
+        if (stopReason == null || !(outcome instanceof MessageOutcome.Failed f) || !f.reason().startsWith("client stopped")) {
+            return format(outcome);
+        }
+        return "failed    " + f.correlationId() + "  status=" + (f.status() != null ? f.status().name() : "-")
+                + "  reason=" + stopReason + "; " + f.reason() + "  attempts=" + f.attempts();
+    }
+
     static String format(MessageOutcome outcome) {
         if (outcome instanceof MessageOutcome.Accepted) {
             MessageOutcome.Accepted a = (MessageOutcome.Accepted) outcome;

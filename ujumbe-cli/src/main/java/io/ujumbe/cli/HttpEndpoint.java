@@ -1,85 +1,68 @@
 package io.ujumbe.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ujumbe.client.SmppClient;
+import io.ujumbe.http.HttpHandler;
+import io.ujumbe.http.HttpResponse;
+import io.ujumbe.http.HttpServer;
+import io.ujumbe.http.HttpServerConfig;
+import io.ujumbe.http.Router;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The health and metrics endpoint of {@code ujumbe run} on the JDK's HTTP server:
+ * The health and metrics endpoint of {@code ujumbe run}, on ujumbe's non-blocking HTTP server:
  * {@code GET /health} (200 with {@code "status":"UP"} while at least one bind is bound, else 503)
- * and {@code GET /metrics} (Prometheus text).
+ * and {@code GET /metrics} (Prometheus text). A scrape walks every meter, so it runs on a thread of
+ * its own rather than on the I/O thread that answers {@code /health}.
  */
 final class HttpEndpoint implements AutoCloseable {
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExecutorService scrapes;
 
-    private HttpEndpoint(HttpServer server, ExecutorService executor) {
+    private HttpEndpoint(HttpServer server, ExecutorService scrapes) {
         this.server = server;
-        this.executor = executor;
+        this.scrapes = scrapes;
     }
 
-    static HttpEndpoint start(String host, int port, SmppClient client, PrometheusMeterRegistry registry) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ujumbe-http");
+    static HttpEndpoint start(String host, int port, SmppClient client, PrometheusMeterRegistry registry) {
+        ExecutorService scrapes = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ujumbe-metrics-scrape");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(executor);
-        server.createContext("/health", ex -> {
-            if (!allowGet(ex)) {
-                return;
-            }
-            int bound = client.boundSessions();
-            String body = "{\"status\":\"" + (bound > 0 ? "UP" : "DOWN") + "\",\"boundSessions\":" + bound
-                    + ",\"binds\":" + client.config().binds() + ",\"outbox\":" + client.outbox().size() + "}";
-            respond(ex, bound > 0 ? 200 : 503, "application/json", body);
-        });
-        server.createContext("/metrics", ex -> {
-            if (allowGet(ex)) {
-                respond(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape());
-            }
-        });
-        server.start();
-        return new HttpEndpoint(server, executor);
+        Router router = Router.builder()
+                .get("/health", HttpHandler.sync(r -> {
+                    int bound = client.boundSessions();
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", bound > 0 ? "UP" : "DOWN");
+                    body.put("boundSessions", bound);
+                    body.put("binds", client.config().binds());
+                    body.put("outbox", client.outbox().size());
+                    return HttpResponse.json(bound > 0 ? 200 : 503, body);
+                }))
+                .get("/metrics", HttpHandler.sync(r -> HttpResponse.text(200, HttpResponse.PROMETHEUS, registry.scrape()))
+                        .on(scrapes))
+                .build();
+        try {
+            return new HttpEndpoint(HttpServer.start(HttpServerConfig.builder().name("run-http").host(host).port(port)
+                    .build(), router), scrapes);
+        } catch (RuntimeException e) {
+            scrapes.shutdownNow();
+            throw e;
+        }
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static boolean allowGet(HttpExchange ex) throws IOException {
-        if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
-            ex.getResponseHeaders().set("Allow", "GET, HEAD");
-            respond(ex, 405, "text/plain", "method not allowed\n");
-            return false;
-        }
-        return true;
-    }
-
-    private static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", contentType);
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            if (!head) {
-                out.write(bytes);
-            }
-        }
+        server.close();
+        scrapes.shutdownNow();
     }
 }

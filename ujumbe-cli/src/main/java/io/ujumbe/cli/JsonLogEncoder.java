@@ -20,15 +20,17 @@ import java.util.Set;
 /**
  * Writes each log event as one compact JSON object per line: {@code time}, {@code level},
  * {@code logger}, {@code thread}, {@code message}, then every SLF4J key-value pair and MDC entry as
- * a top-level field (the session id, system_id and the user's log metadata land here, as naz's
- * logs carry theirs), and {@code error} with the stack trace when there is one. Logback's own
- * JsonEncoder nests key-value pairs in a list, which makes them awkward to filter on.
+ * a top-level field (the session id, client, smsc, system_id and the user's log metadata land here,
+ * as naz's logs carry theirs), then the process-wide fields of {@link Logging#addFields} that the
+ * event does not already have, and {@code stackTrace} when the event has a throwable. A pair whose
+ * key is one of those six names is written as {@code kv.<key>} rather than lost. Logback's
+ * own JsonEncoder nests key-value pairs in a list, which makes them awkward to filter on. The
+ * command's final error lines use the same layout ({@link #line}), so every line of stderr parses.
  */
 public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
     private static final byte[] EMPTY = new byte[0];
-    private static final Set<String> RESERVED = Set.of("time", "level", "logger", "thread", "message", "error");
-
-    private final JsonFactory factory = new JsonFactory();
+    private static final Set<String> RESERVED = Set.of("time", "level", "logger", "thread", "message", "stackTrace");
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     @Override
     public byte[] headerBytes() {
@@ -37,30 +39,49 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
 
     @Override
     public byte[] encode(ILoggingEvent event) {
+        IThrowableProxy error = event.getThrowableProxy();
+        Object fields = getContext() == null ? null : getContext().getObject(Logging.FIELDS);
+        return line(event.getTimeStamp(), event.getLevel().toString(), event.getLoggerName(), event.getThreadName(),
+                event.getFormattedMessage(), event.getKeyValuePairs(), event.getMDCPropertyMap(),
+                fields instanceof Map ? (Map<?, ?>) fields : null,
+                error != null ? ThrowableProxyUtil.asString(error) : null);
+    }
+
+    @Override
+    public byte[] footerBytes() {
+        return EMPTY;
+    }
+
+    /**
+     * One JSON line (with its newline) in the layout of a log event. A later key that repeats an
+     * earlier one is dropped: the event's own pairs win over MDC, which wins over the process-wide
+     * fields.
+     */
+    static byte[] line(long timeMillis, String level, String logger, String thread, String message,
+                       List<KeyValuePair> keyValues, Map<?, ?> mdc, Map<?, ?> fields, String stackTrace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = factory.createGenerator(out)) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
-            g.writeStringField("time", Instant.ofEpochMilli(event.getTimeStamp()).toString());
-            g.writeStringField("level", event.getLevel().toString());
-            g.writeStringField("logger", event.getLoggerName());
-            g.writeStringField("thread", event.getThreadName());
-            g.writeStringField("message", event.getFormattedMessage());
+            g.writeStringField("time", Instant.ofEpochMilli(timeMillis).toString());
+            g.writeStringField("level", level);
+            g.writeStringField("logger", logger);
+            g.writeStringField("thread", thread);
+            g.writeStringField("message", message);
             Set<String> written = new HashSet<>(RESERVED);
-            List<KeyValuePair> kvs = event.getKeyValuePairs();
-            if (kvs != null) {
-                for (KeyValuePair kv : kvs) {
+            if (keyValues != null) {
+                for (KeyValuePair kv : keyValues) {
                     writeField(g, written, kv.key, kv.value);
                 }
             }
-            Map<String, String> mdc = event.getMDCPropertyMap();
-            if (mdc != null) {
-                for (Map.Entry<String, String> e : mdc.entrySet()) {
-                    writeField(g, written, e.getKey(), e.getValue());
+            for (Map<?, ?> map : new Map<?, ?>[]{mdc, fields}) {
+                if (map != null) {
+                    for (Map.Entry<?, ?> e : map.entrySet()) {
+                        writeField(g, written, String.valueOf(e.getKey()), e.getValue());
+                    }
                 }
             }
-            IThrowableProxy error = event.getThrowableProxy();
-            if (error != null) {
-                g.writeStringField("error", ThrowableProxyUtil.asString(error));
+            if (stackTrace != null) {
+                g.writeStringField("stackTrace", stackTrace);
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -70,13 +91,11 @@ public final class JsonLogEncoder extends EncoderBase<ILoggingEvent> {
         return out.toByteArray();
     }
 
-    @Override
-    public byte[] footerBytes() {
-        return EMPTY;
-    }
-
-    /** Writes a field once: a later key that repeats an earlier one (or a reserved name) is dropped. */
+    /** Writes a field once: a later key that repeats an earlier one is dropped; a reserved name gets {@code kv.}. */
     private static void writeField(JsonGenerator g, Set<String> written, String key, Object value) throws IOException {
+        if (key != null && RESERVED.contains(key)) {
+            key = "kv." + key;
+        }
         if (key == null || !written.add(key)) {
             return;
         }

@@ -76,8 +76,9 @@ final class JsonlFeeder {
                     message = JsonlMessage.parse(line);
                 } catch (IllegalArgumentException e) {
                     rejected.incrementAndGet();
+                    // The message itself names the line, so that it reads whole in text logs too.
                     LOG.atWarn().addKeyValue("source", path).addKeyValue("line", lineNumber)
-                            .log("outbox line rejected: {}", e.getMessage());
+                            .log("{} line {} rejected: {}", "-".equals(path) ? "stdin" : path, lineNumber, e.getMessage());
                     continue;
                 }
                 if (!offer(message)) {

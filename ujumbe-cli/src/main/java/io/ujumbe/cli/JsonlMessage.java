@@ -9,7 +9,9 @@ import io.ujumbe.redis.OutboundMessageJson;
  * {@code {"version":1,"to":"254700000001","from":"acme","text":"…","correlationId":"…",
  * "metadata":{…},"encoding":"auto","receipt":true}}. {@code version}, {@code to} and {@code text}
  * (or {@code payloadBase64}) are required; unknown fields are rejected, so that a typo in a
- * hand-written file does not silently send something else.
+ * hand-written file does not silently send something else. A naz queue item
+ * ({@code {"version":"1","smpp_event":"submit_sm","short_message":…,"destination_addr":…}}) is
+ * read too, by the same codec the Redis outbox uses.
  */
 final class JsonlMessage {
 

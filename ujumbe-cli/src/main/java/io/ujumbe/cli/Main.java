@@ -1,5 +1,6 @@
 package io.ujumbe.cli;
 
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -24,24 +25,47 @@ public final class Main {
 
     /** Runs the command and returns its exit status instead of exiting. */
     public static int run(String... args) {
+        // Known before parsing: a command line that does not parse still answers in the chosen format.
+        Logging.assumeFormat(Logging.scanFormat(args));
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LoggerFactory.getLogger(ErrorLines.LOGGER).atError()
+                .setCause(e).addKeyValue("thread", t.getName()).log("uncaught exception: {}", e.toString()));
         CommandLine cmd = new CommandLine(new UjumbeCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionStrategy(Main::execute);
+        CommandLine.IParameterExceptionHandler usage = cmd.getParameterExceptionHandler();
+        cmd.setParameterExceptionHandler((e, arguments) -> {
+            if (Logging.format() != Logging.Format.json) {
+                return usage.handleParseException(e, arguments);
+            }
+            CommandLine c = e.getCommandLine();
+            ErrorLines.print(c.getErr(), commandName(c), e.getMessage(), USAGE, helpCommand(c));
+            return USAGE;
+        });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String name = commandName(commandLine);
             if (e instanceof ConfigException) {
                 for (String problem : ((ConfigException) e).problems()) {
-                    commandLine.getErr().println("ujumbe " + commandLine.getCommandName() + ": " + problem);
+                    ErrorLines.print(commandLine.getErr(), name, problem, USAGE, null);
                 }
                 return USAGE;
             }
             if (e instanceof IllegalArgumentException) {
-                commandLine.getErr().println("ujumbe " + commandLine.getCommandName() + ": " + e.getMessage());
+                ErrorLines.print(commandLine.getErr(), name, e.getMessage(), USAGE, null);
                 return USAGE;
             }
-            commandLine.getErr().println("ujumbe " + commandLine.getCommandName() + ": " + e);
+            ErrorLines.print(commandLine.getErr(), name, e.toString(), FAILED, null);
             return FAILED;
         });
         return cmd.execute(args);
+    }
+
+    /** {@code send} for {@code ujumbe send}, empty for the top-level command. */
+    private static String commandName(CommandLine c) {
+        return c.getParent() == null ? "" : c.getCommandName();
+    }
+
+    private static String helpCommand(CommandLine c) {
+        return c.getParent() == null ? "ujumbe --help" : "ujumbe " + c.getCommandName() + " --help";
     }
 
     /**

@@ -2,6 +2,7 @@ package io.ujumbe.cli;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ujumbe.client.ClientConfig;
 import io.ujumbe.client.ClientListener;
 import io.ujumbe.client.InboundMessage;
@@ -12,6 +13,7 @@ import io.ujumbe.redis.RedisCorrelationStore;
 import io.ujumbe.redis.RedisEventPublisher;
 import io.ujumbe.redis.RedisOutbox;
 import io.ujumbe.redis.RedisRateLimiter;
+import io.ujumbe.redis.RedisReassemblyStore;
 import io.ujumbe.redis.RedisSequencer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The Redis-backed parts of a {@code ujumbe run} client, built from {@link RedisSettings}: one
- * Lettuce client, the shared outbox, correlation store, and, when configured, the shared rate
+ * Lettuce client, the shared outbox, correlation store, inbound reassembly store, and, when configured, the shared rate
  * limiter, sequencer and event publisher. {@link #close()} closes them in reverse order and shuts
  * the Lettuce client down; call it after the SMPP client has stopped.
  */
@@ -38,6 +40,7 @@ final class RedisComponents implements AutoCloseable {
     private RedisRateLimiter rateLimiter;
     private RedisSequencer sequencer;
     private RedisEventPublisher publisher;
+    private RedisReassemblyStore reassembly;
 
     private RedisComponents(RedisSettings settings) {
         this.settings = settings;
@@ -49,11 +52,12 @@ final class RedisComponents implements AutoCloseable {
      * On failure whatever was opened is closed again and the exception is rethrown.
      *
      * @param ratePerSecond the account's rate, shared when the settings turn the rate limit on
+     * @param registry where the outbox's meters go (ujumbe.redis.outbox.lost)
      */
-    static RedisComponents open(RedisSettings settings, double ratePerSecond) {
+    static RedisComponents open(RedisSettings settings, double ratePerSecond, MeterRegistry registry) {
         RedisComponents c = new RedisComponents(settings);
         try {
-            c.build(ratePerSecond);
+            c.build(ratePerSecond, registry);
         } catch (RuntimeException e) {
             c.close();
             throw e;
@@ -61,15 +65,18 @@ final class RedisComponents implements AutoCloseable {
         return c;
     }
 
-    private void build(double ratePerSecond) {
+    private void build(double ratePerSecond, MeterRegistry registry) {
         RedisOutbox.Builder ob = RedisOutbox.builder(client).keyPrefix(settings.keyPrefix).group(settings.group)
-                .maxLength(settings.maxLength).maxAttempts(settings.maxAttempts).claimIdle(settings.claimIdle);
+                .maxLength(settings.maxLength).maxAttempts(settings.maxAttempts).claimIdle(settings.claimIdle)
+                .meterRegistry(registry);
         if (settings.consumer != null) {
             ob.consumer(settings.consumer);
         }
-        outbox = track(ob.build());
         correlationStore = track(RedisCorrelationStore.builder(client).keyPrefix(settings.correlationKeyPrefix())
                 .ttl(settings.correlationTtl).build());
+        reassembly = track(RedisReassemblyStore.builder(client).keyPrefix(settings.keyPrefix)
+                .timeToLive(settings.reassemblyTtl).maximumIncomplete(settings.reassemblyMaxIncomplete)
+                .deliveryLease(settings.reassemblyDeliveryLease).build());
         if (settings.rateLimit) {
             RedisRateLimiter.Builder rb = RedisRateLimiter.builder(client).key(settings.rateKey()).ratePerSecond(ratePerSecond);
             if (settings.rateCapacity > 0) {
@@ -96,7 +103,13 @@ final class RedisComponents implements AutoCloseable {
                 pb.inboundStream(settings.inboundStream);
             }
             publisher = track(pb.build());
+            if (settings.outcomesStream != null) {
+                // A message dead-lettered before any client saw it still gets its Failed outcome published.
+                ob.deadLetterListener(new SelectedEvents(publisher, true, false, false));
+            }
         }
+        // Built last, so that it can tell the publisher of what it dead-letters; closed first.
+        outbox = track(ob.build());
     }
 
     private <T extends AutoCloseable> T track(T component) {
@@ -111,7 +124,7 @@ final class RedisComponents implements AutoCloseable {
 
     /** Puts every Redis component into the client's configuration. */
     ClientConfig.Builder configure(ClientConfig.Builder b) {
-        b.outbox(outbox).correlationStore(correlationStore);
+        b.outbox(outbox).correlationStore(correlationStore).reassemblyStore(reassembly);
         if (rateLimiter != null) {
             b.rateLimiter(rateLimiter);
         }

@@ -34,6 +34,9 @@ final class RedisSettings {
     final String outcomesStream;
     final String receiptsStream;
     final String inboundStream;
+    final Duration reassemblyTtl;
+    final int reassemblyMaxIncomplete;
+    final Duration reassemblyDeliveryLease;
 
     /**
      * Reads {@code node} ({@code redis}); {@code ratePerSecond} is the client's, which becomes the
@@ -102,6 +105,19 @@ final class RedisSettings {
         receiptsStream = nonEmpty(events, "receipts", null);
         inboundStream = nonEmpty(events, "inbound", null);
         events.rejectUnknownKeys();
+
+        ConfigNode reassembly = node.object("reassembly");
+        reassemblyTtl = reassembly.duration("ttl", Duration.ofMinutes(5), Duration.ofSeconds(1));
+        if (reassemblyTtl.compareTo(Duration.ofDays(7)) > 0) {
+            reassembly.problem(reassembly.key("ttl") + " must be at most 7d, was " + ConfigNode.format(reassemblyTtl));
+        }
+        reassemblyMaxIncomplete = reassembly.integer("maxIncomplete", 100_000, 1, 10_000_000);
+        reassemblyDeliveryLease = reassembly.duration("deliveryLease", Duration.ofSeconds(30), Duration.ofMillis(100));
+        if (reassemblyDeliveryLease.compareTo(Duration.ofHours(1)) > 0) {
+            reassembly.problem(reassembly.key("deliveryLease") + " must be at most 1h, was "
+                    + ConfigNode.format(reassemblyDeliveryLease));
+        }
+        reassembly.rejectUnknownKeys();
 
         node.rejectUnknownKeys();
     }

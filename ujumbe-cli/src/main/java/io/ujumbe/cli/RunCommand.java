@@ -1,8 +1,5 @@
 package io.ujumbe.cli;
 
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.ujumbe.client.ClientConfig;
 import io.ujumbe.client.ClientListener;
@@ -12,8 +9,6 @@ import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.Outbox;
 import io.ujumbe.client.ReceiptEvent;
 import io.ujumbe.client.SmppClient;
-import io.ujumbe.pdu.CommandStatus;
-import io.ujumbe.session.BindState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -23,6 +18,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
@@ -47,11 +43,19 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig settings = RunConfig.load(config, System.getenv());
+        // Every JSON event of this process (Redis components, the command itself) names the client too.
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("client", settings.clientId());
+        identity.put("smsc", settings.host() + ":" + settings.port());
+        identity.put("systemId", settings.systemId());
+        identity.putAll(settings.logMetadata());
+        Logging.addFields(identity);
         RedisSettings redisSettings = settings.redis();
+        PrometheusMeterRegistry registry = ProcessMetrics.registry();
         RedisComponents redis = null;
         if (redisSettings != null) {
             try {
-                redis = RedisComponents.open(redisSettings, settings.ratePerSecond());
+                redis = RedisComponents.open(redisSettings, settings.ratePerSecond(), registry);
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
                         .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
@@ -59,9 +63,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RedisComponents shared = redis;
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
         InMemoryOutbox memoryOutbox = shared == null ? new InMemoryOutbox(settings.outboxCapacity()) : null;
         Outbox outbox = shared != null ? shared.outbox() : memoryOutbox;
         AtomicLong accepted = new AtomicLong();
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
             client = SmppClient.create(builder.build());
             http = settings.httpPort() >= 0
                     ? HttpEndpoint.start(settings.httpHost(), settings.httpPort(), client, registry) : null;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (shared != null) {
                 shared.close();
             }
@@ -111,8 +112,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.OK;
         });
 
-        LOG.atInfo().addKeyValue("smsc", settings.host() + ":" + settings.port()).addKeyValue("systemId", settings.systemId())
-                .addKeyValue("bind", settings.bindType()).addKeyValue("binds", settings.binds())
+        LOG.atInfo().addKeyValue("client", settings.clientId()).addKeyValue("smsc", settings.host() + ":" + settings.port())
+                .addKeyValue("systemId", settings.systemId()).addKeyValue("bind", settings.bindType()).addKeyValue("binds", settings.binds())
                 .addKeyValue("outbox", settings.outboxPath() != null ? settings.outboxPath() : "redis")
                 .addKeyValue("redis", redisSettings != null ? redisSettings.redactedUri() : null)
                 .addKeyValue("httpPort", http != null ? http.port() : -1)
@@ -164,7 +165,10 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Logs every outcome, receipt, inbound SMS and bind change as a key-value event. */
+    /**
+     * Logs every outcome, receipt and inbound SMS as a key-value event. Bind state changes and
+     * rejections are not logged here: the session and the client log each once.
+     */
     private static final class LoggingListener implements ClientListener {
         private static final Logger OUTCOMES = LoggerFactory.getLogger("io.ujumbe.cli.outcomes");
 
@@ -209,6 +213,7 @@ final class RunCommand implements Callable<Integer> {
         @Override
         public CompletionStage<Void> onReceipt(ReceiptEvent event) {
             with(OUTCOMES.atInfo(), event.correlation().map(c -> c.metadata()).orElse(Map.of()))
+                    .addKeyValue("session", event.sessionId())
                     .addKeyValue("correlationId", event.correlationId().orElse(null))
                     .addKeyValue("messageId", event.receipt().messageId())
                     .addKeyValue("stat", event.receipt().stat()).addKeyValue("err", event.receipt().err())
@@ -218,22 +223,12 @@ final class RunCommand implements Callable<Integer> {
 
         @Override
         public CompletionStage<Void> onInboundMessage(InboundMessage message) {
-            with(OUTCOMES.atInfo(), Map.of()).addKeyValue("from", message.source().address())
+            with(OUTCOMES.atInfo(), Map.of()).addKeyValue("session", message.sessionId())
+                    .addKeyValue("from", message.source().address())
                     .addKeyValue("to", message.destination().address()).addKeyValue("parts", message.parts())
                     .addKeyValue("length", message.text().length())
                     .log("inbound message");
             return ClientListener.super.onInboundMessage(message);
-        }
-
-        @Override
-        public void onBindStateChanged(String sessionId, BindState from, BindState to) {
-            LOG.atInfo().addKeyValue("session", sessionId).addKeyValue("from", from).addKeyValue("to", to).log("bind state");
-        }
-
-        @Override
-        public void onBindRejected(CommandStatus status, int consecutiveRejections) {
-            LOG.atWarn().addKeyValue("status", status.name()).addKeyValue("consecutive", consecutiveRejections)
-                    .log("bind rejected");
         }
     }
 }

@@ -11,10 +11,13 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.session.BindState;
 import io.ujumbe.text.MultipartMode;
 import io.ujumbe.text.NationalLanguage;
+import io.ujumbe.session.TlsConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -25,15 +28,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class SendCommand implements Callable<Integer> {
     /** At most this many messages are queued in the client at once, so a large --count needs no large outbox. */
     private static final int MAX_QUEUED = 1_000;
+    private static final String SIGNAL = "stopped by a signal (SIGTERM or SIGINT)";
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "SMSC host (default: ${DEFAULT-VALUE}).")
     String host;
@@ -91,19 +94,31 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "1", description = "Send the message this many times (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--rate", defaultValue = "0", description = "Submits per second; 0 = as fast as the window allows.")
-    double rate;
+    @Mixin
+    RateOptions rates = new RateOptions();
 
-    @Option(names = "--window", defaultValue = "10", description = "Requests in flight per bind (default: ${DEFAULT-VALUE}).")
-    int window;
+    @Option(names = "--window", paramLabel = "N",
+            description = "Requests in flight per bind (default: the library's window, 100).")
+    Integer window;
 
     @Option(names = "--wait-receipts", paramLabel = "SECONDS", defaultValue = "30",
             description = "With --receipt: how long to wait for the receipts after the last outcome (default: ${DEFAULT-VALUE}).")
     int waitReceipts;
 
-    @Option(names = "--bind-timeout", paramLabel = "SECONDS", defaultValue = "15",
-            description = "Give up if not bound within this time (default: ${DEFAULT-VALUE}).")
-    int bindTimeout;
+    @Option(names = {"--give-up", "--bind-timeout"}, paramLabel = "DURATION", defaultValue = "30s",
+            description = "Give up after this long without a bind, at the start or after the SMSC went away: "
+                    + "every unsent message fails, exit 1 (default: ${DEFAULT-VALUE}; a plain number is seconds).")
+    String giveUp;
+
+    @Option(names = "--tls", description = "SMPP over TLS, trusting the JDK's certificate authorities (or --trust-certificates).")
+    boolean tls;
+
+    @Option(names = "--trust-certificates", paramLabel = "FILE",
+            description = "With TLS: trust the certificates in this PEM file instead of the JDK's (implies --tls).")
+    Path trustCertificates;
+
+    @Option(names = "--progress", description = "Show the progress line even when stdout is not a terminal.")
+    boolean progress;
 
     /** The message text: given inline or read from a file. */
     static final class TextSource {
@@ -138,73 +153,154 @@ final class SendCommand implements Callable<Integer> {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, was " + count);
         }
-        if (!(rate >= 0)) {
-            throw new IllegalArgumentException("--rate must be 0 (unlimited) or more, was " + rate);
+        if (window != null && (window < 1 || window > 10_000)) {
+            throw new IllegalArgumentException("--window must be between 1 and 10000, was " + window);
         }
-        if (waitReceipts < 0 || bindTimeout < 1) {
-            throw new IllegalArgumentException("--wait-receipts must be >= 0 and --bind-timeout >= 1");
+        if (waitReceipts < 0) {
+            throw new IllegalArgumentException("--wait-receipts must be 0 or more, was " + waitReceipts);
+        }
+        Duration giveUpAfter = RateOptions.duration("--give-up", giveUp);
+        if (giveUpAfter.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("--give-up must be at least 100ms, was '" + giveUp + "'");
         }
         String body = readText();
+        SendInput.checkDestination(to);
+        SendInput.checkText(body, text.file != null ? "--text-file" : "--text", encoding, coding, languages, mode);
 
         ConsoleOutput out = new ConsoleOutput(System.out);
         Tally tally = new Tally();
         AtomicReference<CommandStatus> rejection = new AtomicReference<>();
+        AtomicReference<Throwable> lastBindFailure = new AtomicReference<>();
         ClientConfig.Builder cb = ClientConfig.builder()
                 .host(host).port(port).systemId(systemId).password(pw).systemType(systemType)
-                .bindType(bindType).windowSize(window).maxBindRejections(1)
+                .bindType(bindType).maxBindRejections(1)
                 .multipartMode(mode).nationalLanguages(languages)
-                .defaultRegisteredDelivery(receipt ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE)
-                .addListener(new ClientListener() {
-                    @Override
-                    public void onOutcome(MessageOutcome outcome) {
-                        tally.outcome(outcome, receipt);
-                        out.line(ConsoleOutput.format(outcome));
-                    }
-
-                    @Override
-                    public CompletionStage<Void> onReceipt(ReceiptEvent event) {
-                        tally.receipt(event);
-                        if (receipt) {
-                            out.line(ConsoleOutput.format(event));
-                        }
-                        return ClientListener.super.onReceipt(event);
-                    }
-
-                    @Override
-                    public void onBindRejected(CommandStatus status, int consecutiveRejections) {
-                        rejection.set(status);
-                    }
-                });
-        if (rate > 0) {
-            cb.ratePerSecond(rate);
+                .defaultRegisteredDelivery(receipt ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE);
+        if (window != null) {
+            cb.windowSize(window);
+        }
+        rates.apply(cb);
+        if (tls || trustCertificates != null) {
+            if (trustCertificates != null && !Files.isReadable(trustCertificates)) {
+                throw new IllegalArgumentException("--trust-certificates must be a readable PEM file, was '"
+                        + trustCertificates + "'");
+            }
+            cb.tls(trustCertificates != null ? TlsConfig.clientTrusting(trustCertificates) : TlsConfig.client());
         }
         if (from != null) {
             cb.defaultSource(from.chars().allMatch(Character::isDigit) ? Address.international(from) : Address.alphanumeric(from));
         }
-        ClientConfig config = cb.build();
+        try (SendGuard guard = new SendGuard(giveUpAfter)) {
+            cb.addListener(new ClientListener() {
+                @Override
+                public void onOutcome(MessageOutcome outcome) {
+                    tally.outcome(outcome, receipt);
+                    out.line(ConsoleOutput.format(outcome, guard.reason()));
+                }
 
-        SmppClient client = SmppClient.create(config);
-        try {
-            if (!bind(client, rejection)) {
+                @Override
+                public CompletionStage<Void> onReceipt(ReceiptEvent event) {
+                    tally.receipt(event);
+                    if (receipt) {
+                        out.line(ConsoleOutput.format(event));
+                    }
+                    return ClientListener.super.onReceipt(event);
+                }
+
+                @Override
+                public void onBindStateChanged(String sessionId, BindState from, BindState to) {
+                    guard.bindStateChanged(sessionId, to);
+                }
+
+                @Override
+                public void onBindRejected(CommandStatus status, int consecutiveRejections) {
+                    rejection.set(status);
+                }
+
+                @Override
+                public void onBindFailed(Throwable error) {
+                    lastBindFailure.set(error);
+                    String undecodable = SendInput.undecodableBindAnswer(error, bindType);
+                    if (undecodable != null) {
+                        // Another try gets the same bytes: say so now rather than after --give-up.
+                        guard.abort(undecodable);
+                    }
+                }
+            });
+            ClientConfig config = cb.build();
+            ShutdownHook hook = ShutdownHook.install("ujumbe-send-stop", () -> {
+                guard.abort(SIGNAL + " before it was sent");
+                guard.awaitFinished(Duration.ofSeconds(20));
                 return Main.FAILED;
+            });
+            try {
+                return run(config, body, encoding, out, tally, guard, rejection, lastBindFailure);
+            } finally {
+                // After a signal the shutdown hook ends the process (exit 1) once this is set;
+                // otherwise the process ends as the command says.
+                if (guard.reason() == null || !guard.reason().startsWith(SIGNAL)) {
+                    hook.disarm();
+                }
+                guard.finished();
             }
-            boolean showProgress = count > 1 && System.console() != null;
-            ScheduledExecutorService ticker = showProgress ? progressTicker(out, tally) : null;
-            sendAll(client, body, encoding, tally);
-            tally.awaitOutcomes(count);
+        }
+    }
+
+    private int run(ClientConfig config, String body, TextEncoding encoding, ConsoleOutput out, Tally tally,
+                    SendGuard guard, AtomicReference<CommandStatus> rejection,
+                    AtomicReference<Throwable> lastBindFailure) throws Exception {
+        SmppClient client = SmppClient.create(config);
+        int handedOver = 0;
+        boolean bound = false;
+        ScheduledExecutorService ticker = null;
+        try {
+            bound = bind(client, guard, rejection, lastBindFailure);
+            if (bound) {
+                boolean showProgress = count > 1 && (progress || System.console() != null);
+                ticker = showProgress ? progressTicker(out, tally) : null;
+                handedOver = sendAll(client, body, encoding, tally, guard);
+                boolean allIn = tally.awaitOutcomes(count, guard.aborted());
+                if (ticker != null) {
+                    ticker.shutdownNow();
+                    out.endProgress();
+                }
+                if (allIn && receipt && tally.expectedReceipts() > 0
+                        && !tally.awaitReceipts(Duration.ofSeconds(waitReceipts), guard.aborted())
+                        && guard.reason() == null) {
+                    ErrorLines.print("send", (tally.expectedReceipts() - tally.receipts()) + " of "
+                            + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s", null);
+                }
+            }
+        } finally {
             if (ticker != null) {
                 ticker.shutdownNow();
                 out.endProgress();
             }
-            if (receipt && tally.expectedReceipts() > 0 && !tally.awaitReceipts(Duration.ofSeconds(waitReceipts))) {
-                System.err.println("ujumbe send: " + (tally.expectedReceipts() - tally.receipts()) + " of "
-                        + tally.expectedReceipts() + " receipts did not arrive within " + waitReceipts + " s");
-            }
-        } finally {
-            client.stop(Duration.ofSeconds(5)).join();
+            // Fails (with their failed lines) what the client holds but did not send.
+            client.stop(Duration.ofSeconds(bound && guard.reason() == null ? 5 : 1))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        String reason = guard.reason();
+        if (bindError != null) {
+            // After the client's own shutdown events: the answer is the last line of stderr.
+            ErrorLines.print("send", bindError, Main.FAILED);
+        } else if (reason != null && bound) {
+            ErrorLines.print("send", reason, Main.FAILED);
+        }
+        // Messages never handed to the client fail here, each with its line, so that every one is accounted for.
+        String unsentReason = reason != null ? reason : "not sent: the bind failed";
+        for (int i = handedOver + 1; i <= count; i++) {
+            tally.sent();
+            tally.notTaken();
+            out.line("failed    " + correlationId(i) + "  status=-  reason=" + unsentReason + "  attempts=0");
         }
         out.line("summary: " + tally.summary());
-        return tally.failed() > 0 ? Main.FAILED : Main.OK;
+        boolean receiptFailed = receipt && tally.failedReceipts() > 0;
+        return !bound || reason != null || tally.failed() > 0 || receiptFailed ? Main.FAILED : Main.OK;
+    }
+
+    private String correlationId(int i) {
+        return count == 1 ? "msg-1" : "msg-" + i;
     }
 
     private String readText() throws IOException {
@@ -216,30 +312,58 @@ final class SendCommand implements Callable<Integer> {
         return s.endsWith("\r\n") ? s.substring(0, s.length() - 2) : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Binds, telling the user exactly why when it cannot. */
-    private boolean bind(SmppClient client, AtomicReference<CommandStatus> rejection) throws InterruptedException {
+    /** Why the bind failed, for the user: printed after the client stopped, as the last line. */
+    private String bindError;
+
+    /** Binds, keeping exactly why when it cannot; false when the run must end. */
+    private boolean bind(SmppClient client, SendGuard guard, AtomicReference<CommandStatus> rejection,
+                         AtomicReference<Throwable> lastBindFailure) throws InterruptedException {
+        CompletableFuture<Void> started = client.start();
         try {
-            client.start().get(bindTimeout, TimeUnit.SECONDS);
-            return true;
+            CompletableFuture.anyOf(started, guard.aborted()).get();
         } catch (ExecutionException e) {
             CommandStatus status = rejection.get();
-            System.err.println("ujumbe send: bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
-                    + (status != null ? status.name() + " (" + status.description() + ")" : String.valueOf(e.getCause().getMessage())));
-            return false;
-        } catch (TimeoutException e) {
-            CommandStatus status = rejection.get();
-            System.err.println("ujumbe send: could not bind to " + host + ":" + port + " within " + bindTimeout + " s"
-                    + (status != null ? " (last rejection: " + status.name() + ")" : " (is the SMSC running?)"));
+            bindError = "bind rejected by " + host + ":" + port + " for system_id " + systemId + ": "
+                    + (status != null ? status.name() + " (" + status.description() + ")"
+                    : String.valueOf(e.getCause().getMessage()));
+            guard.abort("not sent: the bind was rejected");
             return false;
         }
+        if (started.isDone() && !started.isCompletedExceptionally()) {
+            return true;
+        }
+        String reason = guard.reason();
+        CommandStatus status = rejection.get();
+        Throwable failure = lastBindFailure.get();
+        String why;
+        if (reason != null && reason.startsWith("the SMSC's ")) {
+            why = "could not bind to " + host + ":" + port + ": " + reason;
+        } else if (reason != null && reason.startsWith("gave up")) {
+            why = "could not bind to " + host + ":" + port + " within " + ConfigNode.format(RateOptions.duration("--give-up", giveUp))
+                    + (status != null ? " (last rejection: " + status.name() + ")"
+                    : failure != null ? " (last error: " + SendInput.describe(failure) + ")" : " (is the SMSC running?)");
+        } else {
+            why = "stopped before the bind to " + host + ":" + port + " succeeded";
+        }
+        bindError = why;
+        return false;
     }
 
-    private void sendAll(SmppClient client, String body, TextEncoding encoding, Tally tally) throws InterruptedException {
+    /** Hands the messages to the client, at most {@link #MAX_QUEUED} at a time; returns how many it handed over. */
+    private int sendAll(SmppClient client, String body, TextEncoding encoding, Tally tally, SendGuard guard)
+            throws InterruptedException {
         Semaphore queued = new Semaphore(Math.min(count, MAX_QUEUED));
         for (int i = 1; i <= count; i++) {
-            queued.acquire();
+            while (!queued.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (guard.reason() != null) {
+                    return i - 1;
+                }
+            }
+            if (guard.reason() != null) {
+                return i - 1;
+            }
             OutboundMessage message = OutboundMessage.builder()
-                    .correlationId(count == 1 ? "msg-1" : "msg-" + i)
+                    .correlationId(correlationId(i))
                     .to(to).text(body).encoding(encoding).build();
             tally.sent();
             client.send(message).whenComplete((outcome, error) -> {
@@ -247,10 +371,11 @@ final class SendCommand implements Callable<Integer> {
                 if (error != null) {
                     // Not taken at all, so no outcome reaches the listener: count and show it here.
                     tally.notTaken();
-                    System.err.println("ujumbe send: " + message.correlationId() + " not sent: " + error.getMessage());
+                    ErrorLines.print("send", message.correlationId() + " not sent: " + error.getMessage(), null);
                 }
             });
         }
+        return count;
     }
 
     private ScheduledExecutorService progressTicker(ConsoleOutput out, Tally tally) {
@@ -259,14 +384,9 @@ final class SendCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> {
-            int done = tally.done();
-            double seconds = Math.max(0.001, tally.elapsed().toMillis() / 1000.0);
-            double perSecond = done / seconds;
-            String eta = perSecond > 0 ? String.format(Locale.ROOT, "%.0f s", (count - done) / perSecond) : "?";
-            out.progress(String.format(Locale.ROOT, "%d/%d done (%.0f%%), %.0f msg/s, %d failed, ETA %s",
-                    done, count, 100.0 * done / count, perSecond, tally.failed(), eta));
-        }, 250, 250, TimeUnit.MILLISECONDS);
+        ProgressLine line = new ProgressLine(count, System.nanoTime());
+        ticker.scheduleAtFixedRate(() -> out.progress(line.render(tally.done(), tally.failed(), System.nanoTime())),
+                250, 250, TimeUnit.MILLISECONDS);
         return ticker;
     }
 }

@@ -32,7 +32,7 @@ final class ShutdownHook {
         try {
             status = shutdown.getAsInt();
         } catch (RuntimeException | Error e) {
-            System.err.println("ujumbe: shutdown failed: " + e);
+            ErrorLines.print("", "shutdown failed: " + e, 1);
             status = 1;
         }
         System.out.flush();

@@ -61,7 +61,9 @@ final class SmscConfigFile {
             if (chain.isEmpty() || key.isEmpty()) {
                 problems.add("tls.certificateChain and tls.privateKey are required when tls.port is set");
             } else {
-                apply(problems, () -> b.tls(tlsPort, TlsConfig.server(Path.of(chain.get()), Path.of(key.get()))));
+                apply(problems, Map.of("certificateChainPem", tls.key("certificateChain"), "privateKeyPem",
+                        tls.key("privateKey"), "tlsPort", tls.key("port")),
+                        () -> b.tls(tlsPort, TlsConfig.server(Path.of(chain.get()), Path.of(key.get()))));
             }
         }
 
@@ -72,7 +74,9 @@ final class SmscConfigFile {
                     s -> Choices.BIND.get(s.trim().toLowerCase(Locale.ROOT)));
             a.rejectUnknownKeys();
             EnumSet<BindType> allowed = types.isEmpty() ? EnumSet.allOf(BindType.class) : EnumSet.copyOf(types);
-            apply(problems, () -> b.account(new SmscAccount(systemId, password, allowed)));
+            apply(problems, Map.of("account.systemId", a.key("systemId"), "account.password", a.key("password"),
+                    "account.allowedBindTypes", a.key("bindTypes"), "accounts", a.key("systemId")),
+                    () -> b.account(new SmscAccount(systemId, password, allowed)));
         }
 
         MessageIdFormat ids = root.choice("messageIds", MessageIdFormat.HEX, ID_FORMATS);
@@ -111,7 +115,8 @@ final class SmscConfigFile {
             if (prefix.isPresent() == regex.isPresent()) {
                 problems.add(r.key("prefix") + " or " + r.key("regex") + ": exactly one is required");
             } else if (state != null) {
-                apply(problems, () -> {
+                apply(problems, Map.of("receiptRule.state", r.key("state"), "receiptRule.errorCode", r.key("errorCode"),
+                        "receiptRule.regex", r.key("regex"), "receiptRule.prefix", r.key("prefix")), () -> {
                     ReceiptRule rule = prefix.isPresent() ? ReceiptRule.forPrefix(prefix.get(), state)
                             : ReceiptRule.forRegex(regex.get(), state);
                     b.receiptRule(errorCode >= 0 ? rule.withErrorCode(errorCode) : rule);
@@ -122,6 +127,10 @@ final class SmscConfigFile {
         b.randomSeed(root.longValue("randomSeed", 42));
         int recordLimit = root.integer("recordLimit", 100_000, 0, 10_000_000);
         apply(problems, () -> b.recordLimit(recordLimit));
+        int moStoreLimit = root.integer("moStoreLimit", 10_000, 0, 10_000_000);
+        apply(problems, () -> b.moStoreLimit(moStoreLimit));
+        Duration moStoreTtl = root.duration("moStoreTtl", Duration.ofMinutes(10), Duration.ofMillis(1));
+        apply(problems, () -> b.moStoreTtl(moStoreTtl));
 
         ConfigNode f = root.object("faults");
         FaultConfig.Builder fb = FaultConfig.builder();
@@ -133,9 +142,11 @@ final class SmscConfigFile {
         double dropShare = f.number("dropShare", 0, 0, 1);
         double disconnectShare = f.number("disconnectShare", 0, 0, 1);
         Duration unbindAfter = f.duration("unbindAfter", null, Duration.ofMillis(1));
+        int congestionState = f.integer("congestionState", -1, -1, 100);
         f.rejectUnknownKeys();
         apply(problems, () -> fb.maxRatePerSession(maxRate).errorShare(errorShare).latency(latencyMin, latencyMax)
-                .dropShare(dropShare).disconnectShare(disconnectShare).unbindAfter(unbindAfter));
+                .dropShare(dropShare).disconnectShare(disconnectShare).unbindAfter(unbindAfter)
+                .congestionState(congestionState));
         Optional<CommandStatus> status = CommandStatus.ofName(errorStatus.trim().toUpperCase(Locale.ROOT));
         if (status.isEmpty()) {
             problems.add(f.key("errorStatus") + " must be an SMPP status name such as ESME_RSYSERR, was '" + errorStatus + "'");
@@ -176,10 +187,15 @@ final class SmscConfigFile {
 
     /** Runs a builder call, turning its validation error into a problem (its message names the setting). */
     private static void apply(List<String> problems, Runnable call) {
+        apply(problems, Map.of(), call);
+    }
+
+    /** Like {@link #apply(List, Runnable)}, the builder's setting names in {@code keys} written as this file's keys. */
+    private static void apply(List<String> problems, Map<String, String> keys, Runnable call) {
         try {
             call.run();
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add(e.getMessage());
+            problems.add(ConfigNode.withKeys(e.getMessage(), keys));
         }
     }
 }

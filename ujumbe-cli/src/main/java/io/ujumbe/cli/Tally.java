@@ -2,10 +2,12 @@ package io.ujumbe.cli;
 
 import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.ReceiptEvent;
+import io.ujumbe.receipt.ReceiptOutcome;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Counts what a run of messages came to — outcomes, receipts by state — and lets the command
@@ -19,6 +21,7 @@ final class Tally {
     private int failed;
     private int expectedReceipts;
     private int receipts;
+    private int failedReceipts;
     private final Map<String, Integer> receiptsByState = new TreeMap<>();
 
     synchronized void sent() {
@@ -47,6 +50,9 @@ final class Tally {
     synchronized void receipt(ReceiptEvent event) {
         receipts++;
         receiptsByState.merge(event.receipt().stat(), 1, Integer::sum);
+        if (event.receipt().outcome() == ReceiptOutcome.FAILED) {
+            failedReceipts++;
+        }
         notifyAll();
     }
 
@@ -56,22 +62,59 @@ final class Tally {
     synchronized int failed() { return failed; }
     synchronized int receipts() { return receipts; }
     synchronized int expectedReceipts() { return expectedReceipts; }
+    /** Receipts whose state means the message will not be delivered (UNDELIV, REJECTD, EXPIRED …). */
+    synchronized int failedReceipts() { return failedReceipts; }
+
+    /** Wakes the waiting command, e.g. because {@code stop} was completed. */
+    synchronized void wake() {
+        notifyAll();
+    }
 
     Duration elapsed() {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     /** Waits until {@code n} outcomes are in; the command's own thread, never the client's. */
-    synchronized void awaitOutcomes(int n) throws InterruptedException {
-        while (accepted + failed < n) {
-            wait();
-        }
+    void awaitOutcomes(int n) throws InterruptedException {
+        awaitOutcomes(n, new CompletableFuture<>());
     }
 
     /** Waits until every expected receipt is in or {@code timeout} passes; true when all came. */
-    synchronized boolean awaitReceipts(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    boolean awaitReceipts(Duration timeout) throws InterruptedException {
+        return awaitReceipts(timeout, new CompletableFuture<>());
+    }
+
+    /**
+     * Waits until {@code n} outcomes are in or {@code stop} completes; true when all came. The
+     * command's own thread, never the client's.
+     */
+    boolean awaitOutcomes(int n, CompletableFuture<?> stop) throws InterruptedException {
+        stop.thenRun(this::wake);
+        synchronized (this) {
+            while (accepted + failed < n) {
+                if (stop.isDone()) {
+                    return false;
+                }
+                wait();
+            }
+            return true;
+        }
+    }
+
+    /** Waits until every expected receipt is in, {@code timeout} passes or {@code stop} completes; true when all came. */
+    boolean awaitReceipts(Duration timeout, CompletableFuture<?> stop) throws InterruptedException {
+        stop.thenRun(this::wake);
+        synchronized (this) {
+            return awaitReceipts(timeout.toNanos(), stop);
+        }
+    }
+
+    private boolean awaitReceipts(long timeoutNanos, CompletableFuture<?> stop) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
         while (receipts < expectedReceipts) {
+            if (stop.isDone()) {
+                return false;
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

@@ -69,6 +69,12 @@ final class CliProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL (kill -9): the process gets no chance to clean up; waits until it is gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     String stdout() {
         return read(stdout);
     }

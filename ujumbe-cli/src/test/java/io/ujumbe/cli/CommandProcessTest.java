@@ -105,7 +105,8 @@ class CommandProcessTest {
     void sendReportsAnUndeliveredReceiptAsItsState() throws Exception {
         try (CliProcess p = CliProcess.start(dir, "send", "--port", Integer.toString(smscPort), "--system-id", "acme",
                 "--password", "secret", "--to", "254790000001", "--text", "to a dead number", "--receipt")) {
-            assertThat(p.waitFor(RUN)).as(p.stderr()).isZero();
+            // A receipt reporting a failure is a failure for scripts: exit 1.
+            assertThat(p.waitFor(RUN)).as(p.stderr()).isEqualTo(Main.FAILED);
             assertThat(p.stdout()).containsPattern("receipt   msg-1 .*stat=UNDELIV");
         }
     }
@@ -116,7 +117,9 @@ class CommandProcessTest {
                 "--password", "wrong", "--to", "254700000001", "--text", "x")) {
             assertThat(p.waitFor(RUN)).isEqualTo(Main.FAILED);
             assertThat(p.stderr()).contains("bind rejected").contains("ESME_RINVPASWD");
-            assertThat(p.stdout()).doesNotContain("accepted");
+            assertThat(p.stdout()).doesNotContain("accepted  ")
+                    .contains("failed    msg-1  status=-  reason=not sent: the bind was rejected")
+                    .contains("summary: sent 1, accepted 0, failed 1");
         }
     }
 

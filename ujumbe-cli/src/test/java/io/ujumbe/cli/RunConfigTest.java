@@ -210,7 +210,7 @@ class RunConfigTest {
                             "redis.events.outcomes must not be empty",
                             "redis.events.failures is not a known setting (allowed here: outcomes, receipts, inbound)",
                             "redis.password is not a known setting (allowed here: uri, commandTimeout, keyPrefix, outbox, "
-                                    + "correlation, rateLimit, sequencer, events)",
+                                    + "correlation, rateLimit, sequencer, events, reassembly)",
                             "outbox.path applies only to outbox.type jsonl (type redis reads the Redis stream)");
                 });
     }

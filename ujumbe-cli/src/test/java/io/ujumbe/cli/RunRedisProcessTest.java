@@ -136,6 +136,26 @@ class RunRedisProcessTest {
     }
 
     @Test
+    void noLogLevelPrintsTheRedisOrSmppPassword() throws Exception {
+        // Lettuce's protocol loggers print every command's bytes at TRACE, AUTH and HELLO included.
+        Path config = writeConfig("trace.yaml", "t3:", "outbox: {type: redis}\nhttp: {port: 0}\n");
+        try (CliProcess p = CliProcess.start(dir, env -> {
+            env.put(RunConfig.PASSWORD_ENV, "secret");
+            env.put("REDIS_PASSWORD", REDIS_PASSWORD);
+        }, "--log-format", "json", "--log-level", "TRACE", "run", "--config", config.toString())) {
+            awaitHealthy(p);
+            redis.xadd("t3:outbox", Map.of("message",
+                    "{\"version\":1,\"to\":\"254700000301\",\"text\":\"traced\",\"correlationId\":\"tr-1\"}"));
+            awaitOrShow(() -> redis.xlen("t3:outcomes") >= 1, p);
+            p.terminate();
+            assertThat(p.waitFor(RUN)).as(p.stderr()).isZero();
+            String log = p.stderr();
+            assertThat(log).as("verbose logging was on").contains("\"level\":\"DEBUG\"").contains("io.lettuce");
+            assertThat(log).doesNotContain(REDIS_PASSWORD).doesNotContain("secret");
+        }
+    }
+
+    @Test
     void aJsonlSourceFeedsTheRedisOutbox() throws Exception {
         Path messages = dir.resolve("feed.jsonl");
         List<String> lines = new ArrayList<>();

@@ -6,13 +6,21 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.BindType;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.receipt.MessageIdFormat;
+import io.ujumbe.receipt.ReceiptOutcome;
+import io.ujumbe.receipt.ReceiptStatusMapping;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TlsConfig;
 import io.ujumbe.session.Validate;
 import io.ujumbe.text.MultipartMode;
+import io.ujumbe.text.JdkSmsCharset;
 import io.ujumbe.text.NationalLanguage;
+import io.ujumbe.text.ReassemblyStore;
+import io.ujumbe.text.SmsCharset;
+import io.ujumbe.text.SmsCharsetRegistry;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Everything an {@link SmppClient} runs with: the SMSC and account, the binds, timeouts, the
@@ -52,6 +60,7 @@ public final class ClientConfig {
     private final RateLimiter rateLimiter;
     private final boolean rateLimitParts;
     private final ThrottleHandler throttleHandler;
+    private final Duration pauseOnThrottle;
     private final RetryPolicy retryPolicy;
     private final Outbox outbox;
     private final CorrelationStore correlationStore;
@@ -64,6 +73,10 @@ public final class ClientConfig {
     private final List<PduHook> hooks;
     private final MeterRegistry meterRegistry;
     private final Map<String, String> logMetadata;
+    private final DeliveryReceiptParser receiptParser;
+    private final SmsCharsetRegistry charsets;
+    private final ReassemblyStore reassemblyStore;
+    private final OutbindListener outbind;
 
     private ClientConfig(Builder b, SessionConfig session, Map<String, String> logMetadata) {
         this.clientId = b.clientId;
@@ -89,6 +102,7 @@ public final class ClientConfig {
         this.rateLimiter = b.rateLimiter;
         this.rateLimitParts = b.rateLimitParts;
         this.throttleHandler = b.throttleHandler;
+        this.pauseOnThrottle = b.pauseOnThrottle;
         this.retryPolicy = b.retryPolicy;
         this.outbox = b.outbox;
         this.correlationStore = b.correlationStore;
@@ -101,6 +115,10 @@ public final class ClientConfig {
         this.hooks = List.copyOf(b.hooks);
         this.meterRegistry = b.meterRegistry;
         this.logMetadata = logMetadata;
+        this.receiptParser = b.receiptParser;
+        this.charsets = b.charsets;
+        this.reassemblyStore = b.reassemblyStore;
+        this.outbind = b.outbind;
     }
 
     public static Builder builder() {
@@ -135,6 +153,12 @@ public final class ClientConfig {
     /** True: the rate limit counts submit_sm PDUs (parts); false: whole messages. */
     public boolean rateLimitParts() { return rateLimitParts; }
     public ThrottleHandler throttleHandler() { return throttleHandler; }
+    /**
+     * How long all sending pauses when the SMSC answers ESME_RTHROTTLED (or ESME_RMSGQFUL), the
+     * throttled messages then going first, in order; {@link Duration#ZERO} (the default): off, a
+     * throttled message is retried through the outbox like any transient error.
+     */
+    public Duration pauseOnThrottle() { return pauseOnThrottle; }
     public RetryPolicy retryPolicy() { return retryPolicy; }
     public Outbox outbox() { return outbox; }
     public CorrelationStore correlationStore() { return correlationStore; }
@@ -151,6 +175,14 @@ public final class ClientConfig {
     public MeterRegistry meterRegistry() { return meterRegistry; }
     /** Added to every log event: client id, SMSC host and system_id by default, plus yours. */
     public Map<String, String> logMetadata() { return logMetadata; }
+    /** How deliver_sm / data_sm are read as receipts: the receipt regex and the status mapping. */
+    public DeliveryReceiptParser receiptParser() { return receiptParser; }
+    /** The charsets by data_coding, for encoding outbound text and decoding inbound, with any overrides. */
+    public SmsCharsetRegistry charsets() { return charsets; }
+    /** Where the parts of inbound multipart messages wait; null for the in-memory default. */
+    public ReassemblyStore reassemblyStore() { return reassemblyStore; }
+    /** The SMSC-initiated connections (outbind) the client listens for; null when it does not. */
+    public OutbindListener outbind() { return outbind; }
 
     @Override
     public String toString() {
@@ -162,7 +194,7 @@ public final class ClientConfig {
 
     /** Builds a {@link ClientConfig}. Only host, port, systemId and password are required. */
     public static final class Builder {
-        private String clientId = "ujumbe-" + UUID.randomUUID().toString().substring(0, 8);
+        private String clientId;
         private String host;
         private int port = 2775;
         private String systemId;
@@ -184,6 +216,7 @@ public final class ClientConfig {
         private RateLimiter rateLimiter = RateLimiter.unlimited();
         private boolean rateLimitParts = true;
         private ThrottleHandler throttleHandler;
+        private Duration pauseOnThrottle = Duration.ZERO;
         private RetryPolicy retryPolicy;
         private Outbox outbox;
         private CorrelationStore correlationStore;
@@ -196,11 +229,96 @@ public final class ClientConfig {
         private final List<PduHook> hooks = new ArrayList<>();
         private MeterRegistry meterRegistry;
         private final Map<String, String> logMetadata = new LinkedHashMap<>();
+        private DeliveryReceiptParser receiptParser;
+        private Pattern receiptRegex;
+        private ReceiptStatusMapping receiptStatusMapping;
+        private SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+        private ReassemblyStore reassemblyStore;
+        private OutbindListener outbind;
 
         private Builder() {
         }
 
-        public Builder clientId(String id) { this.clientId = id; return this; }
+        /**
+         * Reads receipts with this parser, replacing {@link #receiptRegex} and
+         * {@link #receiptStatusMapping}; default {@link DeliveryReceiptParser#standard()}.
+         */
+        public Builder receiptParser(DeliveryReceiptParser parser) {
+            this.receiptParser = Objects.requireNonNull(parser, "receiptParser");
+            return this;
+        }
+
+        /**
+         * The SMSC's own receipt text format (vumi2's {@code dr_processor_config.regex}), tried
+         * before the standard rules: named groups {@code id} (required), {@code sub},
+         * {@code dlvrd}, {@code submitdate}, {@code donedate}, {@code stat}, {@code err},
+         * {@code text}. {@link DeliveryReceiptParser#compileRegex} compiles one written for Python.
+         */
+        public Builder receiptRegex(Pattern regex) {
+            this.receiptRegex = Objects.requireNonNull(regex, "receiptRegex");
+            return this;
+        }
+
+        /** What each receipt {@code stat:} means (vumi2's {@code status_mapping}); default {@link ReceiptStatusMapping#defaults()}. */
+        public Builder receiptStatusMapping(ReceiptStatusMapping mapping) {
+            this.receiptStatusMapping = Objects.requireNonNull(mapping, "receiptStatusMapping");
+            return this;
+        }
+
+        /**
+         * The defaults plus these statuses (vumi2's {@code status_mapping}; matched in any case),
+         * each replacing the default meaning of the same status.
+         */
+        public Builder receiptStatusMapping(Map<String, ReceiptOutcome> mapping) {
+            Objects.requireNonNull(mapping, "receiptStatusMapping");
+            this.receiptStatusMapping = ReceiptStatusMapping.defaults().toBuilder().mapAll(mapping).build();
+            return this;
+        }
+
+        /**
+         * Encodes and decodes {@code dataCoding} with {@code charset} (vumi2's
+         * {@code data_coding_overrides}), replacing the standard one: for an SMSC that means
+         * Latin-1 by 0, say, or UTF-8 by a private value.
+         *
+         * @throws IllegalArgumentException if dataCoding is not 0..255
+         */
+        public Builder dataCodingOverride(int dataCoding, SmsCharset charset) {
+            Validate.range("dataCoding", dataCoding, 0, 255);
+            this.charsets = charsets.with(dataCoding, Objects.requireNonNull(charset, "charset"));
+            return this;
+        }
+
+        /** {@link #dataCodingOverride(int, SmsCharset)} with a JDK charset (counted in octets). */
+        public Builder dataCodingOverride(int dataCoding, Charset charset) {
+            Objects.requireNonNull(charset, "charset");
+            return dataCodingOverride(dataCoding, JdkSmsCharset.of(charset.name(), charset));
+        }
+
+        /**
+         * Keeps the parts of inbound multipart messages here until the application has taken the
+         * whole message (a Redis one shares them between processes and survives a crash); default
+         * in memory, bounded by {@link #maxIncompleteMessages} and {@link #reassemblyTimeout}.
+         */
+        public Builder reassemblyStore(ReassemblyStore store) {
+            this.reassemblyStore = Objects.requireNonNull(store, "reassemblyStore");
+            return this;
+        }
+
+        /**
+         * Also listens for SMSC-initiated connections: an SMSC that connects and sends outbind
+         * (with this system_id and password) gets a bind of {@link #bindType} on that connection.
+         */
+        public Builder outbind(OutbindListener listener) {
+            this.outbind = Objects.requireNonNull(listener, "outbind");
+            return this;
+        }
+
+        /**
+         * The client's name: the {@code client} tag of every meter and the {@code client} key of every
+         * log event. Default {@code systemId@host:port}, stable across restarts so that metric series
+         * continue; give each process its own when several share one account.
+         */
+        public Builder clientId(String id) { this.clientId = Objects.requireNonNull(id, "clientId"); return this; }
         public Builder host(String host) { this.host = host; return this; }
         public Builder port(int port) { this.port = port; return this; }
         public Builder systemId(String systemId) { this.systemId = systemId; return this; }
@@ -219,6 +337,8 @@ public final class ClientConfig {
         public Builder connectTimeout(Duration d) { session.connectTimeout(d); return this; }
         public Builder bindTimeout(Duration d) { session.bindTimeout(d); return this; }
         public Builder maxPduSize(int bytes) { session.maxPduSize(bytes); return this; }
+        /** How long one inbound PDU may take to arrive whole before the connection is closed; default 10 s, zero disables. */
+        public Builder pduCompletionTimeout(Duration d) { session.pduCompletionTimeout(d); return this; }
         public Builder tls(TlsConfig tls) { session.tls(tls); return this; }
         public Builder tcpNoDelay(boolean on) { session.tcpNoDelay(on); return this; }
         public Builder sequencer(java.util.function.Supplier<io.ujumbe.session.Sequencer> f) { session.sequencerFactory(f); return this; }
@@ -233,12 +353,35 @@ public final class ClientConfig {
             return this;
         }
         public Builder rateLimiter(RateLimiter limiter) { this.rateLimiter = limiter; return this; }
-        /** A token bucket of {@code perSecond} submit_sm per second (parts, not messages). */
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second (parts, not messages), evenly
+         * spaced (burst 1): no one-second window ever holds more than {@code perSecond}.
+         */
         public Builder ratePerSecond(double perSecond) {
             this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).build();
             return this;
         }
+        /**
+         * A token bucket of {@code perSecond} submit_sm per second that lets up to {@code burst}
+         * go back to back after a quiet spell; no one-second window ever holds more than
+         * {@code perSecond} (see {@link TokenBucketRateLimiter}).
+         */
+        public Builder ratePerSecond(double perSecond, long burst) {
+            this.rateLimiter = TokenBucketRateLimiter.builder().permitsPerSecond(perSecond).burst(burst).build();
+            return this;
+        }
         public Builder rateLimitParts(boolean parts) { this.rateLimitParts = parts; return this; }
+        /**
+         * Keeps message order under throttling (as Jasmin users ask): on ESME_RTHROTTLED or
+         * ESME_RMSGQFUL all sending pauses for {@code pause} (doubling, up to 32 times, while the
+         * first messages after a pause are throttled again), and the throttled messages are sent
+         * again first, in the order they were first sent, before any later message. A throttled
+         * message waits for as long as the SMSC throttles; stopping the client fails it (in-memory
+         * outbox) or returns it (durable). Messages already in flight when the throttle came may
+         * still be accepted before it (with a window of 1 the order is strict). Zero (the default)
+         * turns it off. At most 1 hour.
+         */
+        public Builder pauseOnThrottle(Duration pause) { this.pauseOnThrottle = pause; return this; }
         public Builder throttleHandler(ThrottleHandler h) { this.throttleHandler = h; return this; }
         public Builder retryPolicy(RetryPolicy p) { this.retryPolicy = p; return this; }
         public Builder outbox(Outbox outbox) { this.outbox = outbox; return this; }
@@ -254,10 +397,13 @@ public final class ClientConfig {
         public Builder putLogMetadata(String key, String value) { this.logMetadata.put(key, value); return this; }
 
         public ClientConfig build() {
-            Validate.notBlank("clientId", clientId);
             Validate.notBlank("host", host);
             Validate.range("port", port, 1, 65535);
             Validate.notBlank("systemId", systemId);
+            if (clientId == null) {
+                clientId = systemId + "@" + host + ":" + port;
+            }
+            Validate.notBlank("clientId", clientId);
             Validate.maxLength("systemId", systemId, 15);
             if (password == null) {
                 throw new IllegalArgumentException("password must not be null (use \"\" for none)");
@@ -290,6 +436,10 @@ public final class ClientConfig {
             Objects.requireNonNull(defaultRegisteredDelivery, "defaultRegisteredDelivery");
             Objects.requireNonNull(multipartMode, "multipartMode");
             Objects.requireNonNull(rateLimiter, "rateLimiter");
+            Validate.notNegative("pauseOnThrottle", pauseOnThrottle);
+            if (pauseOnThrottle.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("pauseOnThrottle must be at most 1 hour, was " + pauseOnThrottle);
+            }
             Objects.requireNonNull(messageIdFormat, "messageIdFormat");
             Validate.notNegative("receiptCorrelationWait", receiptCorrelationWait);
             Validate.positive("reassemblyTimeout", reassemblyTimeout);
@@ -312,11 +462,24 @@ public final class ClientConfig {
             if (meterRegistry == null) {
                 meterRegistry = new SimpleMeterRegistry();
             }
+            if (receiptParser == null) {
+                receiptParser = receiptRegex == null && receiptStatusMapping == null
+                        ? DeliveryReceiptParser.standard()
+                        : new DeliveryReceiptParser(receiptStatusMapping != null ? receiptStatusMapping
+                                : ReceiptStatusMapping.defaults(), receiptRegex);
+            }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("client", clientId);
             meta.put("smsc", host + ":" + port);
             meta.put("systemId", systemId);
-            meta.putAll(logMetadata);
+            for (Map.Entry<String, String> e : logMetadata.entrySet()) {
+                // The identity keys name this client in every event; a metadata pair must not overwrite them.
+                if (meta.containsKey(e.getKey()) || "session".equals(e.getKey())) {
+                    throw new IllegalArgumentException("logMetadata key " + e.getKey()
+                            + " is reserved (client, smsc, systemId and session are set by the client)");
+                }
+                meta.put(e.getKey(), Objects.requireNonNull(e.getValue(), "logMetadata value of " + e.getKey()));
+            }
             SessionConfig sessionConfig = session.handlerErrorStatus(inboundErrorStatus).logMetadata(meta).build();
             return new ClientConfig(this, sessionConfig, java.util.Collections.unmodifiableMap(meta));
         }

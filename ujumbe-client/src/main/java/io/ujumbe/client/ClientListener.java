@@ -1,5 +1,6 @@
 package io.ujumbe.client;
 
+import io.ujumbe.pdu.AlertNotification;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.session.BindState;
 
@@ -35,6 +36,22 @@ public interface ClientListener {
 
     /** A bind changed state (bound, unbound, closed). */
     default void onBindStateChanged(String sessionId, BindState from, BindState to) {
+    }
+
+    /**
+     * The SMSC's alert_notification: a handset ({@code alert.sourceAddress()}) for which this
+     * ESME asked to be told (set_dpf) has become available. There is no response to send.
+     */
+    default void onAlertNotification(String sessionId, AlertNotification alert) {
+    }
+
+    /**
+     * A connection or bind attempt failed without a bind_resp the client could read: the SMSC
+     * could not be reached, closed the connection, or answered with bytes that do not decode (then
+     * {@code error} is an {@link io.ujumbe.pdu.PduDecodeException}, or a closed session whose
+     * reason is a framing error). The client retries with backoff.
+     */
+    default void onBindFailed(Throwable error) {
     }
 
     /** The SMSC refused a bind (wrong password, unknown system_id …); the client retries per its policy. */

@@ -5,7 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.ujumbe.pdu.CommandStatus;
+import io.ujumbe.pdu.MessageState;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +17,25 @@ import java.util.function.Supplier;
 /**
  * The client's Micrometer meters, all tagged with the client id. Names follow Micrometer's dotted
  * convention ({@code ujumbe.messages.accepted} becomes {@code ujumbe_messages_accepted_total} in
- * Prometheus).
+ * Prometheus). Every meter is registered when the client is created, the tagged ones for each
+ * status and state in {@link #FAILED_STATUSES} and {@link MessageState}, so that a dashboard or an
+ * alert sees 0, not a missing series, before the first failure. Response latency is a histogram
+ * with the fixed buckets {@link #LATENCY_BUCKETS_MS}: buckets of several processes add up, which
+ * client-side percentiles do not (and those cost CPU on every record).
  */
 final class ClientMetrics {
+    /**
+     * The {@code status} tags of {@code ujumbe.messages.failed} registered up front: {@code exception}
+     * (no SMSC status: timeout, lost connection, unencodable text, stop), the statuses the default
+     * retry policy retries, and the usual permanent rejections. Others appear on first use.
+     */
+    static final List<String> FAILED_STATUSES = List.of("exception",
+            CommandStatus.ESME_RTHROTTLED.name(), CommandStatus.ESME_RMSGQFUL.name(), CommandStatus.ESME_RSYSERR.name(),
+            CommandStatus.ESME_RSUBMITFAIL.name(), CommandStatus.ESME_RINVDSTADR.name(),
+            CommandStatus.ESME_RINVSRCADR.name());
+    /** The upper bounds (ms) of the response latency buckets, the same in every process. */
+    static final long[] LATENCY_BUCKETS_MS = {1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000};
+
     private final MeterRegistry registry;
     private final Tags tags;
     final Counter partsSubmitted;
@@ -50,20 +69,37 @@ final class ClientMetrics {
                 .tags(tags).register(registry);
         this.inboundFailed = Counter.builder("ujumbe.inbound.listener_failures")
                 .description("deliver_sm answered with an error because a listener failed").tags(tags).register(registry);
+        Duration[] buckets = new Duration[LATENCY_BUCKETS_MS.length];
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = Duration.ofMillis(LATENCY_BUCKETS_MS[i]);
+        }
         this.submitLatency = Timer.builder("ujumbe.response.latency").description("submit_sm to submit_sm_resp")
-                .tags(tags).publishPercentiles(0.5, 0.9, 0.99).register(registry);
+                .tags(tags).serviceLevelObjectives(buckets).publishPercentileHistogram(false).register(registry);
+        for (String status : FAILED_STATUSES) {
+            failedCounter(status);
+        }
+        for (MessageState state : MessageState.values()) {
+            receiptCounter(state.name());
+        }
     }
 
     void failed(CommandStatus status) {
-        String key = status == null ? "exception" : status.name();
-        failedByStatus.computeIfAbsent(key, k -> Counter.builder("ujumbe.messages.failed")
-                .description("messages that ended failed").tags(tags.and("status", k)).register(registry)).increment();
+        failedCounter(status == null ? "exception" : status.name()).increment();
     }
 
     void receipt(String state) {
+        receiptCounter(state).increment();
+    }
+
+    private Counter failedCounter(String status) {
+        return failedByStatus.computeIfAbsent(status, k -> Counter.builder("ujumbe.messages.failed")
+                .description("messages that ended failed").tags(tags.and("status", k)).register(registry));
+    }
+
+    private Counter receiptCounter(String state) {
         // Resolved once per state: a receipt is counted per message under receipt traffic.
-        receiptsByState.computeIfAbsent(state, k -> Counter.builder("ujumbe.receipts")
-                .description("delivery receipts by state").tags(tags.and("state", k)).register(registry)).increment();
+        return receiptsByState.computeIfAbsent(state, k -> Counter.builder("ujumbe.receipts")
+                .description("delivery receipts by state").tags(tags.and("state", k)).register(registry));
     }
 
     void submitLatency(long nanos) {

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class Correlator {
     private static final Logger LOG = LoggerFactory.getLogger(Correlator.class);
 
+    private final ClientLog log;
     private final CorrelationStore store;
     private final MessageIdNormalizer normalizer;
     private final ScheduledExecutorService timer;
@@ -33,7 +34,9 @@ final class Correlator {
     /** What {@link #remember} returns when the store completed at once. Never completed by anyone else. */
     static final CompletableFuture<Void> STORED = CompletableFuture.completedFuture(null);
 
-    Correlator(CorrelationStore store, MessageIdFormat format, ScheduledExecutorService timer, Duration wait) {
+    Correlator(CorrelationStore store, MessageIdFormat format, ScheduledExecutorService timer, Duration wait,
+               ClientConfig config) {
+        this.log = new ClientLog(LOG, config);
         this.store = store;
         this.normalizer = MessageIdNormalizer.of(format);
         this.timer = timer;
@@ -54,7 +57,7 @@ final class Correlator {
         }
         return put.handle((v, err) -> {
             if (err != null) {
-                LOG.atWarn().setCause(err).addKeyValue("messageId", submitMessageId)
+                log.warn(null).setCause(err).addKeyValue("messageId", submitMessageId)
                         .log("correlation store put failed; the receipt of this message will not be matched");
             }
             stored(key, correlation);

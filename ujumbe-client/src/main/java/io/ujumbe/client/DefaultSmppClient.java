@@ -6,17 +6,20 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
-import io.ujumbe.receipt.DeliveryReceiptParser;
 import io.ujumbe.session.BindState;
 import io.ujumbe.session.SessionHandler;
 import io.ujumbe.session.SmppConnector;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.pdu.AlertNotification;
+import io.ujumbe.pdu.Outbind;
+import io.ujumbe.session.SmppServer;
 import io.ujumbe.text.CaffeineReassembler;
+import io.ujumbe.text.ReassemblyStore;
 import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.spi.LoggingEventBuilder;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,20 +43,26 @@ final class DefaultSmppClient implements SmppClient {
     private enum Lifecycle { NEW, RUNNING, STOPPING, STOPPED }
 
     private final ClientConfig config;
+    private final ClientLog log;
     private final ScheduledExecutorService scheduler;
     private final SmppConnector connector;
     private final ClientMetrics metrics;
     private final Dispatcher dispatcher;
     private final InboundHandler inbound;
-    private final List<BindSlot> slots = new ArrayList<>();
+    private final List<BindSlot> slots = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Listens for SMSC-initiated connections when configured; its sessions get slots of their own. */
+    private volatile SmppServer outbindServer;
     private final Map<String, CompletableFuture<MessageOutcome>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
+    /** Set by {@link #connect()}: the first failure before any bind is up ends the client. */
+    private volatile boolean failFast;
     private volatile List<SmppSession> transmitters = List.of();
 
     DefaultSmppClient(ClientConfig config) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.connector = SmppConnector.create(config.ioThreads());
         // The dispatcher and the lifecycle run on an I/O thread of the connector: with one I/O thread
         // (the default) a submit and its response cost no thread hand-off, which at small windows is
@@ -61,17 +70,18 @@ final class DefaultSmppClient implements SmppClient {
         this.scheduler = connector.executor();
         this.metrics = new ClientMetrics(config.meterRegistry(), config.clientId());
         Correlator correlator = new Correlator(config.correlationStore(), config.messageIdFormat(), scheduler,
-                config.receiptCorrelationWait());
-        SmsCharsetRegistry charsets = SmsCharsetRegistry.defaults();
+                config.receiptCorrelationWait(), config);
+        SmsCharsetRegistry charsets = config.charsets();
         this.dispatcher = new Dispatcher(config, scheduler, new MessageAssembler(config, charsets), () -> transmitters,
                 this::terminal, metrics, correlator);
-        CaffeineReassembler reassembler = CaffeineReassembler.builder()
-                .timeToLive(config.reassemblyTimeout())
-                .maximumIncomplete(config.maxIncompleteMessages())
-                .evictionListener(m -> LOG.atWarn().addKeyValue("client", config.clientId())
-                        .addKeyValue("incomplete", m).log("incomplete multipart message dropped after its time-to-live"))
-                .build();
-        this.inbound = new InboundHandler(config, correlator, reassembler, charsets, DeliveryReceiptParser.standard(), metrics);
+        ReassemblyStore reassembly = config.reassemblyStore() != null ? config.reassemblyStore()
+                : CaffeineReassembler.builder()
+                        .timeToLive(config.reassemblyTimeout())
+                        .maximumIncomplete(config.maxIncompleteMessages())
+                        .evictionListener(m -> log.warn(null).addKeyValue("incomplete", m)
+                                .log("incomplete multipart message dropped after its time-to-live"))
+                        .build();
+        this.inbound = new InboundHandler(config, correlator, reassembly, charsets, config.receiptParser(), metrics);
         for (int i = 0; i < config.binds(); i++) {
             slots.add(new BindSlot(i));
         }
@@ -98,18 +108,80 @@ final class DefaultSmppClient implements SmppClient {
     }
 
     @Override
+    public synchronized CompletableFuture<Void> connect() {
+        if (lifecycle == Lifecycle.NEW) {
+            failFast = true;
+        }
+        return start();
+    }
+
+    /**
+     * {@link #connect()}: the first connect or bind failure before any bind is up fails
+     * {@code firstBind} and stops the client. Runs on the scheduler thread.
+     */
+    private boolean failedFast(Throwable failure) {
+        if (!failFast || firstBind.isDone()) {
+            return false;
+        }
+        log.error(null).addKeyValue("error", failure.getMessage()).log("connect failed; not retrying (fail fast)");
+        // Stopping first (it turns the lifecycle to STOPPING at once; the rest runs later on this
+        // scheduler thread): a caller woken by the failure must find the client refusing messages.
+        stop(Duration.ZERO);
+        firstBind.completeExceptionally(failure);
+        return true;
+    }
+
+    /** The network error under the session's wrapping, in its own words ("Connection refused"). */
+    private ConnectException unreachable(Throwable err) {
+        Throwable root = err;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+        int nativeError = why.indexOf("failed with error(");
+        if (nativeError >= 0 && why.lastIndexOf(": ") > nativeError) {
+            why = why.substring(why.lastIndexOf(": ") + 2); // the native transport's "connect(..) failed with error(-111): "
+        }
+        if (root instanceof java.net.UnknownHostException) {
+            why = "unknown host " + why;
+        }
+        ConnectException e = new ConnectException("cannot connect to the SMSC at " + config.host() + ":" + config.port()
+                + ": " + why);
+        e.initCause(root);
+        return e;
+    }
+
+    @Override
     public synchronized CompletableFuture<Void> start() {
         if (lifecycle != Lifecycle.NEW) {
             return lifecycle == Lifecycle.RUNNING ? firstBind
                     : CompletableFuture.failedFuture(new ClientStoppedException("client " + config.clientId() + " was stopped"));
         }
         lifecycle = Lifecycle.RUNNING;
-        log(LOG.atInfo()).addKeyValue("binds", config.binds()).addKeyValue("bindType", config.bindType())
+        log.info(null).addKeyValue("binds", config.binds()).addKeyValue("bindType", config.bindType())
                 .log("client starting");
         for (BindSlot s : slots) {
             scheduler.execute(s::connect);
         }
+        OutbindListener outbind = config.outbind();
+        if (outbind != null) {
+            try {
+                outbindServer = SmppServer.startForOutbind(outbind.host(), outbind.port(), config.session(),
+                        s -> new BindSlot(-1, true));
+                log.info(null).addKeyValue("port", outbindServer.port()).log("listening for outbind");
+            } catch (RuntimeException e) {
+                log.error(null).addKeyValue("error", e.getMessage()).log("cannot listen for outbind");
+                stop(Duration.ZERO);
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return firstBind;
+    }
+
+    @Override
+    public java.util.OptionalInt outbindPort() {
+        SmppServer server = outbindServer;
+        return server == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(server.port());
     }
 
     @Override
@@ -141,16 +213,16 @@ final class DefaultSmppClient implements SmppClient {
     private void terminal(MessageOutcome outcome) {
         if (outcome instanceof MessageOutcome.Accepted) {
             metrics.accepted.increment();
-            if (LOG.isDebugEnabled()) {
+            if (log.isDebugEnabled()) {
                 // Checked first: building the event copies the log metadata, once per message.
-                log(LOG.atDebug()).addKeyValue("correlationId", outcome.correlationId())
+                log.debug(null).addKeyValue("correlationId", outcome.correlationId())
                         .addKeyValue("messageIds", ((MessageOutcome.Accepted) outcome).messageIds())
                         .addKeyValue("attempts", outcome.attempts()).log("message accepted");
             }
         } else {
             MessageOutcome.Failed f = (MessageOutcome.Failed) outcome;
             metrics.failed(f.status());
-            log(LOG.atWarn()).addKeyValue("correlationId", outcome.correlationId())
+            log.warn(null).addKeyValue("correlationId", outcome.correlationId())
                     .addKeyValue("status", f.status()).addKeyValue("reason", f.reason())
                     .addKeyValue("attempts", outcome.attempts()).log("message failed");
         }
@@ -158,7 +230,7 @@ final class DefaultSmppClient implements SmppClient {
             try {
                 l.onOutcome(outcome);
             } catch (RuntimeException e) {
-                log(LOG.atWarn()).setCause(e).log("listener onOutcome threw");
+                log.warn(null).setCause(e).log("listener onOutcome threw");
             }
         }
         CompletableFuture<MessageOutcome> f = pending.remove(outcome.correlationId());
@@ -175,7 +247,7 @@ final class DefaultSmppClient implements SmppClient {
             }
             lifecycle = Lifecycle.STOPPING;
         }
-        log(LOG.atInfo()).addKeyValue("timeoutMs", timeout.toMillis()).log("client stopping: draining in-flight requests");
+        log.info(null).addKeyValue("timeoutMs", timeout.toMillis()).log("client stopping: draining in-flight requests");
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.execute(() -> {
             dispatcher.beginStop();
@@ -191,12 +263,22 @@ final class DefaultSmppClient implements SmppClient {
             return;
         }
         if (dispatcher.inFlightParts() > 0) {
-            log(LOG.atWarn()).addKeyValue("inFlight", dispatcher.inFlightParts())
+            log.warn(null).addKeyValue("inFlight", dispatcher.inFlightParts())
                     .log("stop timeout reached with requests still in flight; they fail as the binds close");
         }
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (BindSlot s : slots) {
             closing.add(s.shutdown());
+        }
+        SmppServer server = outbindServer;
+        if (server != null) {
+            // Off the I/O thread: closing a server waits for its event loops.
+            closing.add(CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
+                    .thenRunAsync(() -> server.close(Duration.ofSeconds(2)), r -> {
+                        Thread t = new Thread(r, "ujumbe-outbind-close");
+                        t.setDaemon(true);
+                        t.start();
+                    }));
         }
         CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0]))
                 .thenCompose(v -> dispatcher.failRemaining())
@@ -208,7 +290,7 @@ final class DefaultSmppClient implements SmppClient {
                     }
                     pending.clear();
                     lifecycle = Lifecycle.STOPPED;
-                    log(LOG.atInfo()).log("client stopped");
+                    log.info(null).log("client stopped");
                     // Release the threads from outside them: never shut a pool down from its own thread and wait.
                     Thread t = new Thread(() -> {
                         connector.close(Duration.ofSeconds(2));
@@ -253,19 +335,14 @@ final class DefaultSmppClient implements SmppClient {
         transmitters = List.copyOf(tx);
     }
 
-    private LoggingEventBuilder log(LoggingEventBuilder b) {
-        for (Map.Entry<String, String> e : config.logMetadata().entrySet()) {
-            b = b.addKeyValue(e.getKey(), e.getValue());
-        }
-        return b;
-    }
-
     /**
      * One bind: connects, binds, and after any drop or failure reconnects with exponential backoff
      * and jitter. Its methods run on the scheduler thread.
      */
     private final class BindSlot implements SessionHandler {
         private final int index;
+        /** A connection the SMSC opened (outbind): bound when its outbind arrives, never reconnected. */
+        private final boolean accepted;
         private volatile SmppSession session;
         private int failures;
         private int rejections;
@@ -273,7 +350,12 @@ final class DefaultSmppClient implements SmppClient {
         private boolean shuttingDown;
 
         BindSlot(int index) {
+            this(index, false);
+        }
+
+        BindSlot(int index, boolean accepted) {
             this.index = index;
+            this.accepted = accepted;
         }
 
         void connect() {
@@ -293,10 +375,14 @@ final class DefaultSmppClient implements SmppClient {
         }
 
         private void onConnectFailed(Throwable err) {
+            if (failedFast(unreachable(err))) {
+                return;
+            }
             failures++;
             Duration delay = backoff();
-            log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
+            log.warn(null).addKeyValue("bind", index).addKeyValue("error", err.getMessage())
                     .addKeyValue("retryInMs", delay.toMillis()).log("cannot connect to the SMSC");
+            bindFailed(err);
             schedule(delay);
         }
 
@@ -316,24 +402,31 @@ final class DefaultSmppClient implements SmppClient {
 
         private void onBindAnswer(SmppSession s, BindResp resp, Throwable err) {
             if (err != null) {
-                log(LOG.atWarn()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                log.warn(s.id()).addKeyValue("bind", index).addKeyValue("error", err.getMessage()).log("bind failed");
+                bindFailed(err);
                 s.close("bind failed: " + err.getMessage());
+                failedFast(new ClientStoppedException("the SMSC at " + config.host() + ":" + config.port()
+                        + " did not answer the bind: " + err.getMessage()));
                 return;
             }
             if (!resp.commandStatus().isOk()) {
                 rejections++;
                 metrics.bindRejections.increment();
-                log(LOG.atError()).addKeyValue("bind", index).addKeyValue("status", resp.commandStatus().name())
+                log.error(s.id()).addKeyValue("bind", index).addKeyValue("status", resp.commandStatus().name())
                         .addKeyValue("consecutiveRejections", rejections)
                         .log("bind rejected by the SMSC: " + resp.commandStatus().description());
                 for (ClientListener l : config.listeners()) {
                     try {
                         l.onBindRejected(resp.commandStatus(), rejections);
                     } catch (RuntimeException e) {
-                        log(LOG.atWarn()).setCause(e).log("listener onBindRejected threw");
+                        log.warn(s.id()).setCause(e).log("listener onBindRejected threw");
                     }
                 }
                 s.close("bind rejected: " + resp.commandStatus().name());
+                if (failedFast(new ClientStoppedException("bind rejected by the SMSC at " + config.host() + ":"
+                        + config.port() + ": " + resp.commandStatus().name() + " (" + resp.commandStatus().description() + ")"))) {
+                    return;
+                }
                 if (config.maxBindRejections() > 0 && rejections >= config.maxBindRejections()) {
                     giveUp(resp.commandStatus());
                 }
@@ -341,16 +434,27 @@ final class DefaultSmppClient implements SmppClient {
             }
             failures = 0;
             rejections = 0;
-            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("session", s.id())
-                    .addKeyValue("smscSystemId", resp.systemId()).log("bound");
+            // The session logs this bind's state change ("state changed", to BOUND_*): not logged twice.
             refreshTransmitters();
             firstBind.complete(null);
             dispatcher.wake();
         }
 
+        private void bindFailed(Throwable err) {
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            for (ClientListener l : config.listeners()) {
+                try {
+                    l.onBindFailed(cause);
+                } catch (RuntimeException e) {
+                    log.warn(null).setCause(e).log("listener onBindFailed threw");
+                }
+            }
+        }
+
         private void giveUp(CommandStatus status) {
             String reason = "bind rejected " + rejections + " times in a row (" + status.name() + "); giving up";
-            log(LOG.atError()).addKeyValue("bind", index).log(reason);
+            log.error(null).addKeyValue("bind", index).log(reason);
             firstBind.completeExceptionally(new ClientStoppedException(reason));
             stop(Duration.ZERO);
         }
@@ -360,12 +464,16 @@ final class DefaultSmppClient implements SmppClient {
                 session = null;
                 refreshTransmitters();
             }
+            if (accepted) {
+                slots.remove(this); // the SMSC opens a new connection when it wants one
+                return;
+            }
             if (lifecycle != Lifecycle.RUNNING || shuttingDown) {
                 return;
             }
             failures++;
             Duration delay = rejections > 0 ? config.reconnectMaxDelay() : backoff();
-            log(LOG.atInfo()).addKeyValue("bind", index).addKeyValue("retryInMs", delay.toMillis())
+            log.info(s.id()).addKeyValue("bind", index).addKeyValue("retryInMs", delay.toMillis())
                     .log("connection lost; reconnecting");
             schedule(delay);
         }
@@ -401,6 +509,35 @@ final class DefaultSmppClient implements SmppClient {
         }
 
         @Override
+        public void onNotification(SmppSession s, Pdu pdu) {
+            if (pdu instanceof Outbind) {
+                scheduler.execute(() -> onOutbind(s, (Outbind) pdu));
+            } else if (pdu instanceof AlertNotification) {
+                inbound.onAlert(s, (AlertNotification) pdu);
+            }
+        }
+
+        private void onOutbind(SmppSession s, Outbind outbind) {
+            OutbindListener o = config.outbind();
+            if (!accepted || o == null || !o.accepts(outbind, config)) {
+                log.warn(s.id()).addKeyValue("outbindSystemId", outbind.systemId())
+                        .log(accepted ? "outbind with a wrong system_id or password; closing the connection"
+                                : "outbind on a connection the client opened; ignored");
+                if (accepted) {
+                    s.close("outbind refused: wrong system_id or password");
+                }
+                return;
+            }
+            if (lifecycle != Lifecycle.RUNNING) {
+                s.close("client not running");
+                return;
+            }
+            slots.add(this);
+            log.info(s.id()).log("outbind accepted; binding on the SMSC's connection");
+            bind(s);
+        }
+
+        @Override
         public void onStateChanged(SmppSession s, BindState from, BindState to) {
             if (!to.canTransmit()) {
                 refreshTransmitters();
@@ -409,7 +546,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     l.onBindStateChanged(s.id(), from, to);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).log("listener onBindStateChanged threw");
+                    log.warn(s.id()).setCause(e).log("listener onBindStateChanged threw");
                 }
             }
         }
@@ -420,7 +557,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     h.beforeSend(s.id(), pdu);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                    log.warn(s.id()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
                             .log("beforeSend hook threw; the PDU is sent anyway");
                 }
             }
@@ -432,7 +569,7 @@ final class DefaultSmppClient implements SmppClient {
                 try {
                     h.afterReceive(s.id(), pdu);
                 } catch (RuntimeException e) {
-                    log(LOG.atWarn()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
+                    log.warn(s.id()).setCause(e).addKeyValue("command", pdu.commandId().smppName())
                             .log("afterReceive hook threw; the PDU is handled anyway");
                 }
             }

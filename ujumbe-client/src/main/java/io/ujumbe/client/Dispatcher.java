@@ -4,7 +4,9 @@ import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.SubmitSmResp;
+import io.ujumbe.session.SessionClosedException;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.session.WindowFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private final ClientLog log;
 
     private final ClientConfig config;
     private final ScheduledExecutorService executor;
@@ -53,7 +55,7 @@ final class Dispatcher {
     private int jobCount;
     /** What earlier attempts of a message achieved, so a retry resends only the missing parts. */
     private final Map<String, Progress> progress = new HashMap<>();
-    private final AtomicInteger references = new AtomicInteger();
+    private final ConcatenationReferences references = new ConcatenationReferences();
     private final AtomicLong availableSignals = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
@@ -68,10 +70,24 @@ final class Dispatcher {
     private boolean stopping;
     private int roundRobin;
     private int inFlightParts;
+    /**
+     * Pause on throttle ({@link ClientConfig#pauseOnThrottle()}): throttled parts wait here, in the
+     * order they were first sent, and go before anything else once the pause is over.
+     */
+    private final java.util.PriorityQueue<PartSend> throttledFirst =
+            new java.util.PriorityQueue<>(java.util.Comparator.comparingLong((PartSend p) -> p.order));
+    private long sendOrder;
+    private boolean paused;
+    private long pausedUntil;
+    private long pauseStartedAt;
+    private long pauseNanos;
+    /** True from a pause until a response other than a throttle: a throttle meanwhile doubles the pause. */
+    private boolean pauseBackoff;
 
     Dispatcher(ClientConfig config, ScheduledExecutorService executor, MessageAssembler assembler,
                Supplier<List<SmppSession>> transmitters, OutcomeSink outcomes, ClientMetrics metrics, Correlator correlator) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.executor = executor;
         this.assembler = assembler;
         this.transmitters = transmitters;
@@ -113,23 +129,32 @@ final class Dispatcher {
         if (stopping) {
             return;
         }
+        if (!answers.isEmpty()) {
+            // A window freed by an answer can wake this before the answer is taken: take it
+            // first, so that a throttled part is back at the head of the line (pause on throttle)
+            // before the room it left is given to the next part.
+            processAnswers();
+        }
         while (true) {
-            if (ready.isEmpty()) {
+            PartSend part = throttledFirst.isEmpty() ? ready.peek() : throttledFirst.peek();
+            if (part == null) {
                 if (poll()) {
                     continue;
                 }
                 return;
             }
-            ThrottleHandler throttle = config.throttleHandler();
-            if (!throttle.allowRequest()) {
-                scheduleDrain(throttle.throttleDelay().toNanos());
-                return;
+            if (paused) {
+                long left = pausedUntil - System.nanoTime();
+                if (left > 0) {
+                    scheduleDrain(left);
+                    return;
+                }
+                paused = false;
             }
             SmppSession session = pickSession();
             if (session == null) {
                 return;
             }
-            PartSend part = ready.peek();
             if (config.rateLimitParts() || part.index == firstUnsentIndex(part.job)) {
                 long wait = config.rateLimiter().tryAcquire(1);
                 if (wait > 0) {
@@ -137,9 +162,45 @@ final class Dispatcher {
                     return;
                 }
             }
-            ready.poll();
+            // Asked last: when it lets a probe through after a pause, the probe must really go
+            // (a probe granted and then held back by the window or the rate would cost a pause).
+            ThrottleHandler throttle = config.throttleHandler();
+            if (!throttle.allowRequest()) {
+                scheduleDrain(throttle.throttleDelay().toNanos());
+                return;
+            }
+            if (throttledFirst.isEmpty()) {
+                ready.poll();
+            } else {
+                throttledFirst.poll();
+            }
             send(session, part);
         }
+    }
+
+    /**
+     * Pause on throttle: the part goes back to the head of the line (before every part sent after
+     * it) and all sending pauses. Parts sent before the pause began that come back throttled join
+     * the line without extending the pause; one sent after it doubles the pause (up to 32 times).
+     */
+    private void pauseForThrottle(PartSend part, CommandStatus status) {
+        PartSend again = new PartSend(this, part.job, part.index);
+        again.order = part.order;
+        throttledFirst.add(again);
+        part.job.queued++;
+        long now = System.nanoTime();
+        if (paused && part.sentNanos - pauseStartedAt < 0) {
+            return;
+        }
+        long base = config.pauseOnThrottle().toNanos();
+        pauseNanos = pauseBackoff ? Math.min(pauseNanos * 2, base * 32) : base;
+        pauseBackoff = true;
+        paused = true;
+        pauseStartedAt = now;
+        pausedUntil = now + pauseNanos;
+        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", status.name())
+                .addKeyValue("pauseMs", pauseNanos / 1_000_000).addKeyValue("waiting", throttledFirst.size())
+                .log("SMSC throttled a message: all sending paused; the throttled messages go first, in order");
     }
 
     private int firstUnsentIndex(Job job) {
@@ -153,6 +214,9 @@ final class Dispatcher {
 
     private void send(SmppSession session, PartSend part) {
         inFlightParts++;
+        if (part.order == 0) {
+            part.order = ++sendOrder;
+        }
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
         part.sentNanos = System.nanoTime();
@@ -177,13 +241,17 @@ final class Dispatcher {
      * keeps the executor's queue lock and the thread wake-ups off the per-message path.
      */
     private void takeAnswers() {
+        processAnswers();
+        drain();
+    }
+
+    private void processAnswers() {
         answersPending.set(false);
         acceptedAt = null;
         PartSend a;
         while ((a = answers.poll()) != null) {
             onAnswer(a, a.response, a.error, a.latencyNanos);
         }
-        drain();
     }
 
     private Instant acceptedAt() {
@@ -254,7 +322,7 @@ final class Dispatcher {
         polled.whenComplete((entries, err) -> executor.execute(() -> {
             if (err != null) {
                 polling = false;
-                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(err)
+                log.warn(null).setCause(err)
                         .log("outbox poll failed; retrying in 1 s");
                 scheduleDrain(TimeUnit.SECONDS.toNanos(1));
                 return;
@@ -283,15 +351,19 @@ final class Dispatcher {
     private void admit(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         Progress p = progress.isEmpty() ? null : progress.get(entry.id());
-        int reference = p != null ? p.reference : references.getAndIncrement() & 0xFFFF;
+        if (p == null && entry.progress() != null) {
+            // Recorded with the entry, maybe by another process: same reference, only the missing parts.
+            p = new Progress(entry.progress().reference(), entry.progress().messageIds());
+        }
+        int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
         try {
             parts = assembler.assemble(m, reference);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("correlationId", m.correlationId())
+            log.warn(null).addKeyValue("correlationId", m.correlationId())
                     .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
             finish(entry, new MessageOutcome.Failed(m, null, "message cannot be encoded: " + e.getMessage(), e,
-                    entry.attempt()));
+                    entry.attempt(), entry.sendState()));
             return;
         }
         Job job = new Job(entry, parts, p != null && p.messageIds.length == parts.size() ? p.messageIds.clone()
@@ -311,13 +383,29 @@ final class Dispatcher {
     private void onAnswer(PartSend part, PduResponse resp, Throwable err, long latencyNanos) {
         inFlightParts--;
         Job job = part.job;
+        if (resp == null && notSent(err)) {
+            unsent(part);
+            return;
+        }
         job.answeredThisAttempt++;
         if (resp != null) {
             metrics.submitLatency(latencyNanos);
             CommandStatus status = resp.commandStatus();
             config.throttleHandler().onResponse(status);
+            java.util.OptionalInt congestion = resp.tlvs().congestionState();
+            if (congestion.isPresent()) {
+                // SMPP 5.0: the SMSC's load, 0..100; a bad value is clamped, not trusted.
+                config.rateLimiter().onCongestion(Math.max(0, Math.min(100, congestion.getAsInt())));
+            }
             if (status.isThrottle()) {
                 metrics.throttled.increment();
+                if (!config.pauseOnThrottle().isZero() && !stopping) {
+                    pauseForThrottle(part, status);
+                    maybeFinish(job);
+                    return;
+                }
+            } else {
+                pauseBackoff = false;
             }
             if (status.isOk() && resp instanceof SubmitSmResp) {
                 String messageId = ((SubmitSmResp) resp).messageId();
@@ -334,15 +422,60 @@ final class Dispatcher {
                     }));
                 }
             } else {
+                job.state = job.state.and(SendState.REJECTED);
                 CommandStatus effective = status.isOk() ? CommandStatus.ESME_RUNKNOWNERR : status;
                 RetryDecision d = config.retryPolicy().onStatus(effective, job.entry.attempt());
                 record(job, d, effective, null);
             }
         } else {
+            job.state = job.state.and(SendState.SENT_NO_ANSWER);
             RetryDecision d = config.retryPolicy().onException(err, job.entry.attempt());
             record(job, d, null, err);
         }
         maybeFinish(job);
+    }
+
+    /**
+     * True when the part's bytes never left this process: the session refused it or its write
+     * failed on a dead connection. That is no attempt: the SMSC cannot have it.
+     */
+    private static boolean notSent(Throwable err) {
+        Throwable e = err;
+        while (e instanceof java.util.concurrent.CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof SessionClosedException && !((SessionClosedException) e).requestSent()
+                || e instanceof WindowFullException;
+    }
+
+    /**
+     * A part that was not sent (its session died before it could be written) waits for the next
+     * usable session at the head of the queue, without costing its message an attempt. The dead
+     * session takes no more writes, so this does not spin: drain finds no session until a bind.
+     */
+    private void unsent(PartSend part) {
+        Job job = part.job;
+        job.sentThisAttempt--;
+        if (job.finished) {
+            return;
+        }
+        if (job.failure != null || job.retryDelay != null) {
+            maybeFinish(job); // its fate is decided by another part; this one need not go
+            return;
+        }
+        if (stopping) {
+            if (job.sentThisAttempt == 0 && job.answeredThisAttempt == 0) {
+                job.finished = true;
+                removeJob(job);
+                giveBack(job.entry, job.state);
+            } else {
+                job.retryDelay = Duration.ZERO;
+                job.lastError = "client stopping";
+                maybeFinish(job);
+            }
+            return;
+        }
+        ready.addFirst(new PartSend(this, job, part.index));
     }
 
     private void record(Job job, RetryDecision d, CommandStatus status, Throwable err) {
@@ -354,7 +487,8 @@ final class Dispatcher {
             job.lastError = status != null ? status.toString() : String.valueOf(err);
         } else if (job.failure == null) {
             String reason = stopping && d.retry() ? "client stopped before a retry could be made" : d.reason();
-            job.failure = new MessageOutcome.Failed(job.entry.message(), status, reason, err, job.entry.attempt());
+            job.failure = new MessageOutcome.Failed(job.entry.message(), status, reason, err, job.entry.attempt(),
+                    job.failedState());
         }
     }
 
@@ -375,23 +509,26 @@ final class Dispatcher {
         // (Only when some were never sent: the scan is not paid by every accepted message.)
         if (job.sentThisAttempt < job.queued) {
             ready.removeIf(p -> p.job == job);
+            throttledFirst.removeIf(p -> p.job == job);
         }
         if (job.failure != null) {
             finish(job.entry, job.failure);
         } else if (job.retryDelay != null) {
             progress.put(job.entry.id(), new Progress(job.reference, job.messageIds.clone()));
             metrics.retried.increment();
-            LOG.atInfo().addKeyValue("client", config.clientId())
+            log.info(null)
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry, job.retryDelay).whenComplete((v, e) -> {
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds))
+                            .withSendState(job.failedState()), job.retryDelay)
+                    .whenComplete((v, e) -> {
                 if (e != null) {
-                    LOG.atError().addKeyValue("client", config.clientId()).setCause(e)
+                    log.error(null).setCause(e)
                             .addKeyValue("correlationId", job.entry.message().correlationId())
                             .log("outbox refused the retry; the message fails");
                     executor.execute(() -> finish(job.entry, new MessageOutcome.Failed(job.entry.message(), null,
-                            "could not requeue for retry: " + e.getMessage(), e, job.entry.attempt())));
+                            "could not requeue for retry: " + e.getMessage(), e, job.entry.attempt(), job.failedState())));
                 }
             });
         } else {
@@ -412,7 +549,7 @@ final class Dispatcher {
         }
         acked.whenComplete((v, e) -> {
             if (e != null) {
-                LOG.atWarn().addKeyValue("client", config.clientId()).setCause(e)
+                log.warn(null).setCause(e)
                         .addKeyValue("correlationId", entry.message().correlationId())
                         .log("outbox ack failed; the message may be handed out again");
             }
@@ -430,6 +567,9 @@ final class Dispatcher {
         for (PartSend p : ready) {
             partlySent.add(p.job);
         }
+        for (PartSend p : throttledFirst) {
+            partlySent.add(p.job);
+        }
         for (Job j : jobs()) {
             if (j.sentThisAttempt == 0) {
                 unsent.add(j);
@@ -437,10 +577,11 @@ final class Dispatcher {
             }
         }
         ready.clear();
+        throttledFirst.clear();
         for (Job j : unsent) {
             removeJob(j);
             j.finished = true;
-            giveBack(j.entry);
+            giveBack(j.entry, j.failedState());
         }
         for (Job j : partlySent) {
             // Some parts sent, some not: once the sent ones are answered the message goes back
@@ -454,12 +595,31 @@ final class Dispatcher {
     }
 
     private void giveBack(OutboxEntry entry) {
+        giveBack(entry, entry.sendState());
+    }
+
+    /** {@code sofar}: what the attempts so far achieved, which the failure must not understate. */
+    private void giveBack(OutboxEntry entry, SendState sofar) {
         if (config.outbox().durable()) {
             progress.remove(entry.id());
             config.outbox().release(entry);
         } else {
-            finish(entry, new MessageOutcome.Failed(entry.message(), null,
-                    "client stopped before the message was sent", null, entry.attempt()));
+            String reason = sofar == SendState.NOT_SENT ? "client stopped before the message was sent"
+                    : "client stopped before the message could be sent again (" + describe(sofar) + ")";
+            finish(entry, new MessageOutcome.Failed(entry.message(), null, reason, null, entry.attempt(), sofar));
+        }
+    }
+
+    private static String describe(SendState state) {
+        switch (state) {
+            case REJECTED:
+                return "earlier attempts were rejected by the SMSC";
+            case SENT_NO_ANSWER:
+                return "an earlier attempt was sent and not answered: the SMSC may have it";
+            case PARTLY_ACCEPTED:
+                return "some parts were accepted by the SMSC";
+            default:
+                return "not sent";
         }
     }
 
@@ -476,8 +636,10 @@ final class Dispatcher {
                     giveBack(j.entry);
                 } else if (!j.finished) {
                     if (j.failure == null) {
+                        SendState state = j.answeredThisAttempt < j.sentThisAttempt
+                                ? j.failedState().and(SendState.SENT_NO_ANSWER) : j.failedState();
                         j.failure = new MessageOutcome.Failed(j.entry.message(), null,
-                                "client stopped before every part was answered", null, j.entry.attempt());
+                                "client stopped before every part was answered", null, j.entry.attempt(), state);
                     }
                     j.retryDelay = null;
                     complete(j);
@@ -493,6 +655,14 @@ final class Dispatcher {
     }
 
     private void drainOutbox(CompletableFuture<Void> done) {
+        if (config.outbox() instanceof InMemoryOutbox) {
+            // Retries still waiting for their backoff too: poll would leave them without an outcome.
+            for (OutboxEntry e : ((InMemoryOutbox) config.outbox()).pollAll()) {
+                giveBack(e);
+            }
+            done.complete(null);
+            return;
+        }
         config.outbox().poll(1024).whenComplete((entries, err) -> executor.execute(() -> {
             if (err != null || entries.isEmpty()) {
                 done.complete(null);
@@ -522,7 +692,7 @@ final class Dispatcher {
     }
 
     int readyParts() {
-        return ready.size();
+        return ready.size() + throttledFirst.size();
     }
 
     private void addJob(Job job) {
@@ -583,11 +753,25 @@ final class Dispatcher {
         Job prev;
         Job next;
 
+        /** What this message's attempts achieved so far, accepted parts aside (see {@link #failedState()}). */
+        SendState state;
+
         Job(OutboxEntry entry, List<SubmitSm> parts, String[] messageIds, int reference) {
             this.entry = entry;
             this.parts = parts;
             this.messageIds = messageIds;
             this.reference = reference;
+            this.state = entry.sendState();
+        }
+
+        /** The send state to report if the message fails (or retries) now. */
+        SendState failedState() {
+            for (String id : messageIds) {
+                if (id != null) {
+                    return state.and(SendState.PARTLY_ACCEPTED);
+                }
+            }
+            return state;
         }
 
         int pendingParts() {
@@ -610,6 +794,8 @@ final class Dispatcher {
         final Job job;
         final int index;
         long sentNanos;
+        /** When it was first sent, counted from 1 (0: not yet): the order throttled parts are resent in. */
+        long order;
         // Written on the I/O thread before the part is queued for the dispatcher thread (the
         // queue's hand-off makes them visible there).
         PduResponse response;

@@ -21,6 +21,10 @@ import java.util.function.LongSupplier;
  * (use a durable outbox for that). Capacity counts every entry not yet acknowledged — waiting,
  * delayed for a retry, or handed out — so memory stays bounded whatever the SMSC does. Retries
  * never count against capacity twice: a nacked entry keeps its place.
+ *
+ * <p>Retries whose delay has passed are handed out before new messages: a message's attempts must
+ * not each wait behind the whole backlog (with 200,000 messages queued, five attempts would
+ * otherwise take five passes through it).
  */
 public final class InMemoryOutbox implements Outbox {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,8 +78,12 @@ public final class InMemoryOutbox implements Outbox {
         List<OutboxEntry> out = new ArrayList<>(Math.min(max, 64));
         synchronized (this) {
             long now = nanoTime.getAsLong();
-            while (!delayed.isEmpty() && delayed.peek().readyAt - now <= 0) {
-                ready.add(delayed.poll().entry);
+            // Due retries first, oldest due first; then the ready queue (which holds immediate
+            // retries and released entries at its head, new messages behind them).
+            while (out.size() < max && !delayed.isEmpty() && delayed.peek().readyAt - now <= 0) {
+                OutboxEntry e = delayed.poll().entry;
+                leased.put(e.id(), e);
+                out.add(e);
             }
             while (out.size() < max && !ready.isEmpty()) {
                 OutboxEntry e = ready.poll();
@@ -84,6 +92,28 @@ public final class InMemoryOutbox implements Outbox {
             }
         }
         return CompletableFuture.completedFuture(out);
+    }
+
+    /**
+     * Hands out everything left, retries still waiting for their delay included: the client fails
+     * them all when it stops (an in-memory outbox keeps nothing for a next run), and a retry waiting
+     * its backoff must get its outcome too.
+     */
+    List<OutboxEntry> pollAll() {
+        List<OutboxEntry> out = new ArrayList<>();
+        synchronized (this) {
+            while (!delayed.isEmpty()) {
+                OutboxEntry e = delayed.poll().entry;
+                leased.put(e.id(), e);
+                out.add(e);
+            }
+            while (!ready.isEmpty()) {
+                OutboxEntry e = ready.poll();
+                leased.put(e.id(), e);
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     @Override
@@ -96,7 +126,8 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
-        OutboxEntry next = new OutboxEntry(entry.id(), entry.message(), entry.attempt() + 1);
+        // The dispatcher recorded the attempt's progress and send state on the entry: both are kept.
+        OutboxEntry next = entry.withAttempt(entry.attempt() + 1);
         long delayNanos = Math.max(0, retryAfter.toNanos());
         synchronized (this) {
             if (leased.remove(entry.id()) == null) {

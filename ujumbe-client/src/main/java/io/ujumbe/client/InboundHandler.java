@@ -1,6 +1,7 @@
 package io.ujumbe.client;
 
 import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.AlertNotification;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
 import io.ujumbe.pdu.DeliverSm;
@@ -14,8 +15,10 @@ import io.ujumbe.receipt.ReceiptParseResult;
 import io.ujumbe.session.SmppSession;
 import io.ujumbe.text.GsmCharset;
 import io.ujumbe.text.InboundPart;
+import io.ujumbe.text.InvalidPartException;
 import io.ujumbe.text.ReassembledMessage;
-import io.ujumbe.text.Reassembler;
+import io.ujumbe.text.ReassemblyResult;
+import io.ujumbe.text.ReassemblyStore;
 import io.ujumbe.text.SmsCharset;
 import io.ujumbe.text.SmsCharsetRegistry;
 import org.slf4j.Logger;
@@ -37,19 +40,21 @@ import java.util.function.Function;
  */
 final class InboundHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InboundHandler.class);
+    private final ClientLog log;
 
     private final ClientConfig config;
     private final Correlator correlator;
-    private final Reassembler reassembler;
+    private final ReassemblyStore store;
     private final SmsCharsetRegistry charsets;
     private final DeliveryReceiptParser receipts;
     private final ClientMetrics metrics;
 
-    InboundHandler(ClientConfig config, Correlator correlator, Reassembler reassembler, SmsCharsetRegistry charsets,
+    InboundHandler(ClientConfig config, Correlator correlator, ReassemblyStore store, SmsCharsetRegistry charsets,
                    DeliveryReceiptParser receipts, ClientMetrics metrics) {
         this.config = config;
+        this.log = new ClientLog(LOG, config);
         this.correlator = correlator;
-        this.reassembler = reassembler;
+        this.store = store;
         this.charsets = charsets;
         this.receipts = receipts;
         this.metrics = metrics;
@@ -68,10 +73,23 @@ final class InboundHandler {
             return onMessage(session, request, d.sourceAddress(), d.destinationAddress(), d.esmClass(),
                     d.dataCoding().value(), data, d.tlvs());
         }
-        LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("session", session.id())
+        log.info(session.id())
                 .addKeyValue("pdu", request).log("request from the SMSC noted; nothing to do with it");
         return CompletableFuture.completedFuture(request.commandId().expectsResponse()
                 ? request.createResponse(CommandStatus.ESME_ROK) : null);
+    }
+
+    /** An alert_notification (no response): logged and handed to every listener. */
+    void onAlert(SmppSession session, AlertNotification alert) {
+        log.info(session.id())
+                .addKeyValue("source", alert.sourceAddress().address()).log("alert_notification");
+        for (ClientListener l : config.listeners()) {
+            try {
+                l.onAlertNotification(session.id(), alert);
+            } catch (RuntimeException e) {
+                log.warn(session.id()).setCause(e).log("listener onAlertNotification threw");
+            }
+        }
     }
 
     private CompletionStage<PduResponse> onMessage(SmppSession session, PduRequest request, Address source,
@@ -84,7 +102,7 @@ final class InboundHandler {
         }
         boolean flagged = esm.isDeliveryReceipt() || esm.isIntermediateNotification() || esm.isSmeAck();
         if (flagged) {
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("reason", r.detail())
+            log.warn(session.id()).addKeyValue("reason", r.detail())
                     .addKeyValue("pdu", request)
                     .log("PDU flagged as a receipt could not be read as one; handing it on as an inbound message");
         }
@@ -95,50 +113,116 @@ final class InboundHandler {
         metrics.receipt(receipt.messageState().map(Enum::name).orElse(receipt.stat().isEmpty() ? "UNKNOWN" : receipt.stat()));
         return correlator.find(receipt.messageId(), receipt.alternateMessageId()).thenCompose(correlation -> {
             if (correlation.isEmpty()) {
-                LOG.atInfo().addKeyValue("client", config.clientId()).addKeyValue("messageId", receipt.messageId())
+                log.info(session.id()).addKeyValue("messageId", receipt.messageId())
                         .log("receipt for an unknown message_id (expired, sent by another client, or never ours)");
             }
             ReceiptEvent event = new ReceiptEvent(receipt, correlation, request, session.id());
             return notifyAll(l -> l.onReceipt(event));
-        }).handle((v, err) -> respond(request, err, "receipt"));
+        }).handle((v, err) -> respond(session.id(), request, err, "receipt"));
     }
 
     private CompletionStage<PduResponse> onInbound(SmppSession session, PduRequest request, Address source,
                                                    Address destination, EsmClass esm, int dataCoding, byte[] data,
                                                    Tlvs tlvs) {
-        Optional<ReassembledMessage> whole;
+        InboundPart part;
         try {
-            InboundPart.Builder part = InboundPart.builder().source(source.address()).destination(destination.address())
+            InboundPart.Builder b = InboundPart.builder().source(source.address()).destination(destination.address())
                     .dataCoding(dataCoding).userData(data).udhi(esm.isUdhi());
             OptionalInt ref = tlvs.sarMsgRefNum();
             OptionalInt total = tlvs.sarTotalSegments();
             OptionalInt seq = tlvs.sarSegmentSeqnum();
             if (ref.isPresent() && total.isPresent() && seq.isPresent()) {
-                part.sar(ref.getAsInt(), total.getAsInt(), seq.getAsInt());
+                b.sar(ref.getAsInt(), total.getAsInt(), seq.getAsInt());
             }
-            whole = reassembler.accept(part.build());
+            part = b.build();
         } catch (RuntimeException e) {
-            // A broken UDH or SAR set must not lose the message: hand it on whole, as received.
-            LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("error", e.getMessage())
-                    .log("inbound part could not be reassembled; delivering it as a single message");
-            InboundMessage m = new InboundMessage(source, destination, decode(dataCoding, data, null, null), data,
-                    dataCoding, 1, request, session.id());
-            return deliver(request, m);
+            return deliverAsReceived(session, request, source, destination, dataCoding, data, e);
         }
-        if (whole.isEmpty()) {
-            // A part of a longer message: kept until the others arrive.
-            return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_ROK));
+        if (part.concatenation().isEmpty() || part.concatenation().get().total() == 1) {
+            return deliver(request, message(session, request, source, destination,
+                    ReassembledMessage.join(List.of(part), null)));
         }
-        ReassembledMessage r = whole.get();
-        String text = decode(r.dataCoding(), r.payload(), r.lockingShift().orElse(null), r.singleShift().orElse(null));
-        InboundMessage m = new InboundMessage(source, destination, text, r.payload(), r.dataCoding(), r.partCount(),
-                request, session.id());
+        CompletionStage<ReassemblyResult> offered;
+        try {
+            offered = store.offer(part);
+        } catch (RuntimeException e) {
+            offered = CompletableFuture.failedFuture(e);
+        }
+        return offered.handle((result, err) -> {
+            if (err == null) {
+                return onStored(session, request, source, destination, result);
+            }
+            Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null
+                    ? err.getCause() : err;
+            if (cause instanceof InvalidPartException) {
+                return deliverAsReceived(session, request, source, destination, dataCoding, data, cause);
+            }
+            // Nothing was stored (the store is unreachable): the SMSC must send this part again.
+            metrics.inboundFailed.increment();
+            log.warn(session.id()).addKeyValue("status", config.inboundErrorStatus().name())
+                    .addKeyValue("error", String.valueOf(cause))
+                    .log("inbound part could not be stored for reassembly; answering with an error so the SMSC delivers again");
+            return CompletableFuture.completedFuture(request.createResponse(config.inboundErrorStatus()));
+        }).thenCompose(Function.identity());
+    }
+
+    private CompletionStage<PduResponse> onStored(SmppSession session, PduRequest request, Address source,
+                                                  Address destination, ReassemblyResult result) {
+        switch (result.status()) {
+            case INCOMPLETE:
+                // A part of a longer message: kept (until the application has the whole) and acknowledged.
+                return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_ROK));
+            case IN_DELIVERY:
+                log.info(session.id())
+                        .log("part of a message being delivered elsewhere; answering with an error so the SMSC tries again");
+                return CompletableFuture.completedFuture(request.createResponse(config.inboundErrorStatus()));
+            default:
+                break;
+        }
+        ReassembledMessage whole = result.message().orElseThrow();
+        InboundMessage m = message(session, request, source, destination, whole);
+        metrics.inbound.increment();
+        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> {
+            CompletionStage<Void> reported;
+            try {
+                reported = err == null ? store.delivered(whole) : store.notDelivered(whole);
+            } catch (RuntimeException e) {
+                reported = CompletableFuture.failedFuture(e);
+            }
+            return reported.handle((x, storeErr) -> {
+                if (storeErr != null) {
+                    log.warn(session.id()).addKeyValue("error", String.valueOf(storeErr))
+                            .log(err == null ? "reassembly store could not drop a delivered message's parts; they expire"
+                                    : "reassembly store could not release a message the listener failed on");
+                }
+                return respond(session.id(), request, err, "inbound message");
+            });
+        }).thenCompose(Function.identity());
+    }
+
+    private InboundMessage message(SmppSession session, PduRequest request, Address source, Address destination,
+                                   ReassembledMessage r) {
+        byte[] payload = r.payload();
+        String text = decode(r.dataCoding(), payload, r.lockingShift().orElse(null), r.singleShift().orElse(null));
+        return new InboundMessage(source, destination, text, payload, r.dataCoding(), r.partCount(), request,
+                session.id());
+    }
+
+    private CompletionStage<PduResponse> deliverAsReceived(SmppSession session, PduRequest request, Address source,
+                                                           Address destination, int dataCoding, byte[] data,
+                                                           Throwable e) {
+        // A broken UDH or SAR set must not lose the message: hand it on whole, as received.
+        log.warn(session.id()).addKeyValue("error", e.getMessage())
+                .log("inbound part could not be reassembled; delivering it as a single message");
+        InboundMessage m = new InboundMessage(source, destination, decode(dataCoding, data, null, null), data,
+                dataCoding, 1, request, session.id());
         return deliver(request, m);
     }
 
     private CompletionStage<PduResponse> deliver(PduRequest request, InboundMessage m) {
         metrics.inbound.increment();
-        return notifyAll(l -> l.onInboundMessage(m)).handle((v, err) -> respond(request, err, "inbound message"));
+        return notifyAll(l -> l.onInboundMessage(m))
+                .handle((v, err) -> respond(m.sessionId(), request, err, "inbound message"));
     }
 
     private String decode(int dataCoding, byte[] payload, io.ujumbe.text.NationalLanguage locking,
@@ -154,12 +238,12 @@ final class InboundHandler {
         return charset.decode(payload);
     }
 
-    private PduResponse respond(PduRequest request, Throwable err, String what) {
+    private PduResponse respond(String sessionId, PduRequest request, Throwable err, String what) {
         if (err == null) {
             return request.createResponse(CommandStatus.ESME_ROK);
         }
         metrics.inboundFailed.increment();
-        LOG.atWarn().addKeyValue("client", config.clientId()).addKeyValue("status", config.inboundErrorStatus().name())
+        log.warn(sessionId).addKeyValue("status", config.inboundErrorStatus().name())
                 .setCause(err).log(what + " listener failed; answering with an error so the SMSC delivers again");
         return request.createResponse(config.inboundErrorStatus());
     }

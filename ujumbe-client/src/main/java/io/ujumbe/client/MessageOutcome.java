@@ -45,14 +45,26 @@ public sealed interface MessageOutcome {
     }
 
     /**
-     * The message will not be sent: the SMSC rejected it ({@code status}), or it could not be sent
-     * ({@code cause}: a timeout after the last attempt, unencodable text, the client stopping).
+     * The message will not be sent (again): the SMSC rejected it ({@code status}), or it could not be
+     * sent ({@code cause}: a timeout after the last attempt, unencodable text, the client stopping).
+     * {@code sendState} says whether the SMSC may have it despite the failure, over all attempts:
+     * {@link SendState#NOT_SENT} only when no byte of any attempt left the process. An application
+     * that resends failed messages must look at it, not at the words of {@code reason}.
      */
-    record Failed(OutboundMessage message, CommandStatus status, String reason, Throwable cause, int attempts)
-            implements MessageOutcome {
+    record Failed(OutboundMessage message, CommandStatus status, String reason, Throwable cause, int attempts,
+                  SendState sendState) implements MessageOutcome {
         public Failed {
             Objects.requireNonNull(message, "message");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(sendState, "sendState");
+        }
+
+        /**
+         * A failure whose send state is not known: {@link SendState#SENT_NO_ANSWER} (the SMSC may
+         * have the message), the assumption that never makes an application send a duplicate.
+         */
+        public Failed(OutboundMessage message, CommandStatus status, String reason, Throwable cause, int attempts) {
+            this(message, status, reason, cause, attempts, SendState.SENT_NO_ANSWER);
         }
 
         /** The SMSC's error status, when the failure is the SMSC's answer. */

@@ -1,34 +1,51 @@
 package io.ujumbe.client;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link ThrottleHandler} that denies requests while too large a share of the SMSC's responses
- * are throttles (naz's {@code SimpleThrottleHandler}). Responses are counted in a sampling window
- * of {@code samplingPeriod}; once the window holds at least {@code sampleSize} responses and more
- * than {@code denyRequestAt} percent of them are throttles, {@link #allowRequest()} returns false.
- * When the sampling period has elapsed the counts start again from zero, so a throttling spell
- * holds sending for at most about one period; meanwhile successful responses (from requests
- * already in flight, or other binds) bring the share back down.
+ * A {@link ThrottleHandler} that pauses sending while too large a share of the SMSC's responses
+ * are throttles, with naz's three thresholds ({@code SimpleThrottleHandler}): responses are
+ * counted in a sampling window of {@code samplingPeriod}; once the window holds at least
+ * {@code sampleSize} responses and more than {@code denyRequestAt} percent of them are throttles,
+ * sending pauses.
  *
- * <p>Defaults, as naz: a 180 s sampling period, a sample of 50, deny above 1 %, and ask again
- * after 3 s.
+ * <p>Unlike naz it does not then wait for the sampling window to end (180 s by default: one
+ * throttled burst cost minutes). It logs a WARN with the share it saw and how long it waits,
+ * pauses for {@code throttleWait} (1 s by default), then lets one request through as a probe.
+ * When the probe is answered without a throttle, the counts start afresh and sending resumes;
+ * when it is throttled too, the pause doubles, up to {@code maxThrottleWait} (30 s), and another
+ * probe follows. A probe left unanswered for a whole pause is replaced by another.
+ *
+ * <p>Defaults: a 180 s sampling period, a sample of 50, deny above 1 % (naz's), a first pause of
+ * 1 s doubling up to 30 s. Thread-safe: several sessions report to one handler.
  */
 public final class PercentageThrottleHandler implements ThrottleHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PercentageThrottleHandler.class);
 
     private final long samplingPeriodNanos;
     private final Duration samplingPeriod;
     private final int sampleSize;
     private final double denyRequestAt;
     private final Duration throttleWait;
+    private final Duration maxThrottleWait;
     private final LongSupplier nanoTime;
 
-    // Guarded by this: the two counts and the window start must change together.
+    // Guarded by this: the counts, the window start and the pause change together.
     private long throttled;
     private long notThrottled;
     private long windowStart;
+    private boolean paused;
+    private long pausedUntil;
+    private boolean probeOutstanding;
+    private long probeSentAt;
+    private long currentWaitNanos;
+    private long pauses;
 
     private PercentageThrottleHandler(Builder b) {
         this.samplingPeriod = b.samplingPeriod;
@@ -36,40 +53,92 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         this.sampleSize = b.sampleSize;
         this.denyRequestAt = b.denyRequestAt;
         this.throttleWait = b.throttleWait;
+        this.maxThrottleWait = b.maxThrottleWait.compareTo(b.throttleWait) < 0 ? b.throttleWait : b.maxThrottleWait;
         this.nanoTime = b.nanoTime;
         this.windowStart = nanoTime.getAsLong();
+        this.currentWaitNanos = throttleWait.toNanos();
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A handler with naz's defaults. */
+    /** A handler with the defaults. */
     public static PercentageThrottleHandler withDefaults() {
         return builder().build();
     }
 
     @Override
     public synchronized void onThrottled() {
-        rollWindow();
+        long now = nanoTime.getAsLong();
+        rollWindow(now);
         throttled++;
+        if (paused && probeOutstanding) {
+            // The probe was throttled too: wait longer before the next one.
+            probeOutstanding = false;
+            currentWaitNanos = Math.min(currentWaitNanos * 2, maxThrottleWait.toNanos());
+            pausedUntil = now + currentWaitNanos;
+            LOG.atWarn().addKeyValue("pauseMs", currentWaitNanos / 1_000_000)
+                    .log("SMSC still throttling: the probe was throttled too; sending stays paused for "
+                            + currentWaitNanos / 1_000_000 + " ms, then another probe");
+        }
     }
 
     @Override
     public synchronized void onNotThrottled() {
-        rollWindow();
+        long now = nanoTime.getAsLong();
+        rollWindow(now);
         notThrottled++;
+        if (paused && probeOutstanding) {
+            paused = false;
+            probeOutstanding = false;
+            currentWaitNanos = throttleWait.toNanos();
+            throttled = 0;
+            notThrottled = 0;
+            windowStart = now;
+            LOG.atInfo().log("SMSC throttling over: the probe was accepted; sending resumes");
+        }
     }
 
     @Override
     public synchronized boolean allowRequest() {
-        rollWindow();
-        return percentThrottledInWindow() <= denyRequestAt;
+        long now = nanoTime.getAsLong();
+        if (!paused) {
+            rollWindow(now);
+            if (!shouldDeny()) {
+                return true;
+            }
+            pause(now);
+            return false;
+        }
+        if (probeOutstanding ? now - probeSentAt < currentWaitNanos : now - pausedUntil < 0) {
+            return false;
+        }
+        // The pause is over (or the last probe was never answered): let one request through.
+        probeOutstanding = true;
+        probeSentAt = now;
+        return true;
     }
 
+    /** How long until {@link #allowRequest()} may say yes again: the rest of the pause. */
     @Override
-    public Duration throttleDelay() {
-        return throttleWait;
+    public synchronized Duration throttleDelay() {
+        if (!paused) {
+            return Duration.ofNanos(currentWaitNanos);
+        }
+        long now = nanoTime.getAsLong();
+        long left = probeOutstanding ? probeSentAt + currentWaitNanos - now : pausedUntil - now;
+        return Duration.ofNanos(Math.max(1_000_000L, left));
+    }
+
+    /** True while sending is paused (waiting for the pause to end or for a probe's answer). */
+    public synchronized boolean paused() {
+        return paused;
+    }
+
+    /** How many times sending was paused since this handler was built, for metrics and tests. */
+    public synchronized long pauses() {
+        return pauses;
     }
 
     /**
@@ -77,19 +146,19 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
      * window holds fewer than {@code sampleSize} responses (too few to judge).
      */
     public synchronized double percentThrottled() {
-        rollWindow();
+        rollWindow(nanoTime.getAsLong());
         return percentThrottledInWindow();
     }
 
     /** Throttle responses counted in the current window. */
     public synchronized long throttledResponses() {
-        rollWindow();
+        rollWindow(nanoTime.getAsLong());
         return throttled;
     }
 
     /** Other responses counted in the current window. */
     public synchronized long notThrottledResponses() {
-        rollWindow();
+        rollWindow(nanoTime.getAsLong());
         return notThrottled;
     }
 
@@ -105,14 +174,47 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         return denyRequestAt;
     }
 
+    /** The first pause after the threshold is crossed. */
+    public Duration throttleWait() {
+        return throttleWait;
+    }
+
+    /** The longest pause, reached by doubling while probes keep being throttled. */
+    public Duration maxThrottleWait() {
+        return maxThrottleWait;
+    }
+
     @Override
     public String toString() {
         return "PercentageThrottleHandler[samplingPeriod=" + samplingPeriod + ", sampleSize=" + sampleSize
-                + ", denyRequestAt=" + denyRequestAt + "%, throttleWait=" + throttleWait + "]";
+                + ", denyRequestAt=" + denyRequestAt + "%, throttleWait=" + throttleWait
+                + ", maxThrottleWait=" + maxThrottleWait + "]";
     }
 
-    private void rollWindow() {
-        long now = nanoTime.getAsLong();
+    private boolean shouldDeny() {
+        return percentThrottledInWindow() > denyRequestAt;
+    }
+
+    private void pause(long now) {
+        paused = true;
+        probeOutstanding = false;
+        pauses++;
+        pausedUntil = now + currentWaitNanos;
+        long total = throttled + notThrottled;
+        double share = percentThrottledInWindow();
+        LOG.atWarn().addKeyValue("throttledPercent", String.format(Locale.ROOT, "%.1f", share))
+                .addKeyValue("throttled", throttled).addKeyValue("responses", total)
+                .addKeyValue("denyRequestAt", denyRequestAt).addKeyValue("pauseMs", currentWaitNanos / 1_000_000)
+                .log(String.format(Locale.ROOT, "SMSC throttling: %d of the last %d responses (%.1f %%, above %s %%) "
+                                + "were throttles; sending paused for %d ms, then one probe",
+                        throttled, total, share, stripZero(denyRequestAt), currentWaitNanos / 1_000_000));
+    }
+
+    private static String stripZero(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private void rollWindow(long now) {
         // Subtraction, not comparison of raw values: nanoTime may be negative or overflow.
         if (now - windowStart > samplingPeriodNanos) {
             throttled = 0;
@@ -134,7 +236,8 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         private Duration samplingPeriod = Duration.ofSeconds(180);
         private int sampleSize = 50;
         private double denyRequestAt = 1.0;
-        private Duration throttleWait = Duration.ofSeconds(3);
+        private Duration throttleWait = Duration.ofSeconds(1);
+        private Duration maxThrottleWait = Duration.ofSeconds(30);
         private LongSupplier nanoTime = System::nanoTime;
 
         private Builder() {
@@ -161,8 +264,8 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         }
 
         /**
-         * The percentage of throttles above which requests are denied. From 0 to 100 (0 denies at
-         * the first throttle once the sample is large enough); default 1.0.
+         * The percentage of throttles above which sending pauses. From 0 to 100 (0 pauses at the
+         * first throttle once the sample is large enough); default 1.0.
          */
         public Builder denyRequestAt(double percent) {
             if (!(percent >= 0 && percent <= 100)) {
@@ -172,12 +275,28 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
             return this;
         }
 
-        /** How long to wait after a denial before asking again. Positive; default 3 s. */
+        /** The first pause before a probe. Positive, at most 1 hour; default 1 s. */
         public Builder throttleWait(Duration throttleWait) {
-            if (throttleWait == null || throttleWait.isNegative() || throttleWait.isZero()) {
-                throw new IllegalArgumentException("throttleWait must be a positive duration, was " + throttleWait);
+            if (throttleWait == null || throttleWait.isNegative() || throttleWait.isZero()
+                    || throttleWait.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "throttleWait must be a positive duration of at most 1 hour, was " + throttleWait);
             }
             this.throttleWait = throttleWait;
+            return this;
+        }
+
+        /**
+         * The longest pause, reached by doubling while probes are throttled. Positive, at most 1
+         * hour; default 30 s; never less than {@link #throttleWait}.
+         */
+        public Builder maxThrottleWait(Duration maxThrottleWait) {
+            if (maxThrottleWait == null || maxThrottleWait.isNegative() || maxThrottleWait.isZero()
+                    || maxThrottleWait.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "maxThrottleWait must be a positive duration of at most 1 hour, was " + maxThrottleWait);
+            }
+            this.maxThrottleWait = maxThrottleWait;
             return this;
         }
 

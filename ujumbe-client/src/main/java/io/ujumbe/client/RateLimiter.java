@@ -20,6 +20,16 @@ public interface RateLimiter {
      */
     long tryAcquire(int permits);
 
+    /**
+     * The SMSC reported its congestion (SMPP 5.0 congestion_state, 0 idle .. 100 congested) in a
+     * response. A limiter may slow down in proportion; the default ignores it (an unlimited
+     * limiter has no rate to scale).
+     *
+     * @param percent the reported level, 0..100
+     */
+    default void onCongestion(int percent) {
+    }
+
     /** A limiter that always allows, for SMSCs that impose no rate or throttle on their own. */
     static RateLimiter unlimited() {
         return permits -> {

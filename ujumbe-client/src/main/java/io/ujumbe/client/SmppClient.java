@@ -39,6 +39,28 @@ public interface SmppClient extends AutoCloseable {
     CompletableFuture<Void> start();
 
     /**
+     * Starts as {@link #start()} does, but fails fast, like aiosmpplib's {@code connect()}: when
+     * the SMSC cannot be reached or refuses the bind before any bind is up, the returned future
+     * fails at once (instead of the client reconnecting with backoff) and the client stops. The
+     * failure is a {@link java.net.ConnectException} naming {@code host:port} with the network
+     * error as its cause (connection refused, unknown host, connect timeout …), or a
+     * {@link ClientStoppedException} naming the bind's status when the SMSC refused the bind or
+     * did not answer it. Once a bind is up, the client behaves exactly as after {@link #start()}:
+     * it reconnects after later drops.
+     *
+     * <pre>{@code
+     * try {
+     *     client.connect().get(30, TimeUnit.SECONDS);
+     * } catch (ExecutionException e) {
+     *     // e.getCause(): ConnectException "cannot connect to the SMSC at smsc.example.com:2775: Connection refused"
+     * }
+     * }</pre>
+     *
+     * @return completes when the first bind is bound; fails with the first connect or bind failure
+     */
+    CompletableFuture<Void> connect();
+
+    /**
      * Queues a message and completes with its terminal outcome: accepted or failed. Completes
      * exceptionally only when the message was not taken at all: {@link OutboxFullException}, or
      * {@link ClientStoppedException}. The future completes on the client's I/O thread: chain only
@@ -64,6 +86,14 @@ public interface SmppClient extends AutoCloseable {
 
     /** The configuration. */
     ClientConfig config();
+
+    /**
+     * The port the client listens on for SMSC-initiated connections (outbind), once started with
+     * {@link ClientConfig.Builder#outbind}; empty otherwise.
+     */
+    default java.util.OptionalInt outbindPort() {
+        return java.util.OptionalInt.empty();
+    }
 
     /** Stops with a 10-second drain. */
     @Override

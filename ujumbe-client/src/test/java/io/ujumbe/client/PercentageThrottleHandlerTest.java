@@ -91,25 +91,84 @@ class PercentageThrottleHandlerTest {
     }
 
     @Test
-    void notThrottledResponsesBringItBack() {
+    void exactlyTheThresholdIsStillAllowed() {
+        // 12 of 1200 is exactly 1 %: allowed, since only more than 1 % denies.
         repeat(SAMPLE_SIZE, handler::onThrottled);
-        assertThat(handler.allowRequest()).isFalse();
-
-        // 12 of 1200 is exactly 1 %: still allowed, since only more than 1 % denies.
-        repeat(SAMPLE_SIZE * 99 - 1, handler::onNotThrottled);
-        assertThat(handler.allowRequest()).isFalse();
-        handler.onNotThrottled();
+        repeat(SAMPLE_SIZE * 99, handler::onNotThrottled);
         assertThat(handler.allowRequest()).isTrue();
+        handler.onThrottled();
+        assertThat(handler.allowRequest()).isFalse();
     }
 
     @Test
-    void theWindowEndsOnlyAfterTheWholePeriod() {
+    void afterAShortPauseOneProbeGoesAndItsAcceptanceResumesSending() {
         repeat(SAMPLE_SIZE, handler::onThrottled);
-
-        clock.addAndGet(SAMPLING_PERIOD.toNanos());
         assertThat(handler.allowRequest()).isFalse();
+        assertThat(handler.paused()).isTrue();
+        assertThat(handler.throttleDelay()).isEqualTo(Duration.ofSeconds(1));
 
+        clock.addAndGet(400_000_000L);
+        assertThat(handler.allowRequest()).as("0.4 s into a 1 s pause").isFalse();
+        assertThat(handler.throttleDelay()).isEqualTo(Duration.ofMillis(600));
+
+        clock.addAndGet(600_000_000L);
+        assertThat(handler.allowRequest()).as("the probe").isTrue();
+        assertThat(handler.allowRequest()).as("only one probe").isFalse();
+
+        handler.onNotThrottled();
+        assertThat(handler.paused()).isFalse();
+        assertThat(handler.allowRequest()).isTrue();
+        assertThat(handler.throttledResponses()).as("the counts start afresh").isZero();
+        // Far less than naz's whole sampling window (here 10 s, by default 180 s).
+        assertThat(handler.pauses()).isEqualTo(1);
+    }
+
+    @Test
+    void aThrottledProbeDoublesThePauseUpToTheMaximum() {
+        PercentageThrottleHandler h = PercentageThrottleHandler.builder().sampleSize(2).denyRequestAt(10)
+                .throttleWait(Duration.ofSeconds(1)).maxThrottleWait(Duration.ofSeconds(3)).nanoTime(clock::get).build();
+        repeat(2, h::onThrottled);
+        assertThat(h.allowRequest()).isFalse();
+        long[] expectedPauses = {2_000_000_000L, 3_000_000_000L, 3_000_000_000L};
+        clock.addAndGet(1_000_000_000L);
+        for (long pause : expectedPauses) {
+            assertThat(h.allowRequest()).as("probe").isTrue();
+            h.onThrottled();
+            assertThat(h.throttleDelay()).isEqualTo(Duration.ofNanos(pause));
+            clock.addAndGet(pause - 1);
+            assertThat(h.allowRequest()).isFalse();
+            clock.addAndGet(1);
+        }
+        assertThat(h.allowRequest()).isTrue();
+        h.onNotThrottled();
+        assertThat(h.allowRequest()).isTrue();
+
+        // The next pause starts short again.
+        repeat(2, h::onThrottled);
+        assertThat(h.allowRequest()).isFalse();
+        assertThat(h.throttleDelay()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aProbeNeverAnsweredIsReplacedAfterAPause() {
+        repeat(SAMPLE_SIZE, handler::onThrottled);
+        assertThat(handler.allowRequest()).isFalse();
+        clock.addAndGet(1_000_000_000L);
+        assertThat(handler.allowRequest()).isTrue();
+
+        clock.addAndGet(999_999_999L);
+        assertThat(handler.allowRequest()).isFalse();
         clock.addAndGet(1);
+        assertThat(handler.allowRequest()).as("a second probe").isTrue();
+    }
+
+    @Test
+    void throttlesFromRequestsAlreadyInFlightDoNotExtendThePause() {
+        repeat(SAMPLE_SIZE, handler::onThrottled);
+        assertThat(handler.allowRequest()).isFalse();
+        repeat(5, handler::onThrottled);
+        assertThat(handler.throttleDelay()).isEqualTo(Duration.ofSeconds(1));
+        clock.addAndGet(1_000_000_000L);
         assertThat(handler.allowRequest()).isTrue();
     }
 
@@ -173,14 +232,14 @@ class PercentageThrottleHandlerTest {
     }
 
     @Test
-    void defaultsAreNazs() {
+    void thresholdsAreNazsAndThePauseIsShort() {
         PercentageThrottleHandler defaults = PercentageThrottleHandler.withDefaults();
 
         assertThat(defaults.samplingPeriod()).isEqualTo(Duration.ofSeconds(180));
         assertThat(defaults.sampleSize()).isEqualTo(50);
         assertThat(defaults.denyRequestAt()).isEqualTo(1.0);
-        assertThat(defaults.throttleDelay()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(handler.throttleDelay()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(defaults.throttleWait()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.maxThrottleWait()).isEqualTo(Duration.ofSeconds(30));
         assertThat(PercentageThrottleHandler.builder().throttleWait(Duration.ofMillis(250)).build().throttleDelay())
                 .isEqualTo(Duration.ofMillis(250));
     }
@@ -197,6 +256,8 @@ class PercentageThrottleHandlerTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("denyRequestAt");
         assertThatThrownBy(() -> PercentageThrottleHandler.builder().throttleWait(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("throttleWait");
+        assertThatThrownBy(() -> PercentageThrottleHandler.builder().maxThrottleWait(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxThrottleWait");
     }
 
     private static void repeat(int times, Runnable action) {

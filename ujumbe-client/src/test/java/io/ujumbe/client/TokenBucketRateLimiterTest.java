@@ -26,13 +26,69 @@ class TokenBucketRateLimiterTest {
         return TokenBucketRateLimiter.builder().permitsPerSecond(rate).nanoTime(clock::get).build();
     }
 
-    @Test
-    void allowsTheBurstThenTellsHowLongToWait() {
-        TokenBucketRateLimiter limiter = limiter(10);
+    private TokenBucketRateLimiter limiter(double rate, long burst) {
+        return TokenBucketRateLimiter.builder().permitsPerSecond(rate).burst(burst).nanoTime(clock::get).build();
+    }
 
-        for (int i = 0; i < 10; i++) {
-            assertThat(limiter.tryAcquire(1)).as("permit %d of the burst", i + 1).isZero();
+    @Test
+    void startsWithOnePermitNotAFullSecondsWorth() {
+        // A bucket that starts full sends 2 x the rate in its first second (70 at 35/s): the SMSC throttles.
+        TokenBucketRateLimiter limiter = limiter(35);
+
+        assertThat(limiter.tryAcquire(1)).as("the first message goes at once").isZero();
+        assertThat(limiter.tryAcquire(1)).isEqualTo(28_571_429L);
+        assertThat(limiter.burst()).isEqualTo(1);
+    }
+
+    @Test
+    void thirtyFivePerSecondNeverPutsMoreThanThirtyFiveInAnySecond() {
+        assertSlidingWindowCap(35, 1, 35);
+        assertSlidingWindowCap(35, 35, 35);
+        assertSlidingWindowCap(35, 1000, 35);
+        assertSlidingWindowCap(200, 1, 200);
+        assertSlidingWindowCap(200, 50, 200);
+        assertSlidingWindowCap(35.5, 1, 35);
+        assertSlidingWindowCap(0.5, 3, 1);
+    }
+
+    @Test
+    void aCallerWokenLateEveryTimeStillGetsTheRateAndNeverMore() {
+        // A timer that fires 0.7 ms late: with a bucket of one token each wake lost 0.7 ms and
+        // 200/s came out as 175/s (the --rate 200 progress line showed it).
+        TokenBucketRateLimiter limiter = limiter(200);
+        List<Long> times = new ArrayList<>();
+        long end = clock.get() + 20 * SECOND;
+        while (clock.get() < end) {
+            long wait = limiter.tryAcquire(1);
+            if (wait == 0) {
+                times.add(clock.get());
+            } else {
+                clock.addAndGet(wait + 700_000L);
+            }
         }
+        assertThat(times.size()).as("permits in 20 s at 200/s").isGreaterThanOrEqualTo(3950);
+        assertThat(mostInOneSecond(times)).isLessThanOrEqualTo(200);
+    }
+
+    @Test
+    void aBurstGoesBackToBackAfterAQuietSpellAndIsPaidForLaterInTheSecond() {
+        TokenBucketRateLimiter limiter = limiter(10, 5);
+        clock.addAndGet(10 * SECOND);
+
+        assertThat(drain(limiter)).as("the burst").isEqualTo(5);
+        long t0 = clock.get();
+        // Refilled at 10/s, but the second that began with the burst may hold only 5 more.
+        clock.addAndGet(500 * MS);
+        assertThat(drain(limiter)).isEqualTo(5);
+        // Until the burst leaves the window (counted in 1 ms slots: up to 2 ms later than exact).
+        assertThat(limiter.tryAcquire(1)).as("until the burst leaves the window")
+                .isBetween(t0 + SECOND - clock.get(), t0 + SECOND - clock.get() + 2 * MS);
+    }
+
+    @Test
+    void tellsHowLongToWaitAndWaitingThatLongIsEnough() {
+        TokenBucketRateLimiter limiter = limiter(10);
+        assertThat(limiter.tryAcquire(1)).isZero();
         assertThat(limiter.tryAcquire(1)).isEqualTo(100 * MS);
 
         clock.addAndGet(40 * MS);
@@ -45,8 +101,8 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void aDeniedRequestTakesNothing() {
-        TokenBucketRateLimiter limiter = TokenBucketRateLimiter.builder()
-                .permitsPerSecond(10).burst(2).nanoTime(clock::get).build();
+        TokenBucketRateLimiter limiter = limiter(10, 2);
+        clock.addAndGet(SECOND);
 
         assertThat(limiter.tryAcquire(2)).isZero();
         assertThat(limiter.tryAcquire(2)).isEqualTo(200 * MS);
@@ -55,13 +111,6 @@ class TokenBucketRateLimiterTest {
 
         clock.addAndGet(100 * MS);
         assertThat(limiter.tryAcquire(1)).isZero();
-    }
-
-    @Test
-    void defaultBurstIsOneSecondsWorth() {
-        assertThat(limiter(35).burst()).isEqualTo(35);
-        assertThat(limiter(35.5).burst()).isEqualTo(36);
-        assertThat(limiter(0.5).burst()).isEqualTo(1);
     }
 
     @Test
@@ -75,25 +124,24 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void refillsSmoothlyNotAllAtOnce() {
-        TokenBucketRateLimiter limiter = limiter(35);
+        TokenBucketRateLimiter limiter = limiter(35, 35);
+        clock.addAndGet(10 * SECOND);
         assertThat(drain(limiter)).isEqualTo(35);
 
-        // 100 ms at 35/s is 3.5 tokens: an interval refill would give 0 (or 35) here.
+        // One token per 28,571,429 ns (1/35 s rounded up): the 35th after the drain comes 15 ns
+        // after the full second, not at once (an interval refill would give all 35 at once).
+        // (The window counts in 1 ms slots, so the burst leaves it up to 2 ms after the full second.)
+        clock.addAndGet(SECOND + 2 * MS);
+        assertThat(drain(limiter)).isEqualTo(35);
+        // 3.5 tokens more after 100 ms, but this second already holds 35 permits.
         clock.addAndGet(100 * MS);
-        assertThat(drain(limiter)).isEqualTo(3);
-
-        // One permit per 28,571,429 ns (1/35 s rounded up, so the rate is never exceeded): the
-        // 35th permit after the drain comes 15 ns after the full second.
-        clock.addAndGet(900 * MS);
-        assertThat(drain(limiter)).isEqualTo(31);
-        clock.addAndGet(15);
-        assertThat(drain(limiter)).isEqualTo(1);
+        assertThat(drain(limiter)).isZero();
+        assertThat(limiter.tryAcquire(1)).isBetween(900 * MS, 902 * MS);
     }
 
     @Test
     void neverHoldsMoreThanTheBurst() {
-        TokenBucketRateLimiter limiter = TokenBucketRateLimiter.builder()
-                .permitsPerSecond(35).burst(5).nanoTime(clock::get).build();
+        TokenBucketRateLimiter limiter = limiter(35, 5);
         drain(limiter);
 
         clock.addAndGet(10 * SECOND);
@@ -104,8 +152,7 @@ class TokenBucketRateLimiterTest {
 
     @Test
     void burstOfOneSpacesEveryPermit() {
-        TokenBucketRateLimiter limiter = TokenBucketRateLimiter.builder()
-                .permitsPerSecond(35).burst(1).nanoTime(clock::get).build();
+        TokenBucketRateLimiter limiter = limiter(35, 1);
 
         assertThat(limiter.tryAcquire(1)).isZero();
         long wait = limiter.tryAcquire(1);
@@ -132,6 +179,38 @@ class TokenBucketRateLimiterTest {
         clock.addAndGet(500 * MS);
         assertThat(limiter.tryAcquire(1)).isZero();
         assertThat(limiter.tryAcquire(1)).isEqualTo(2 * SECOND);
+    }
+
+    @Test
+    void congestionSlowsTheRateInProportionAndRecovers() {
+        TokenBucketRateLimiter limiter = limiter(100);
+        assertThat(limiter.tryAcquire(1)).isZero();
+
+        limiter.onCongestion(50);
+        assertThat(limiter.effectivePermitsPerSecond()).isEqualTo(50.0);
+        assertThat(limiter.tryAcquire(1)).as("1/50 s after the last permit").isEqualTo(20 * MS);
+        assertThat(permitsIn(limiter, 10 * SECOND)).isBetween(499, 501);
+
+        limiter.onCongestion(100);
+        assertThat(limiter.effectivePermitsPerSecond()).as("never below 10 %").isEqualTo(10.0);
+        assertThat(permitsIn(limiter, 5 * SECOND)).isBetween(49, 51);
+
+        limiter.onCongestion(0);
+        assertThat(limiter.effectivePermitsPerSecond()).isEqualTo(100.0);
+        assertThat(permitsIn(limiter, 5 * SECOND)).isBetween(499, 501);
+    }
+
+    @Test
+    void aCongestionLevelNotRepeatedLapses() {
+        TokenBucketRateLimiter limiter = limiter(100);
+        limiter.onCongestion(80);
+        assertThat(limiter.effectivePermitsPerSecond()).isCloseTo(20.0, within(1e-9));
+
+        clock.addAndGet(TokenBucketRateLimiter.CONGESTION_MEMORY_NANOS + 1);
+
+        assertThat(limiter.effectivePermitsPerSecond()).isEqualTo(100.0);
+        assertThat(permitsIn(limiter, SECOND)).isBetween(99, 101);
+        assertThatThrownBy(() -> limiter.onCongestion(101)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -200,6 +279,8 @@ class TokenBucketRateLimiterTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitsPerSecond");
         assertThatThrownBy(() -> TokenBucketRateLimiter.builder().burst(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("burst");
+        assertThatThrownBy(() -> TokenBucketRateLimiter.builder().burst(1_000_001))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("burst");
         assertThatThrownBy(() -> TokenBucketRateLimiter.builder().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("permitsPerSecond");
     }
@@ -212,6 +293,57 @@ class TokenBucketRateLimiterTest {
             assertThat(unlimited.tryAcquire(100)).isZero();
         }
         assertThatThrownBy(() -> unlimited.tryAcquire(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Asks for a permit whenever told to (waiting exactly as long as told, as the client does)
+     * for 20 s of fake time and checks that no one-second window [t, t + 1 s) holds more than
+     * {@code cap} permits, and that the limiter is not much slower than the cap.
+     */
+    private void assertSlidingWindowCap(double rate, long burst, int cap) {
+        clock.set(777_000_000L);
+        TokenBucketRateLimiter limiter = limiter(rate, burst);
+        clock.addAndGet(5 * SECOND); // a quiet spell first: the bucket is as full as the burst lets it be
+        List<Long> times = new ArrayList<>();
+        long end = clock.get() + 20 * SECOND;
+        while (clock.get() < end) {
+            long wait = limiter.tryAcquire(1);
+            if (wait == 0) {
+                times.add(clock.get());
+            } else {
+                clock.addAndGet(wait);
+            }
+        }
+        int worst = mostInOneSecond(times);
+        assertThat(worst).as("most permits in one second at %s/s with burst %d", rate, burst).isLessThanOrEqualTo(cap);
+        assertThat((double) times.size()).as("permits in 20 s").isGreaterThanOrEqualTo(Math.min(rate, cap) * 20 - 1);
+    }
+
+    /** The most of {@code times} (ascending) within any [t, t + 1 s). */
+    private static int mostInOneSecond(List<Long> times) {
+        int worst = 0;
+        for (int i = 0, j = 0; i < times.size(); i++) {
+            while (times.get(i) - times.get(j) >= SECOND) {
+                j++;
+            }
+            worst = Math.max(worst, i - j + 1);
+        }
+        return worst;
+    }
+
+    /** Takes every permit offered over {@code nanos} of fake time, waiting as told. */
+    private int permitsIn(RateLimiter limiter, long nanos) {
+        long end = clock.get() + nanos;
+        int n = 0;
+        while (clock.get() < end) {
+            long wait = limiter.tryAcquire(1);
+            if (wait == 0) {
+                n++;
+            } else {
+                clock.addAndGet(wait);
+            }
+        }
+        return n;
     }
 
     /** Takes single permits until refused; returns how many were taken. */

@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads delivery receipts from the text of a deliver_sm / data_sm (SMPP 3.4 Appendix B:
@@ -43,11 +46,66 @@ public final class DeliveryReceiptParser {
 
     private static final DeliveryReceiptParser STANDARD = new DeliveryReceiptParser(ReceiptStatusMapping.defaults());
 
+    private static final Pattern PYTHON_GROUP = Pattern.compile("\\(\\?P<([A-Za-z][A-Za-z0-9_]*)>");
+    private static final Pattern PYTHON_BACKREF = Pattern.compile("\\(\\?P=([A-Za-z][A-Za-z0-9_]*)\\)");
+
     private final ReceiptStatusMapping statusMapping;
+    private final Pattern regex;
 
     /** A parser that decides outcomes with {@code statusMapping}. */
     public DeliveryReceiptParser(ReceiptStatusMapping statusMapping) {
+        this(statusMapping, null);
+    }
+
+    /**
+     * A parser that reads receipt texts with an SMSC's own regex first (vumi2's
+     * {@code dr_processor_config.regex}), then by the standard rules when it does not match, and
+     * decides outcomes with {@code statusMapping}.
+     *
+     * @param regex found anywhere in the text; named groups {@code id} (required for a receipt),
+     *     {@code sub}, {@code dlvrd}, {@code submitdate}, {@code donedate}, {@code stat},
+     *     {@code err} and {@code text}, any of them optional; null for the standard rules only.
+     *     A text it matches is a receipt even without a receipt esm_class.
+     */
+    public DeliveryReceiptParser(ReceiptStatusMapping statusMapping, Pattern regex) {
         this.statusMapping = Objects.requireNonNull(statusMapping, "statusMapping");
+        this.regex = regex;
+    }
+
+    /**
+     * Compiles a receipt regex written for Python (vumi2's configuration): {@code (?P<name>…)}
+     * becomes {@code (?<name>…)} with underscores dropped from the name ({@code submit_date} →
+     * {@code submitdate}), {@code (?P=name)} a back-reference, {@code {,n}} {@code {0,n}}. Java syntax passes unchanged.
+     *
+     * @throws IllegalArgumentException naming the problem when the regex does not compile
+     */
+    public static Pattern compileRegex(String regex) {
+        Objects.requireNonNull(regex, "regex");
+        Matcher groups = PYTHON_GROUP.matcher(regex);
+        StringBuilder out = new StringBuilder();
+        while (groups.find()) {
+            groups.appendReplacement(out, Matcher.quoteReplacement("(?<" + groups.group(1).replace("_", "") + ">"));
+        }
+        groups.appendTail(out);
+        Matcher refs = PYTHON_BACKREF.matcher(out.toString());
+        StringBuilder java = new StringBuilder();
+        while (refs.find()) {
+            refs.appendReplacement(java, Matcher.quoteReplacement("\\k<" + refs.group(1).replace("_", "") + ">"));
+        }
+        refs.appendTail(java);
+        // Python's {,n} is Java's {0,n}.
+        String translated = java.toString().replaceAll("(?<!\\\\)\\{,(\\d+)}", "{0,$1}");
+        try {
+            return Pattern.compile(translated);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("receipt regex does not compile: " + e.getDescription()
+                    + " near index " + e.getIndex(), e);
+        }
+    }
+
+    /** The SMSC's own receipt regex, if one is set. */
+    public Optional<Pattern> regex() {
+        return Optional.ofNullable(regex);
     }
 
     /** A parser with {@link ReceiptStatusMapping#defaults()}. */
@@ -121,7 +179,7 @@ public final class DeliveryReceiptParser {
      */
     public ReceiptParseResult analyse(String text, ReceiptTlvs tlvs, boolean flaggedAsReceipt) {
         Objects.requireNonNull(tlvs, "tlvs");
-        ReceiptText fields = ReceiptText.scan(text);
+        ReceiptText fields = regex == null ? ReceiptText.scan(text) : ReceiptText.scan(text, regex);
         Optional<String> tlvId = tlvs.receiptedMessageId();
         Optional<String> textId = fields.nonEmpty(Field.ID);
 
@@ -131,8 +189,8 @@ public final class DeliveryReceiptParser {
             String alternateId = textId.filter(t -> !t.equals(id)).orElse(null);
             return ReceiptParseResult.parsed(build(id, alternateId, fields, tlvs));
         }
-        boolean textLooksLikeReceipt = flaggedAsReceipt
-                ? fields.fieldCount() >= 2
+        boolean textLooksLikeReceipt = fields.matchedRegex() || flaggedAsReceipt
+                ? fields.matchedRegex() || fields.fieldCount() >= 2
                 : textId.isPresent() && fields.nonEmpty(Field.STAT).isPresent() && fields.fieldCount() >= 3;
         if (textLooksLikeReceipt && textId.isPresent()) {
             return ReceiptParseResult.parsed(build(textId.get(), null, fields, tlvs));

@@ -18,11 +18,11 @@ import java.util.Optional;
  * <p>The {@linkplain #defaults() defaults}: DELIVRD, DELIVERED → DELIVERED; ENROUTE, ACCEPTD,
  * ACK, BUFFRED, SCHEDUL (and their long forms) → PENDING; UNDELIV, EXPIRED, DELETED, REJECTD,
  * UNKNOWN, FAILED, NACK, SKIPPED (and long forms) → FAILED. A status that is not mapped, or an
- * absent one, gets {@link #unknownStatusOutcome()}, FAILED by default: success is reported as
- * DELIVRD by every SMSC we know, so an unrecognised word is far more often a vendor's failure
- * code than a success, and receipts are normally final, so calling it PENDING would leave the
- * message waiting for a receipt that never comes (Kannel makes the same choice; vumi2 chooses
- * pending). The SMSC's own word stays on {@link DeliveryReceipt#stat()} for the application.
+ * absent one, gets {@link #unknownStatusOutcome()}, {@link ReceiptOutcome#UNKNOWN} by default: the
+ * receipt claims neither delivery nor failure (calling an unrecognised word FAILED, as Kannel does,
+ * reported as failed messages that a vendor's own success word described), and it is final, so the
+ * message does not wait for a receipt that never comes (vumi2 calls it pending). The SMSC's own
+ * word stays on {@link DeliveryReceipt#stat()}, for the application or a mapping added later.
  *
  * <p>Immutable and thread-safe; build variants with {@link #toBuilder()}.
  */
@@ -43,7 +43,7 @@ public final class ReceiptStatusMapping {
         return DEFAULTS;
     }
 
-    /** A builder with no statuses mapped and FAILED for unknown statuses. */
+    /** A builder with no statuses mapped and UNKNOWN for unknown statuses. */
     public static Builder builder() {
         return new Builder();
     }
@@ -136,7 +136,7 @@ public final class ReceiptStatusMapping {
     /** Builds a {@link ReceiptStatusMapping}. Not thread-safe. */
     public static final class Builder {
         private final Map<String, ReceiptOutcome> outcomes = new LinkedHashMap<>();
-        private ReceiptOutcome unknownStatusOutcome = ReceiptOutcome.FAILED;
+        private ReceiptOutcome unknownStatusOutcome = ReceiptOutcome.UNKNOWN;
 
         private Builder() {
         }
@@ -165,7 +165,7 @@ public final class ReceiptStatusMapping {
             return this;
         }
 
-        /** The outcome for statuses that are not mapped (default FAILED). */
+        /** The outcome for statuses that are not mapped (default UNKNOWN). */
         public Builder unknownStatusOutcome(ReceiptOutcome outcome) {
             this.unknownStatusOutcome = Objects.requireNonNull(outcome, "unknownStatusOutcome");
             return this;

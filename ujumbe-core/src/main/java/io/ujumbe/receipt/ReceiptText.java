@@ -41,10 +41,63 @@ final class ReceiptText {
 
     private final Map<Field, String> values;
     private final String text;
+    private final boolean matchedRegex;
 
     private ReceiptText(Map<Field, String> values, String text) {
+        this(values, text, false);
+    }
+
+    private ReceiptText(Map<Field, String> values, String text, boolean matchedRegex) {
         this.values = values;
         this.text = text;
+        this.matchedRegex = matchedRegex;
+    }
+
+    /** The group names a receipt regex may use, per field (Java group names allow no underscore). */
+    private static final Map<Field, List<String>> GROUPS = Map.of(
+            Field.ID, List.of("id"), Field.SUB, List.of("sub"), Field.DLVRD, List.of("dlvrd"),
+            Field.SUBMIT_DATE, List.of("submitdate", "submitDate"), Field.DONE_DATE, List.of("donedate", "doneDate"),
+            Field.STAT, List.of("stat"), Field.ERR, List.of("err"));
+
+    /**
+     * The fields of an SMSC's own receipt regex: its named groups ({@code id}, {@code sub},
+     * {@code dlvrd}, {@code submitdate}, {@code donedate}, {@code stat}, {@code err}, {@code text})
+     * where it matches; else the standard scan.
+     */
+    static ReceiptText scan(String input, Pattern regex) {
+        if (input == null || input.isEmpty()) {
+            return EMPTY;
+        }
+        Matcher m = regex.matcher(stripTrailingNuls(input));
+        if (!m.find()) {
+            return scan(input);
+        }
+        Map<Field, String> values = new EnumMap<>(Field.class);
+        for (Map.Entry<Field, List<String>> e : GROUPS.entrySet()) {
+            for (String name : e.getValue()) {
+                String v = group(m, name);
+                if (v != null) {
+                    values.put(e.getKey(), v.strip());
+                    break;
+                }
+            }
+        }
+        String text = group(m, "text");
+        return new ReceiptText(values, text, true);
+    }
+
+    /** The group's value, or null when the pattern has no such group or it did not take part. */
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException noSuchGroup) {
+            return null;
+        }
+    }
+
+    /** True when the fields come from a configured regex that matched: the text is a receipt. */
+    boolean matchedRegex() {
+        return matchedRegex;
     }
 
     static ReceiptText scan(String input) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -21,11 +23,16 @@ import java.util.function.Consumer;
  * senders using the same reference, or one sender reusing a reference for a message of another
  * length, are never mixed. Safe for concurrent use: each key is updated atomically.
  *
+ * <p>As a {@link ReassemblyStore} it keeps a complete message's parts until {@link #delivered}
+ * and marks them as being delivered meanwhile; {@link #notDelivered} clears the mark, so the
+ * SMSC's resent last part completes the message again. Through {@link #accept} (the
+ * {@link Reassembler} view, with no delivery step) parts are dropped as soon as they are joined.
+ *
  * <p>A part arriving after its message was completed starts a new incomplete message, which will
  * expire and be reported; remembering completed keys instead would swallow a new message that
  * reuses the reference.
  */
-public final class CaffeineReassembler implements Reassembler {
+public final class CaffeineReassembler implements Reassembler, ReassemblyStore {
     private final Cache<PartKey, PartSet> incomplete;
     private final LongAdder completed = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
@@ -73,9 +80,7 @@ public final class CaffeineReassembler implements Reassembler {
                 return current;
             }
             if (current.dataCoding() != part.dataCoding()) {
-                throw new InvalidPartException("part " + c.sequence() + " has data_coding 0x"
-                        + Integer.toHexString(part.dataCoding()) + " but the other parts of " + k + " have 0x"
-                        + Integer.toHexString(current.dataCoding()));
+                throw mixedCoding(k, c, part, current);
             }
             PartSet next = current.with(c.sequence(), part);
             if (next.complete()) {
@@ -88,6 +93,67 @@ public final class CaffeineReassembler implements Reassembler {
             completed.increment();
         }
         return Optional.ofNullable(done[0]);
+    }
+
+    @Override
+    public CompletionStage<ReassemblyResult> offer(InboundPart part) {
+        Objects.requireNonNull(part, "part");
+        Optional<Concatenation> concat = part.concatenation();
+        if (concat.isEmpty() || concat.get().total() == 1) {
+            completed.increment();
+            return CompletableFuture.completedFuture(ReassemblyResult.complete(ReassembledMessage.of(List.of(part))));
+        }
+        Concatenation c = concat.get();
+        PartKey key = new PartKey(part.source(), part.destination(), c.reference(), c.total(), c.sixteenBit());
+        ReassemblyResult[] result = {ReassemblyResult.incomplete()};
+        try {
+            incomplete.asMap().compute(key, (k, set) -> {
+                PartSet current = set == null ? PartSet.empty(c.total(), part.dataCoding()) : set;
+                PartSet next = current;
+                if (current.has(c.sequence())) {
+                    duplicates.increment();
+                } else {
+                    if (current.dataCoding() != part.dataCoding()) {
+                        throw mixedCoding(k, c, part, current);
+                    }
+                    next = current.with(c.sequence(), part);
+                }
+                if (!next.complete()) {
+                    return next;
+                }
+                if (next.delivering) {
+                    result[0] = ReassemblyResult.inDelivery();
+                    return next;
+                }
+                result[0] = ReassemblyResult.complete(ReassembledMessage.join(next.inOrder(), k.id()));
+                return next.delivering(true);
+            });
+        } catch (InvalidPartException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.completedFuture(result[0]);
+    }
+
+    @Override
+    public CompletionStage<Void> delivered(ReassembledMessage message) {
+        Optional<PartKey> key = message.storeKey().map(PartKey::parse);
+        if (key.isPresent() && incomplete.asMap().remove(key.get()) != null) {
+            completed.increment();
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> notDelivered(ReassembledMessage message) {
+        message.storeKey().map(PartKey::parse)
+                .ifPresent(k -> incomplete.asMap().computeIfPresent(k, (key, set) -> set.delivering(false)));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private static InvalidPartException mixedCoding(PartKey k, Concatenation c, InboundPart part, PartSet current) {
+        return new InvalidPartException("part " + c.sequence() + " has data_coding 0x"
+                + Integer.toHexString(part.dataCoding()) + " but the other parts of " + k + " have 0x"
+                + Integer.toHexString(current.dataCoding()));
     }
 
     /** Runs pending expiry and size eviction now, calling the listener for each dropped message. */
@@ -123,6 +189,15 @@ public final class CaffeineReassembler implements Reassembler {
 
     /** What keeps the parts of two different messages apart. */
     private record PartKey(String source, String destination, int reference, int total, boolean sixteenBit) {
+        /** As a string for {@link ReassembledMessage#storeKey()}: fields apart by NUL, which no address holds. */
+        String id() {
+            return source + '\0' + destination + '\0' + reference + '\0' + total + '\0' + (sixteenBit ? 16 : 8);
+        }
+
+        static PartKey parse(String id) {
+            String[] f = id.split("\0", -1);
+            return new PartKey(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[4].equals("16"));
+        }
     }
 
     /** The parts received so far for one key; replaced, never mutated, so readers need no lock. */
@@ -130,11 +205,22 @@ public final class CaffeineReassembler implements Reassembler {
         private final InboundPart[] bySequence;
         private final int received;
         private final int dataCoding;
+        /** Complete and handed to a caller that has not yet said whether the application took it. */
+        final boolean delivering;
 
         private PartSet(InboundPart[] bySequence, int received, int dataCoding) {
+            this(bySequence, received, dataCoding, false);
+        }
+
+        private PartSet(InboundPart[] bySequence, int received, int dataCoding, boolean delivering) {
             this.bySequence = bySequence;
             this.received = received;
             this.dataCoding = dataCoding;
+            this.delivering = delivering;
+        }
+
+        PartSet delivering(boolean on) {
+            return new PartSet(bySequence, received, dataCoding, on);
         }
 
         static PartSet empty(int total, int dataCoding) {

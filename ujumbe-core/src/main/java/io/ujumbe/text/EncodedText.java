@@ -15,6 +15,10 @@ public final class EncodedText {
     private final Alphabet alphabet;
     private final NationalLanguage singleShift;
     private final NationalLanguage lockingShift;
+    /** Set for text in a multi-byte or stateful octet charset: parts are cut by characters, then re-encoded. */
+    private final String sourceText;
+    private final SmsCharset sourceCharset;
+    private final EncodingErrorMode sourceMode;
 
     public EncodedText(byte[] bytes, int dataCoding, Alphabet alphabet,
                        NationalLanguage singleShift, NationalLanguage lockingShift) {
@@ -35,6 +39,70 @@ public final class EncodedText {
         }
         this.singleShift = singleShift;
         this.lockingShift = lockingShift;
+        this.sourceText = null;
+        this.sourceCharset = null;
+        this.sourceMode = null;
+    }
+
+    private EncodedText(byte[] bytes, int dataCoding, SmsCharset charset, String text, EncodingErrorMode mode) {
+        if (dataCoding < 0 || dataCoding > 0xFF) {
+            throw new IllegalArgumentException("data_coding must be 0..255, was " + dataCoding);
+        }
+        this.bytes = bytes;
+        this.dataCoding = dataCoding;
+        this.alphabet = Alphabet.OCTET;
+        this.singleShift = null;
+        this.lockingShift = null;
+        this.sourceText = text;
+        this.sourceCharset = charset;
+        this.sourceMode = mode;
+    }
+
+    /**
+     * Text encoded in an octet charset whose characters may take several bytes or depend on an
+     * escape state (Shift_JIS, ISO-2022-JP, UTF-8, an application's own charset): a splitter cuts
+     * it between characters and re-encodes each part's characters on their own, so every part
+     * decodes by itself and no part ends inside a character. For charsets of one byte per
+     * character (Latin-1, IA5 …) {@link #of} is enough and cheaper.
+     *
+     * @param mode the error mode the text is encoded with, and each part re-encoded with
+     * @throws UnencodableTextException in {@link EncodingErrorMode#STRICT} mode, as the charset throws
+     * @throws IllegalArgumentException if the charset does not count in octets
+     */
+    public static EncodedText ofCharacters(String text, SmsCharset charset, int dataCoding, EncodingErrorMode mode) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(charset, "charset");
+        Objects.requireNonNull(mode, "mode");
+        if (charset.alphabet() != Alphabet.OCTET) {
+            throw new IllegalArgumentException("charset " + charset.name() + " counts in " + charset.alphabet()
+                    + ", not octets; its text is cut by its own rules");
+        }
+        return new EncodedText(charset.encode(text, mode), dataCoding, charset, text, mode);
+    }
+
+    /** True when a charset's text must be cut by characters: any octet charset not known to use one byte per character. */
+    static boolean needsCharacterCut(SmsCharset charset) {
+        if (charset.alphabet() != Alphabet.OCTET || charset instanceof BinaryCharset) {
+            return false;
+        }
+        return !(charset instanceof JdkSmsCharset) || ((JdkSmsCharset) charset).multiByte();
+    }
+
+    /** True when parts are cut between characters and re-encoded (see {@link #ofCharacters}). */
+    public boolean cutByCharacters() {
+        return sourceText != null;
+    }
+
+    String sourceText() {
+        return sourceText;
+    }
+
+    SmsCharset sourceCharset() {
+        return sourceCharset;
+    }
+
+    EncodingErrorMode sourceMode() {
+        return sourceMode;
     }
 
     /** Plain encoded bytes with no national-language shift tables. */

@@ -27,10 +27,12 @@ public final class JdkSmsCharset implements SmsCharset {
 
     private final String name;
     private final Charset charset;
+    private final boolean multiByte;
 
     private JdkSmsCharset(String name, Charset charset) {
         this.name = name;
         this.charset = charset;
+        this.multiByte = charset.newEncoder().maxBytesPerChar() > 1.0f;
     }
 
     /**
@@ -62,6 +64,15 @@ public final class JdkSmsCharset implements SmsCharset {
         }
         Charset charset = Charset.forName(jdkCharsetName);
         return charset.canEncode() ? Optional.of(new JdkSmsCharset(charset.name(), charset)) : Optional.empty();
+    }
+
+    /**
+     * True when a character may take more than one byte or the encoding keeps an escape state
+     * (Shift_JIS, ISO-2022-JP, UTF-8): such text is split between characters and each part is
+     * encoded on its own.
+     */
+    public boolean multiByte() {
+        return multiByte;
     }
 
     /** The JDK charset behind this one. */

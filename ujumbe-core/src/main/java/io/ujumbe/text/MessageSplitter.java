@@ -17,7 +17,10 @@ import java.util.OptionalInt;
  * single part's, and shrink these capacities as {@link PartCapacity#unitsPerPart} computes them.
  *
  * <p>A cut never separates a GSM escape (0x1B) from the septet it escapes, nor a UTF-16 high
- * surrogate from its low surrogate: the first half moves to the next part. The parts are those
+ * surrogate from its low surrogate: the first half moves to the next part. Text in a multi-byte or
+ * stateful octet charset ({@link EncodedText#cutByCharacters()}: Shift_JIS, ISO-2022-JP, UTF-8 …)
+ * is cut between characters and each part's characters are encoded on their own, so each part
+ * decodes by itself. The parts are those
  * that {@link PartCapacity#countParts} counts (with 5 concatenation octets for UDH_8BIT and SAR,
  * 6 for UDH_16BIT), so {@link TextEncoder#plan} agrees with the split.
  */
@@ -106,8 +109,9 @@ public final class MessageSplitter {
                 : PartCapacity.CONCATENATION_8BIT_IE_OCTETS;
         int partCapacity = PartCapacity.unitsPerPart(text.alphabet(),
                 PartCapacity.udhOctets(concatenationOctets, shifts.size()));
-        int[] ends = cut(text, partCapacity);
-        int total = ends.length;
+        List<byte[]> characterParts = text.cutByCharacters() ? CharacterCut.cut(text, partCapacity, maxParts) : null;
+        int[] ends = characterParts == null ? cut(text, partCapacity) : null;
+        int total = characterParts == null ? ends.length : characterParts.size();
         MessagePart[] parts = new MessagePart[total];
         int start = 0;
         for (int i = 0; i < total; i++) {
@@ -124,9 +128,15 @@ public final class MessageSplitter {
                 header = UserDataHeader.of(withConcatenation(concatenation, shifts));
                 sar = OptionalInt.empty();
             }
-            parts[i] = new MessagePart(userData(header, text.alphabet(), source, start, ends[i]), header,
-                    text.dataCoding(), false, seq, total, sar);
-            start = ends[i];
+            byte[] userData;
+            if (characterParts != null) {
+                byte[] own = characterParts.get(i);
+                userData = userData(header, text.alphabet(), own, 0, own.length);
+            } else {
+                userData = userData(header, text.alphabet(), source, start, ends[i]);
+                start = ends[i];
+            }
+            parts[i] = new MessagePart(userData, header, text.dataCoding(), false, seq, total, sar);
         }
         return List.of(parts);
     }

@@ -88,6 +88,9 @@ public final class PartCapacity {
             return 1;
         }
         int capacity = unitsPerPart(alphabet, udhOctets(concatenationIeOctets, shiftTables));
+        if (text.cutByCharacters()) {
+            return CharacterCut.cut(text, capacity, Integer.MAX_VALUE).size();
+        }
         int parts = 0;
         int start = 0;
         while (start < text.length()) {

@@ -15,9 +15,11 @@ public final class ReassembledMessage {
     private final byte[] payload;
     private final int partCount;
     private final UserDataHeader firstPartHeader;
+    private final String storeKey;
 
     private ReassembledMessage(String source, String destination, int dataCoding, byte[] payload, int partCount,
-                               UserDataHeader firstPartHeader) {
+                               UserDataHeader firstPartHeader, String storeKey) {
+        this.storeKey = storeKey;
         this.source = source;
         this.destination = destination;
         this.dataCoding = dataCoding;
@@ -28,6 +30,20 @@ public final class ReassembledMessage {
 
     /** Joins parts given in sequence order; all share one key and data_coding. */
     static ReassembledMessage of(List<InboundPart> parts) {
+        return join(parts, null);
+    }
+
+    /**
+     * Joins parts given in sequence order, for a {@link ReassemblyStore}: the first part gives the
+     * addresses, data_coding and header; {@code storeKey} (null for none) is the store's name of
+     * the set, handed back to it with {@link ReassemblyStore#delivered}.
+     *
+     * @throws IllegalArgumentException if there are no parts
+     */
+    public static ReassembledMessage join(List<InboundPart> parts, String storeKey) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("a message needs at least one part");
+        }
         int length = 0;
         for (InboundPart p : parts) {
             length += p.payloadLength();
@@ -40,7 +56,12 @@ public final class ReassembledMessage {
         }
         InboundPart first = parts.get(0);
         return new ReassembledMessage(first.source(), first.destination(), first.dataCoding(), payload, parts.size(),
-                first.userDataHeader().orElse(null));
+                first.userDataHeader().orElse(null), storeKey);
+    }
+
+    /** The key under which a {@link ReassemblyStore} keeps the parts, if it came from one. */
+    public Optional<String> storeKey() {
+        return Optional.ofNullable(storeKey);
     }
 
     /** source_addr of the parts. */

@@ -56,6 +56,31 @@ public final class SmsCharsetRegistry {
         return DEFAULTS;
     }
 
+    /**
+     * A charset by name, as configurations write it (vumi2's {@code data_coding_overrides} use
+     * Python codec names): {@code gsm} / {@code gsm0338} / {@code smsc_default} for GSM 03.38
+     * unpacked, {@code ucs2} / {@code ucs-2} / {@code utf-16be} for UCS-2, anything else as a JDK
+     * charset name or alias ({@code latin1}, {@code ascii}, {@code utf-8}, {@code shift_jis} …),
+     * in any case. Empty when the name is unknown or the charset cannot encode.
+     */
+    public static Optional<SmsCharset> charsetNamed(String name) {
+        Objects.requireNonNull(name, "name");
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        switch (n) {
+            case "gsm", "gsm0338", "gsm-0338", "gsm7", "smsc-default":
+                return Optional.of(GsmCharset.DEFAULT);
+            case "ucs2", "ucs-2", "utf-16be", "utf16be":
+                return Optional.of(Ucs2Charset.INSTANCE);
+            default:
+                break;
+        }
+        Optional<JdkSmsCharset> jdk = JdkSmsCharset.ifSupported(name.strip());
+        if (jdk.isEmpty()) {
+            jdk = JdkSmsCharset.ifSupported(n);
+        }
+        return jdk.map(c -> c);
+    }
+
     /** A copy with {@code charset} for data_coding 0x00, for SMSCs whose default is not GSM. */
     public SmsCharsetRegistry withSmscDefault(SmsCharset charset) {
         return with(0x00, charset);

@@ -100,6 +100,9 @@ public final class TextEncoder {
     private EncodedText encodeForced(String text, int dataCoding) {
         SmsCharset charset = options.registry().forDataCoding(dataCoding)
                 .orElseThrow(() -> new IllegalStateException("no charset for forced data_coding " + dataCoding));
+        if (EncodedText.needsCharacterCut(charset)) {
+            return EncodedText.ofCharacters(text, charset, dataCoding, options.errorMode());
+        }
         byte[] bytes = charset.encode(text, options.errorMode());
         if (charset instanceof GsmCharset) {
             GsmCharset gsm = (GsmCharset) charset;

@@ -76,7 +76,21 @@ class DeliveryReceiptPduTest {
         DeliveryReceipt r = parser.parse(pdu).orElseThrow();
 
         assertThat(r.messageState()).isEmpty();
-        assertThat(r.outcome()).isEqualTo(ReceiptOutcome.FAILED);
+        assertThat(r.outcome()).isEqualTo(ReceiptOutcome.UNKNOWN);
+    }
+
+    @Test
+    void aStatThatIsNoKnownStateIsUnknownAndKeptAsWritten() {
+        DeliverSm pdu = deliverSm(EsmClass.TYPE_DELIVERY_RECEIPT,
+                "id:77 sub:001 dlvrd:001 submit date:2501011200 done date:2501011201 stat:WEIRD_7 err:000 text:hi")
+                .build();
+
+        DeliveryReceipt r = parser.parse(pdu).orElseThrow();
+
+        assertThat(r.outcome()).isEqualTo(ReceiptOutcome.UNKNOWN);
+        assertThat(r.stat()).isEqualTo("WEIRD_7");
+        assertThat(r.messageState()).isEmpty();
+        assertThat(r.outcome().isFinal()).isTrue();
     }
 
     @Test

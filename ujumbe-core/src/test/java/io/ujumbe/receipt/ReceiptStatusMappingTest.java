@@ -28,11 +28,11 @@ class ReceiptStatusMappingTest {
 
     @Test
     void unknownAbsentAndBlankStatusesTakeTheUnknownOutcome() {
-        assertThat(defaults.unknownStatusOutcome()).isEqualTo(ReceiptOutcome.FAILED);
+        assertThat(defaults.unknownStatusOutcome()).isEqualTo(ReceiptOutcome.UNKNOWN);
         assertThat(defaults.lookup("SOMETHING")).isEmpty();
-        assertThat(defaults.outcomeOf("SOMETHING")).isEqualTo(ReceiptOutcome.FAILED);
-        assertThat(defaults.outcomeOf((String) null)).isEqualTo(ReceiptOutcome.FAILED);
-        assertThat(defaults.outcomeOf("  ")).isEqualTo(ReceiptOutcome.FAILED);
+        assertThat(defaults.outcomeOf("SOMETHING")).isEqualTo(ReceiptOutcome.UNKNOWN);
+        assertThat(defaults.outcomeOf((String) null)).isEqualTo(ReceiptOutcome.UNKNOWN);
+        assertThat(defaults.outcomeOf("  ")).isEqualTo(ReceiptOutcome.UNKNOWN);
     }
 
     @Test
@@ -58,7 +58,7 @@ class ReceiptStatusMappingTest {
         assertThat(custom.outcomeOf(MessageState.UNKNOWN)).isEqualTo(ReceiptOutcome.PENDING);
         assertThat(custom.lookup("ACK")).isEmpty();
         assertThat(custom.outcomeOf("whatever")).isEqualTo(ReceiptOutcome.PENDING);
-        assertThat(defaults.outcomeOf("SUCCESS")).as("defaults unchanged").isEqualTo(ReceiptOutcome.FAILED);
+        assertThat(defaults.outcomeOf("SUCCESS")).as("defaults unchanged").isEqualTo(ReceiptOutcome.UNKNOWN);
     }
 
     @Test
@@ -66,8 +66,8 @@ class ReceiptStatusMappingTest {
         ReceiptStatusMapping m = ReceiptStatusMapping.builder().mapAll(Map.of("OK", ReceiptOutcome.DELIVERED)).build();
 
         assertThat(m.asMap()).containsOnlyKeys("OK");
-        assertThat(m.outcomeOf("DELIVRD")).isEqualTo(ReceiptOutcome.FAILED);
-        assertThat(m.outcomeOf(MessageState.DELIVERED)).isEqualTo(ReceiptOutcome.FAILED);
+        assertThat(m.outcomeOf("DELIVRD")).isEqualTo(ReceiptOutcome.UNKNOWN);
+        assertThat(m.outcomeOf(MessageState.DELIVERED)).isEqualTo(ReceiptOutcome.UNKNOWN);
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.PartProgress;
+import io.ujumbe.client.SendState;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.NumberingPlan;
@@ -35,6 +37,10 @@ import java.util.TreeSet;
  *  "priority":0,"serviceType":"","attempt":1}
  * }</pre>
  *
+ * <p>A retry carries {@code "sendState"} too (a {@link SendState} name: what its earlier attempts
+ * achieved, e.g. {@code SENT_NO_ANSWER}), so that the process taking the retry reports truthfully
+ * whether the SMSC may have the message; absent means {@code NOT_SENT}.
+ *
  * <p>Reading is strict about what it understands (types, ranges, exactly one of {@code text} and
  * {@code payloadBase64}) and names the offending field in its {@link IllegalArgumentException}.
  * Names of enumerations ({@code encoding}, {@code multipartMode}) are read case-insensitively.
@@ -42,6 +48,12 @@ import java.util.TreeSet;
  * {@link #decodeStrict(String)} rejects them, for hand-written input where an unknown field is
  * most likely a typo that would otherwise silently send something else. Thread-safe: every
  * method is static and stateless.
+ *
+ * <p>Both decoders also read naz's queue item (an object with {@code smpp_event} or
+ * {@code smpp_command}: {@code {"version":"1","smpp_event":"submit_sm","short_message":…,
+ * "correlation_id":…,"source_addr":…,"destination_addr":…}}), so that naz producers write to
+ * ujumbe's outboxes unchanged; docs/deployment.md maps its fields. Errors are in plain words:
+ * the field, or for malformed JSON what is wrong and at which column.
  */
 public final class OutboundMessageJson {
 
@@ -53,20 +65,37 @@ public final class OutboundMessageJson {
     private static final HexFormat HEX = HexFormat.of();
     private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
             "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
-            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt");
+            "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt",
+            "progress", "sendState");
+    private static final Set<String> PROGRESS_FIELDS = Set.of("reference", "parts", "acceptedParts");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
     private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
 
     private OutboundMessageJson() {
     }
 
-    /** A message read from JSON with the attempt number it carried. */
-    public record Decoded(OutboundMessage message, int attempt) {
+    /**
+     * A message read from JSON with the attempt number it carried, what earlier attempts achieved
+     * ({@code progress}, null when absent) and whether the SMSC may have it ({@code sendState},
+     * NOT_SENT when absent).
+     */
+    public record Decoded(OutboundMessage message, int attempt, PartProgress progress, SendState sendState) {
         public Decoded {
             Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(sendState, "sendState");
             if (attempt < 1) {
                 throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
             }
+        }
+
+        /** Without progress. */
+        public Decoded(OutboundMessage message, int attempt) {
+            this(message, attempt, null);
+        }
+
+        /** Nothing sent yet. */
+        public Decoded(OutboundMessage message, int attempt, PartProgress progress) {
+            this(message, attempt, progress, SendState.NOT_SENT);
         }
     }
 
@@ -77,7 +106,26 @@ public final class OutboundMessageJson {
 
     /** The message as JSON with {@code attempt} (at least 1) recorded in it. */
     public static String toJson(OutboundMessage message, int attempt) {
+        return toJson(message, attempt, null);
+    }
+
+    /**
+     * The message as JSON with {@code attempt} and, unless null, the parts earlier attempts got
+     * accepted: {@code "progress":{"reference":17,"parts":3,"acceptedParts":{"1":"id-a"}}}, so that
+     * whichever process retries it resends only the other parts, under the same reference.
+     */
+    public static String toJson(OutboundMessage message, int attempt, PartProgress progress) {
+        return toJson(message, attempt, progress, SendState.NOT_SENT);
+    }
+
+    /**
+     * Like {@link #toJson(OutboundMessage, int, PartProgress)}, with what the attempts so far
+     * achieved ({@code sendState}, written unless NOT_SENT), so that the process taking the retry
+     * reports truthfully whether the SMSC may have the message.
+     */
+    public static String toJson(OutboundMessage message, int attempt, PartProgress progress, SendState sendState) {
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(sendState, "sendState");
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
         }
@@ -122,6 +170,16 @@ public final class OutboundMessageJson {
             }
         }
         o.put("attempt", attempt);
+        if (progress != null) {
+            ObjectNode p = o.putObject("progress");
+            p.put("reference", progress.reference());
+            p.put("parts", progress.parts());
+            ObjectNode accepted = p.putObject("acceptedParts");
+            progress.acceptedParts().forEach((n, id) -> accepted.put(Integer.toString(n), id));
+        }
+        if (sendState != SendState.NOT_SENT) {
+            o.put("sendState", sendState.name());
+        }
         return o.toString();
     }
 
@@ -159,10 +217,15 @@ public final class OutboundMessageJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("invalid message JSON: not well-formed: " + e.getOriginalMessage(), e);
+            // The cause is left out: its message is the parser's, with internals the writer of the line cannot use.
+            throw new IllegalArgumentException("invalid message JSON: " + JsonSyntax.describe(e));
         }
         if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("invalid message JSON: expected an object");
+            throw new IllegalArgumentException("invalid message JSON: expected an object {...}, found "
+                    + (root == null ? "nothing" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        if (NazQueueItem.isNaz(root)) {
+            return NazQueueItem.decode(root, strict);
         }
         int version = intField(root, "version", -1, 0, Integer.MAX_VALUE);
         if (version == -1) {
@@ -263,13 +326,61 @@ public final class OutboundMessageJson {
             }
         }
         int attempt = intField(root, "attempt", 1, 1, Integer.MAX_VALUE);
+        SendState earlier = SendState.NOT_SENT;
+        String state = stringField(root, "sendState");
+        if (state != null) {
+            try {
+                earlier = SendState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fieldError("sendState", "must be one of " + java.util.Arrays.toString(SendState.values())
+                        + ", was " + state);
+            }
+        }
         OutboundMessage message;
         try {
             message = b.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid message JSON: " + e.getMessage(), e);
         }
-        return new Decoded(message, attempt);
+        return new Decoded(message, attempt, readProgress(root.get("progress"), strict), earlier);
+    }
+
+    private static PartProgress readProgress(JsonNode node, boolean strict) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw fieldError("progress", "must be an object {\"reference\":n,\"parts\":n,\"acceptedParts\":{..}}");
+        }
+        if (strict) {
+            rejectUnknown(node, "progress.", PROGRESS_FIELDS);
+        }
+        int reference = intField(node, "reference", -1, 0, 0xFFFF, "progress.reference");
+        int parts = intField(node, "parts", -1, 1, 255, "progress.parts");
+        if (reference < 0 || parts < 0) {
+            throw fieldError("progress", "needs 'reference' and 'parts'");
+        }
+        Map<Integer, String> accepted = new LinkedHashMap<>();
+        JsonNode a = node.get("acceptedParts");
+        if (a != null && !a.isNull()) {
+            if (!a.isObject()) {
+                throw fieldError("progress.acceptedParts", "must be an object of part number -> message id");
+            }
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
+                int n;
+                try {
+                    n = Integer.parseInt(e.getKey());
+                } catch (NumberFormatException ex) {
+                    n = -1;
+                }
+                if (n < 1 || n > parts || !e.getValue().isTextual()) {
+                    throw fieldError("progress.acceptedParts." + e.getKey(), "must be a part number 1.." + parts
+                            + " with a message id string");
+                }
+                accepted.put(n, e.getValue().textValue());
+            }
+        }
+        return new PartProgress(reference, parts, accepted);
     }
 
     // ---- addresses -----------------------------------------------------------------------------

@@ -10,10 +10,13 @@ import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.ujumbe.client.ClientListener;
+import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.Outbox;
 import io.ujumbe.client.OutboxEntry;
 import io.ujumbe.client.OutboxFullException;
+import io.ujumbe.client.SendState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,9 +52,22 @@ import java.util.concurrent.TimeUnit;
  *       mover run every {@code retryCheckInterval} moves due entries back into the stream. So a
  *       retry waits its backoff in Redis, not in a process's memory.</li>
  *   <li>Entries handed out to a consumer that stopped renewing them (it died or stalled) for
- *       {@code claimIdle} are taken over with XAUTOCLAIM. A live consumer renews the entries it
- *       holds every {@code claimIdle / 3} (XCLAIM JUSTID to itself), so a message waiting in its
- *       memory for the rate limiter is not stolen and sent twice.</li>
+ *       {@code claimIdle} are taken over (XPENDING IDLE + XCLAIM). A live consumer renews the
+ *       entries it holds every {@code claimIdle / 3} (XCLAIM JUSTID to itself) and refreshes its
+ *       liveness key {@code <prefix>outbox:consumer:<name>} (TTL {@code claimIdle}); the reclaimer
+ *       never takes an entry whose holder's liveness key exists. Each housekeeping round renews
+ *       before it reclaims, and a process reclaims only once it has been connected for a whole
+ *       {@code claimIdle}: after a Redis outage longer than {@code claimIdle} every liveness key and
+ *       every entry's idle time have run out, and the first process back would otherwise take over
+ *       the entries the others are still sending.</li>
+ *   <li>{@code ack} remembers the entry as done ({@code <prefix>outbox:done:<id>}, TTL
+ *       {@code doneTtl}); a taken-over entry that is done is dropped, not sent again, so a message
+ *       never gets a second outcome.</li>
+ *   <li>Redis that lost its data (restarted without persistence) is detected through a marker key
+ *       ({@code <prefix>outbox:epoch}) every {@code retryCheckInterval}: the group is made again, an
+ *       ERROR says how many entries this process held, the metric {@code ujumbe.redis.outbox.lost}
+ *       counts it, and the entries this process still holds are put back when they are nacked.
+ *       Run Redis with {@code appendonly yes} (docs/deployment.md).</li>
  *   <li>An entry handed out more than {@code maxAttempts} times (retries and take-overs counted
  *       together), or whose JSON cannot be read, moves to the dead-letter stream with the reason.
  *       A {@code nack} that dead-letters fails with {@link DeadLetteredException}, so the client
@@ -69,14 +85,19 @@ import java.util.concurrent.TimeUnit;
 public final class RedisOutbox implements Outbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisOutbox.class);
     private static final String DEAD = "";
+    /** Lettuce's default reconnect delay grows to 30 s: the most one client reconnects after another. */
+    private static final long MAX_RECONNECT_LAG_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private static final LuaScript OFFER = new LuaScript("""
             local n = redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])
             if n >= tonumber(ARGV[1]) then return {'full', tostring(n)} end
             return {'ok', redis.call('XADD', KEYS[1], '*', 'message', ARGV[2])}
             """);
+    // KEYS stream, done; ARGV group, streamId, doneTtlMs. The done mark stops a copy another
+    // consumer took over from being sent again (or given a second outcome).
     private static final LuaScript ACK = new LuaScript("""
             redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
             return redis.call('XDEL', KEYS[1], ARGV[2])
             """);
     // KEYS stream, delayed, dead; ARGV group, streamId, stableId, json, delayMs, attempt, maxAttempts,
@@ -103,8 +124,17 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             redis.call('ZADD', KEYS[2], now + delay, ARGV[3] .. '\\n' .. ARGV[4])
             return 'delayed'
             """);
-    // KEYS delayed, stream; ARGV limit. Returns {moved, size}.
+    // KEYS delayed, stream, epoch; ARGV limit, knownEpoch, newEpoch, group. Returns {moved, size, epoch}.
+    // A missing epoch marker means Redis lost its data: the marker and the group are made again
+    // here, atomically, and the new epoch tells every process (each compares with the one it knew).
     private static final LuaScript MOVE = new LuaScript("""
+            redis.replicate_commands()
+            local epoch = redis.call('GET', KEYS[3])
+            if not epoch then
+              epoch = ARGV[3]
+              redis.call('SET', KEYS[3], epoch)
+              pcall(redis.call, 'XGROUP', 'CREATE', KEYS[2], ARGV[4], '0', 'MKSTREAM')
+            end
             local t = redis.call('TIME')
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now, 'LIMIT', 0, tonumber(ARGV[1]))
@@ -113,47 +143,64 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
               local nl = string.find(m, '\\n', 1, true)
               redis.call('XADD', KEYS[2], '*', 'message', string.sub(m, nl + 1), 'id', string.sub(m, 1, nl - 1))
             end
-            return {#due, redis.call('XLEN', KEYS[2]) + redis.call('ZCARD', KEYS[1])}
+            return {#due, redis.call('XLEN', KEYS[2]) + redis.call('ZCARD', KEYS[1]), epoch}
             """);
-    // KEYS stream; ARGV group, consumer, minIdle, cursor, count. Returns {cursor, id, fields..., deliveries, ...}
-    // flattened as: cursor, then per entry: streamId, stableId, json, deliveries.
-    // Entries deleted from the stream while pending: Redis 7 drops them from the pending list itself
-    // (and names them in a third reply element, not needed here); Redis 6.2 claims them and returns
-    // nil in their place, without their id, so they would be claimed again forever. Then the pending
-    // entries from the cursor on that have no stream entry are acknowledged here (such an id is never
-    // reused: acknowledging it is right whoever held it).
+    // KEYS epoch; ARGV newEpoch. The epoch this process starts in.
+    private static final LuaScript EPOCH = new LuaScript("""
+            redis.call('SET', KEYS[1], ARGV[1], 'NX')
+            return redis.call('GET', KEYS[1])
+            """);
+    // KEYS stream; ARGV group, consumer, minIdle, cursor, count, alivePrefix, donePrefix.
+    // Returns {cursor, then per entry taken over: streamId, stableId, json, deliveries}. Scans the
+    // pending entries idle for minIdle (XPENDING IDLE, Redis 6.2+) and takes over only those whose
+    // holder has no liveness key (or is this consumer: then a previous run under the same name
+    // left them, since this run renews what it holds before it reclaims); an entry already done
+    // elsewhere is acknowledged and dropped instead of being sent again.
     private static final LuaScript RECLAIM = new LuaScript("""
-            local r = redis.call('XAUTOCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], 'COUNT', ARGV[5])
-            local out = {r[1]}
-            local deleted = false
-            for _, e in ipairs(r[2]) do
-              if not e or not e[2] then deleted = true end
-              if e and e[2] then
-                local msg, sid = '', e[1]
-                local f = e[2]
-                for i = 1, #f, 2 do
-                  if f[i] == 'message' then msg = f[i + 1] elseif f[i] == 'id' then sid = f[i + 1] end
-                end
-                local p = redis.call('XPENDING', KEYS[1], ARGV[1], e[1], e[1], 1)
-                local deliveries = 1
-                if #p > 0 then deliveries = p[1][4] end
-                table.insert(out, e[1]); table.insert(out, sid); table.insert(out, msg)
-                table.insert(out, tostring(deliveries))
+            local start = '-'
+            if ARGV[4] ~= '0-0' then start = '(' .. ARGV[4] end
+            local count = tonumber(ARGV[5])
+            local p = redis.call('XPENDING', KEYS[1], ARGV[1], 'IDLE', ARGV[3], start, '+', count)
+            local cursor = '0-0'
+            if #p == count then cursor = p[#p][1] end
+            local out = {cursor}
+            local alive = {}
+            for _, e in ipairs(p) do
+              local id, holder = e[1], e[2]
+              local live = false
+              if holder ~= ARGV[2] then
+                if alive[holder] == nil then alive[holder] = redis.call('EXISTS', ARGV[6] .. holder) == 1 end
+                live = alive[holder]
               end
-            end
-            if deleted then
-              for _, p in ipairs(redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[4], '+', ARGV[5], ARGV[2])) do
-                if #redis.call('XRANGE', KEYS[1], p[1], p[1]) == 0 then
-                  redis.call('XACK', KEYS[1], ARGV[1], p[1])
+              if not live then
+                local c = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], ARGV[3], id)
+                local m = c[1]
+                if type(m) == 'table' and type(m[2]) == 'table' then
+                  local msg, sid = '', id
+                  local f = m[2]
+                  for i = 1, #f, 2 do
+                    if f[i] == 'message' then msg = f[i + 1] elseif f[i] == 'id' then sid = f[i + 1] end
+                  end
+                  if redis.call('EXISTS', ARGV[7] .. sid) == 1 then
+                    redis.call('XACK', KEYS[1], ARGV[1], id)
+                    redis.call('XDEL', KEYS[1], id)
+                  else
+                    table.insert(out, id); table.insert(out, sid); table.insert(out, msg)
+                    table.insert(out, tostring(e[4] + 1))
+                  end
+                elseif #c > 0 then
+                  redis.call('XACK', KEYS[1], ARGV[1], id) -- deleted from the stream: nothing to send
                 end
               end
             end
             return out
             """);
-    // KEYS stream; ARGV group, consumer, streamIds... Resets the idle time of entries this consumer still holds.
+    // KEYS stream, alive; ARGV group, consumer, aliveTtlMs, streamIds... Refreshes this consumer's
+    // liveness key and resets the idle time of the entries it still holds.
     private static final LuaScript RENEW = new LuaScript("""
+            redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
             local n = 0
-            for i = 3, #ARGV do
+            for i = 4, #ARGV do
               local p = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1, ARGV[2])
               if #p > 0 then
                 redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'JUSTID')
@@ -174,6 +221,22 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final String stream;
     private final String delayed;
     private final String deadLetters;
+    private final String epochKey;
+    private final String aliveKey;
+    private final String alivePrefix;
+    private final String donePrefix;
+    private final Duration doneTtl;
+    private final io.micrometer.core.instrument.Counter lostCounter;
+    /** The epoch of Redis's data this process works in; a different one means the data was lost. */
+    private volatile String epoch;
+    /** Entries held when Redis lost its data: a nack puts them back as new entries. */
+    private final java.util.Set<String> heldAtLoss = ConcurrentHashMap.newKeySet();
+    /** Since when housekeeping has succeeded without a break; 0 while Redis does not answer. */
+    private long connectedSince;
+    /** When housekeeping first failed in the current outage; 0 while Redis answers. */
+    private long disconnectedAt;
+    /** How long to be connected before judging who is alive: claimIdle, plus the last outage's length. */
+    private long reclaimGraceNanos;
     private final String group;
     private final String consumer;
     private final long maxLength;
@@ -183,6 +246,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final Duration notifyBlock;
     private final long deadLetterMaxLength;
     private final int reclaimBatch;
+    /** Hears a Failed outcome for each message dead-lettered without reaching the client (may be null). */
+    private final ClientListener deadLetterListener;
 
     private final StatefulRedisConnection<String, String> connection;
     private final StatefulRedisConnection<String, String> notifierConnection;
@@ -191,6 +256,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Entries handed out by this process and not yet acked or nacked: stable id → current stream id. */
     private final Map<String, String> leases = new ConcurrentHashMap<>();
+    /** Entries whose message has its outcome but whose ack failed (Redis away): stable id → stream id. */
+    private final Map<String, String> unacked = new ConcurrentHashMap<>();
     private final Queue<OutboxEntry> reclaimed = new ConcurrentLinkedQueue<>();
     private volatile long size;
     private volatile boolean closed;
@@ -203,6 +270,10 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         this.stream = prefix + "outbox";
         this.delayed = prefix + "outbox:delayed";
         this.deadLetters = prefix + "outbox:dead";
+        this.epochKey = prefix + "outbox:epoch";
+        this.alivePrefix = prefix + "outbox:consumer:";
+        this.donePrefix = prefix + "outbox:done:";
+        this.doneTtl = b.doneTtl;
         this.group = b.group;
         this.consumer = b.consumer != null ? b.consumer : defaultConsumerName();
         this.maxLength = b.maxLength;
@@ -211,7 +282,13 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         this.retryCheckInterval = b.retryCheckInterval;
         this.notifyBlock = b.notifyBlock;
         this.deadLetterMaxLength = b.deadLetterMaxLength;
+        this.deadLetterListener = b.deadLetterListener;
         this.reclaimBatch = b.reclaimBatch;
+        this.aliveKey = alivePrefix + this.consumer;
+        this.lostCounter = b.meterRegistry == null ? null
+                : io.micrometer.core.instrument.Counter.builder("ujumbe.redis.outbox.lost")
+                        .description("times the Redis outbox was found lost (Redis restarted without its data)")
+                        .tags("stream", stream, "consumer", consumer).register(b.meterRegistry);
         this.connection = b.client.connect();
         this.redis = connection.async();
         this.notifierConnection = b.client.connect();
@@ -229,6 +306,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     /** Creates the consumer group if needed and starts the notifier and the mover; blocks once, briefly. */
     private RedisOutbox start() {
         createGroup().toCompletableFuture().join();
+        epoch = EPOCH.<String>run(redis, ScriptOutputType.VALUE, new String[] {epochKey}, newEpoch()).join();
         String last = latestId().join();
         timer.execute(this::tick);
         listen(last);
@@ -300,10 +378,36 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         if (streamId.equals(DEAD)) {
             return CompletableFuture.completedFuture(null);
         }
-        return ACK.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {stream}, group, streamId)
-                .thenApply(n -> null);
+        heldAtLoss.remove(entry.id());
+        return sendAck(entry.id(), streamId).handle((v, err) -> {
+            if (err != null) {
+                // Redis away: the message has its outcome, so its entry must not be handed out
+                // again. Keep renewing it and retry the ack until Redis answers.
+                unacked.put(entry.id(), streamId);
+                LOG.atWarn().addKeyValue("correlationId", entry.message().correlationId())
+                        .addKeyValue("error", String.valueOf(rootCause(err)))
+                        .log("outbox ack failed; the entry is kept renewed and the ack retried until redis answers");
+            }
+            return null;
+        });
     }
 
+    private CompletableFuture<Void> sendAck(String stableId, String streamId) {
+        return ACK.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {stream, donePrefix + stableId}, group,
+                streamId, Long.toString(doneTtl.toMillis())).thenApply(n -> null);
+    }
+
+    /** Retries the acks that failed while Redis was away (after the renewal that keeps them held). */
+    private CompletableFuture<Void> retryAcks() {
+        CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
+        for (Map.Entry<String, String> e : unacked.entrySet()) {
+            all = all.thenCompose(v -> sendAck(e.getKey(), e.getValue()))
+                    .thenRun(() -> unacked.remove(e.getKey(), e.getValue()));
+        }
+        return all;
+    }
+
+    /** Requeues with the progress and send state the client recorded on the entry, in the JSON. */
     @Override
     public CompletionStage<Void> nack(OutboxEntry entry, Duration retryAfter) {
         return requeue(entry, entry.attempt() + 1, retryAfter, maxAttempts);
@@ -321,9 +425,20 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "outbox entry " + entry.id() + " is not handed out by this process (already acked or nacked)"));
         }
-        String json = OutboundMessageJson.toJson(entry.message(), next);
+        String json = OutboundMessageJson.toJson(entry.message(), next, entry.progress(), entry.sendState());
+        if (heldAtLoss.remove(entry.id())) {
+            // Redis lost its data while this process held the entry: nobody else has it; put it back.
+            return redis.xadd(stream, Map.of("message", json, "id", entry.id())).toCompletableFuture()
+                    .handle((id, err) -> {
+                        if (err != null) {
+                            LOG.atError().addKeyValue("correlationId", entry.message().correlationId()).setCause(err)
+                                    .log("could not put back an entry held when redis lost its data; it is lost");
+                        }
+                        return null;
+                    });
+        }
         long delayMs = Math.max(0, retryAfter.toMillis());
-        return NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
+        return unwrapped(NACK.<String>run(redis, ScriptOutputType.VALUE, new String[] {stream, delayed, deadLetters},
                 group, streamId, entry.id(), json, Long.toString(delayMs), Integer.toString(next),
                 Integer.toString(maxAttempts), consumer, Long.toString(deadLetterMaxLength)).thenApply(result -> {
                     if ("dead".equals(result)) {
@@ -331,7 +446,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                         leases.put(entry.id(), DEAD);
                         LOG.atWarn().addKeyValue("correlationId", entry.message().correlationId())
                                 .addKeyValue("attempts", entry.attempt()).addKeyValue("deadLetters", deadLetters)
-                                .log("message moved to the dead-letter stream");
+                                .log("message moved to the dead-letter stream: its {} attempts reached maxAttempts {}"
+                                        + " (the client reports it failed with its last error)", entry.attempt(), maxAttempts);
                         throw new CompletionException(new DeadLetteredException("message "
                                 + entry.message().correlationId() + " moved to dead-letter stream " + deadLetters
                                 + " after " + entry.attempt() + " attempts (maxAttempts " + maxAttempts + ")"));
@@ -353,7 +469,24 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
                             .addKeyValue("error", String.valueOf(cause))
                             .log("outbox nack failed; the entry stays pending in redis and is retried after claimIdle");
                     return null;
-                });
+                }));
+    }
+
+    /**
+     * The stage failing with the DeadLetteredException itself rather than a CompletionException
+     * around it, so that the client's Failed outcome reads "message … moved to dead-letter stream
+     * … after N attempts" and not a Java class name.
+     */
+    private static CompletionStage<Void> unwrapped(CompletionStage<Void> stage) {
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        stage.whenComplete((v, err) -> {
+            if (err == null) {
+                out.complete(v);
+            } else {
+                out.completeExceptionally(rootCause(err) instanceof DeadLetteredException d ? d : err);
+            }
+        });
+        return out;
     }
 
     @Override
@@ -380,6 +513,12 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         closed = true;
         timer.shutdownNow();
+        try {
+            // A consumer that leaves says so: what it still holds may be taken over at once.
+            redis.del(aliveKey).toCompletableFuture().get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Redis away or slow: the key expires after claimIdle.
+        }
         connection.close();
         notifierConnection.close();
     }
@@ -425,12 +564,25 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
         long attempt = d.attempt() + deliveries - 1;
         if (attempt > maxAttempts) {
-            deadLetter(streamId, id, json, "handed out " + attempt + " times without an outcome (maxAttempts "
-                    + maxAttempts + "); its consumers died or stalled", attempt - 1);
+            String reason = "handed out " + (attempt - 1) + " times without an outcome (maxAttempts "
+                    + maxAttempts + "): the consumers that took it died or stalled";
+            LOG.atWarn().addKeyValue("correlationId", d.message().correlationId()).addKeyValue("streamId", streamId)
+                    .addKeyValue("deadLetters", deadLetters).log("message moved to the dead-letter stream: {}", reason);
+            deadLetter(streamId, id, json, reason, attempt - 1);
+            if (deadLetterListener != null) {
+                try {
+                    deadLetterListener.onOutcome(new MessageOutcome.Failed(d.message(), null,
+                            "dead-lettered: " + reason, null, (int) (attempt - 1)));
+                } catch (RuntimeException e) {
+                    LOG.atWarn().setCause(e).log("dead-letter listener failed");
+                }
+            }
             return null;
         }
         leases.put(id, streamId);
-        return new OutboxEntry(id, d.message(), (int) attempt);
+        // Taken over from a consumer that died holding it: that one may have sent it.
+        SendState state = deliveries > 1 ? d.sendState().and(SendState.SENT_NO_ANSWER) : d.sendState();
+        return new OutboxEntry(id, d.message(), (int) attempt, d.progress(), state);
     }
 
     private void deadLetter(String streamId, String stableId, String json, String reason, long attempts) {
@@ -500,23 +652,58 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return;
         }
         long now = System.nanoTime();
+        String candidate = newEpoch();
         CompletableFuture<Void> work = MOVE.<List<Object>>run(redis, ScriptOutputType.MULTI,
-                new String[] {delayed, stream}, "1000").thenAccept(r -> {
+                new String[] {delayed, stream, epochKey}, "1000", epoch, candidate, group).thenAccept(r -> {
                     size = (Long) r.get(1);
+                    String current = (String) r.get(2);
+                    if (!current.equals(epoch)) {
+                        onDataLost(current);
+                    }
                     if ((Long) r.get(0) > 0) {
                         notifyListeners();
                     }
                 });
-        if (now - nextReclaimAt >= 0) {
-            nextReclaimAt = now + reclaimInterval().toNanos();
-            work = work.thenCompose(v -> reclaim());
-        }
+        // Renew before reclaiming, always: after an outage every entry is idle past claimIdle,
+        // and a reclaim first would take over what this process is still sending.
         if (now - nextRenewAt >= 0) {
-            nextRenewAt = now + claimIdle.toNanos() / 3;
-            work = work.thenCompose(v -> renew());
+            work = work.thenCompose(v -> renew()).thenRun(() -> nextRenewAt = now + claimIdle.toNanos() / 3);
+        }
+        if (!unacked.isEmpty()) {
+            work = work.thenCompose(v -> retryAcks());
+        }
+        work = work.thenRun(() -> {
+            if (connectedSince == 0) {
+                connectedSince = now == 0 ? 1 : now;
+                // After an outage of length D, the other processes' Redis clients reconnect up to
+                // about D later than this one (exponential reconnect backoff, capped at 30 s):
+                // until then their liveness keys may be missing although they are alive.
+                long outage = disconnectedAt == 0 ? 0 : Math.min(now - disconnectedAt, MAX_RECONNECT_LAG_NANOS);
+                reclaimGraceNanos = claimIdle.toNanos() + outage;
+                disconnectedAt = 0;
+            }
+        });
+        if (now - nextReclaimAt >= 0) {
+            work = work.thenCompose(v -> {
+                // Judge the others' liveness only after claimIdle (plus the last outage's length) connected:
+                // by then every live consumer has renewed its entries and its liveness key.
+                if (now - connectedSince < reclaimGraceNanos) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                nextReclaimAt = now + reclaimInterval().toNanos();
+                return reclaim();
+            });
         }
         work.whenComplete((v, err) -> {
             if (err != null && !closed) {
+                connectedSince = 0;
+                if (disconnectedAt == 0) {
+                    disconnectedAt = now == 0 ? 1 : now;
+                }
+                nextRenewAt = now; // renew at once when Redis answers again
+                if (isNoGroup(err)) {
+                    createGroup();
+                }
                 LOG.atDebug().setCause(err).log("redis outbox housekeeping failed; retrying");
             }
             if (!closed) {
@@ -529,6 +716,26 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         });
     }
 
+    /**
+     * Redis's data is not the data this process worked with (restarted without persistence, or
+     * flushed): every entry waiting, delayed or held is gone. The group is made again (by the
+     * script that found the marker gone); what this process holds is put back when nacked.
+     */
+    private void onDataLost(String current) {
+        epoch = current;
+        heldAtLoss.addAll(leases.keySet());
+        int held = leases.size();
+        if (lostCounter != null) {
+            lostCounter.increment();
+        }
+        LOG.atError().addKeyValue("stream", stream).addKeyValue("group", group).addKeyValue("consumer", consumer)
+                .addKeyValue("heldByThisProcess", held)
+                .log("redis lost the outbox (restarted without persistence, or flushed): every message waiting, delayed"
+                        + " or held by another process is gone; the consumer group is made again and the messages this"
+                        + " process holds are put back if they need a retry. Run redis with appendonly yes");
+        createGroup();
+    }
+
     private Duration reclaimInterval() {
         Duration half = claimIdle.dividedBy(2);
         return half.compareTo(Duration.ofSeconds(5)) < 0 ? half : Duration.ofSeconds(5);
@@ -536,7 +743,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
 
     private CompletableFuture<Void> reclaim() {
         return RECLAIM.<List<Object>>run(redis, ScriptOutputType.MULTI, new String[] {stream}, group, consumer,
-                Long.toString(claimIdle.toMillis()), reclaimCursor, Integer.toString(reclaimBatch)).thenAccept(r -> {
+                Long.toString(claimIdle.toMillis()), reclaimCursor, Integer.toString(reclaimBatch), alivePrefix,
+                donePrefix).thenAccept(r -> {
                     reclaimCursor = (String) r.get(0);
                     int n = 0;
                     for (int i = 1; i + 3 < r.size(); i += 4) {
@@ -558,18 +766,22 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
 
     private CompletableFuture<Void> renew() {
         List<String> ids = new ArrayList<>(leases.values());
+        ids.addAll(unacked.values());
         ids.removeIf(DEAD::equals);
+        String aliveTtl = Long.toString(claimIdle.toMillis());
         CompletableFuture<Void> all = CompletableFuture.completedFuture(null);
-        for (int from = 0; from < ids.size(); from += 500) {
+        // At least one call, leases or not: it refreshes this consumer's liveness key.
+        for (int from = 0; from == 0 || from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            String[] args = new String[chunk.size() + 2];
+            String[] args = new String[chunk.size() + 3];
             args[0] = group;
             args[1] = consumer;
+            args[2] = aliveTtl;
             for (int i = 0; i < chunk.size(); i++) {
-                args[i + 2] = chunk.get(i);
+                args[i + 3] = chunk.get(i);
             }
-            all = all.thenCompose(v -> RENEW.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {stream}, args)
-                    .thenApply(n -> null));
+            all = all.thenCompose(v -> RENEW.<Long>run(redis, ScriptOutputType.INTEGER, new String[] {stream, aliveKey},
+                    args).thenApply(n -> null));
         }
         return all;
     }
@@ -605,6 +817,10 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         return t;
     }
 
+    private static String newEpoch() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     private static String defaultConsumerName() {
         String host;
         try {
@@ -630,7 +846,10 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         private Duration retryCheckInterval = Duration.ofMillis(250);
         private Duration notifyBlock = Duration.ofSeconds(1);
         private long deadLetterMaxLength = 100_000;
+        private ClientListener deadLetterListener;
         private int reclaimBatch = 100;
+        private Duration doneTtl = Duration.ofMinutes(10);
+        private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
         private Builder(RedisClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -728,7 +947,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return this;
         }
 
-        /** How many entries one XAUTOCLAIM takes over at most; 1..10,000, default 100. */
+        /** How many pending entries one reclaim round looks at (and takes over) at most; 1..10,000, default 100. */
         public Builder reclaimBatch(int n) {
             if (n < 1 || n > 10_000) {
                 throw new IllegalArgumentException("redis outbox reclaimBatch must be 1..10000, was " + n);
@@ -738,9 +957,43 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
 
         /**
+         * How long an acknowledged entry is remembered as done, so that a copy another consumer
+         * took over is dropped instead of sent again; 1 s .. 7 days, default 10 minutes. Keep it
+         * well above {@code claimIdle}. Costs one small key per message for this long.
+         */
+        public Builder doneTtl(Duration d) {
+            if (d == null || d.compareTo(Duration.ofSeconds(1)) < 0 || d.compareTo(Duration.ofDays(7)) > 0) {
+                throw new IllegalArgumentException("redis outbox doneTtl must be between 1 s and 7 days, was " + d);
+            }
+            this.doneTtl = d;
+            return this;
+        }
+
+        /**
+         * Where the outbox's meter goes: {@code ujumbe.redis.outbox.lost} (Prometheus
+         * {@code ujumbe_redis_outbox_lost_total}), the times Redis was found to have lost the
+         * outbox. Optional; without it the loss is only logged.
+         */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
          * Connects, creates the consumer group if missing, and starts the background work. Talks
          * to Redis on the calling thread once: build at start-up, not on an event loop.
          */
+        /**
+         * Hears a {@link MessageOutcome.Failed} for each message this outbox dead-letters before the
+         * client saw it (handed out maxAttempts times to consumers that died), so that it is
+         * published like any other outcome (e.g. a {@link RedisEventPublisher}); default none.
+         * Messages dead-lettered by a nack get their Failed outcome from the client itself.
+         */
+        public Builder deadLetterListener(ClientListener listener) {
+            this.deadLetterListener = listener;
+            return this;
+        }
+
         public RedisOutbox build() {
             return new RedisOutbox(this).start();
         }

@@ -38,6 +38,23 @@ class OutboundMessageJsonTest {
     }
 
     @Test
+    void aRetryCarriesWhatItsEarlierAttemptsAchieved() {
+        OutboundMessage m = OutboundMessage.builder().correlationId("c").to("254700000001").text("hi").build();
+
+        String json = OutboundMessageJson.toJson(m, 3, null, io.ujumbe.client.SendState.SENT_NO_ANSWER);
+        OutboundMessageJson.Decoded d = OutboundMessageJson.decodeStrict(json);
+
+        assertThat(json).contains("\"sendState\":\"SENT_NO_ANSWER\"");
+        assertThat(d.attempt()).isEqualTo(3);
+        assertThat(d.sendState()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
+        assertThat(OutboundMessageJson.decode(OutboundMessageJson.toJson(m, 2)).sendState())
+                .isEqualTo(io.ujumbe.client.SendState.NOT_SENT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OutboundMessageJson.decode(
+                json.replace("SENT_NO_ANSWER", "MAYBE"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sendState");
+    }
+
+    @Test
     void binaryMessageAndExplicitAddressesRoundTrip() {
         OutboundMessage m = OutboundMessage.builder()
                 .to(new Address(TypeOfNumber.NATIONAL, NumberingPlan.ISDN, "0700000001"))

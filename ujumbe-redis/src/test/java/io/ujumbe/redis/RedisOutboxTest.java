@@ -105,6 +105,28 @@ class RedisOutboxTest {
     }
 
     @Test
+    void aNackKeepsWhatTheAttemptAchievedAndTheOutcomeEventCarriesIt() throws Exception {
+        RedisOutbox o = open(outbox("a"));
+        get(o.offer(msg("m1")));
+        OutboxEntry first = get(o.poll(1)).get(0);
+        assertThat(first.sendState()).isEqualTo(io.ujumbe.client.SendState.NOT_SENT);
+
+        get(o.nack(first.withSendState(io.ujumbe.client.SendState.SENT_NO_ANSWER), Duration.ZERO));
+        List<OutboxEntry> again = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> again.addAll(get(o.poll(1))));
+        assertThat(again.get(0).attempt()).isEqualTo(2);
+        assertThat(again.get(0).sendState()).isEqualTo(io.ujumbe.client.SendState.SENT_NO_ANSWER);
+
+        try (RedisEventPublisher events = RedisEventPublisher.builder(client).outcomesStream(prefix + "outcomes").build()) {
+            events.onOutcome(new io.ujumbe.client.MessageOutcome.Failed(again.get(0).message(), null, "timed out", null,
+                    2, io.ujumbe.client.SendState.SENT_NO_ANSWER));
+            await().atMost(Duration.ofSeconds(5)).until(() -> redis.xlen(prefix + "outcomes") == 1);
+        }
+        String event = redis.xrange(prefix + "outcomes", io.lettuce.core.Range.create("-", "+")).get(0).getBody().get("event");
+        assertThat(event).contains("\"sendState\":\"SENT_NO_ANSWER\"");
+    }
+
+    @Test
     void offerFailsWhenTheOutboxIsFull() throws Exception {
         RedisOutbox o = open(outbox("a").maxLength(2));
         get(o.offer(msg("m1")));

@@ -64,6 +64,14 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private volatile BindState state = BindState.OPEN;
     private volatile String systemId = "";
     private volatile String closeReason;
+    /**
+     * Set the moment the session must take no more writes: a write failed on a dead connection, or
+     * the session is closing. Between a socket's death and channelInactive the state still reads
+     * bound; without this every queued request was poured into the dead channel, each failing at
+     * once and freeing its window slot for the next (one kill -9 burned 10,000 retry attempts in a
+     * millisecond).
+     */
+    private volatile boolean unusable;
     private boolean enquireLinkPending;
 
     DefaultSmppSession(SessionRole role, SessionConfig config, SessionHandler handler) {
@@ -118,7 +126,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     @Override
     public int windowAvailable() {
-        return window.available();
+        return unusable ? 0 : window.available();
     }
 
     @Override
@@ -135,10 +143,11 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     public CompletableFuture<PduResponse> send(PduRequest request, Duration responseTimeout) {
         CommandId command = request.commandId();
         BindState s = state;
-        if (!s.isOpen() || channel == null) {
+        if (!s.isOpen() || channel == null || unusable && command != CommandId.UNBIND) {
             return CompletableFuture.failedFuture(new SessionClosedException(
-                    "cannot send " + command.smppName() + ": session " + id + " is " + s
-                            + (closeReason != null ? " (" + closeReason + ")" : "")));
+                    "cannot send " + command.smppName() + ": session " + id + " is "
+                            + (unusable && s.isOpen() ? "closing" : s)
+                            + (closeReason != null ? " (" + closeReason + ")" : ""), null, false));
         }
         if (!s.allowsOutbound(role, command) && !isSessionManagement(command)) {
             return CompletableFuture.failedFuture(new InvalidSessionStateException(
@@ -209,6 +218,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         if (closeReason == null) {
             closeReason = reason;
         }
+        unusable = true;
         ch.close();
         return closeFuture;
     }
@@ -218,11 +228,15 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private void write(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, Duration timeout) {
         Channel ch = channel;
         if (!ch.isActive() || !state.isOpen() && request.commandId() != CommandId.UNBIND) {
+            if (!ch.isActive()) {
+                unusable = true;
+            }
             if (counted) {
                 releaseWindow();
             }
             future.completeExceptionally(new SessionClosedException("session " + id + " closed before "
-                    + request.commandId().smppName() + " could be sent" + (closeReason != null ? ": " + closeReason : "")));
+                    + request.commandId().smppName() + " could be sent" + (closeReason != null ? ": " + closeReason : ""),
+                    null, false));
             return;
         }
         Outgoing p = new Outgoing(request, future, counted, System.nanoTime());
@@ -253,6 +267,9 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
      * request rather than a pending entry plus a listener.
      */
     private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener {
+        /** The write completed: the request's bytes left this process and the peer may have it. */
+        boolean written;
+
         Outgoing(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, long sentNanos) {
             super(request, future, counted, sentNanos);
         }
@@ -260,15 +277,25 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         @Override
         public void operationComplete(ChannelFuture f) {
             if (f.isSuccess()) {
+                written = true;
                 return;
+            }
+            Throwable cause = f.cause();
+            boolean dead = cause instanceof IOException || !f.channel().isActive();
+            if (dead && !unusable) {
+                // The connection is gone: take no more writes from now on, not from channelInactive.
+                unusable = true;
+                if (closeReason == null) {
+                    closeReason = "write failed: " + cause.getMessage();
+                }
+                f.channel().close();
             }
             RequestWindow.Pending removed = window.remove(request.sequenceNumber());
             if (removed != null) {
                 settle(removed);
-                Throwable cause = f.cause();
-                removed.future.completeExceptionally(cause instanceof IOException || !f.channel().isActive()
+                removed.future.completeExceptionally(dead
                         ? new SessionClosedException("could not write " + request.commandId().smppName()
-                                + " on session " + id + ": " + cause.getMessage(), cause)
+                                + " on session " + id + ": " + cause.getMessage(), cause, false)
                         : cause);
             }
         }
@@ -311,7 +338,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 "seq", p.request.sequenceNumber(), "timeoutMs", timeout.toMillis());
         p.future.completeExceptionally(new ResponseTimeoutException(p.request.commandId().smppName()
                 + " seq=" + p.request.sequenceNumber() + " not answered within " + timeout.toMillis()
-                + " ms on session " + id));
+                + " ms on session " + id, p.request.sequenceNumber()));
     }
 
     private void settle(RequestWindow.Pending p) {
@@ -325,7 +352,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     }
 
     private void releaseWindow() {
-        if (window.release() && state.isOpen()) {
+        if (window.release() && state.isOpen() && !unusable) {
             try {
                 handler.onWindowAvailable(this);
             } catch (RuntimeException e) {
@@ -403,6 +430,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             log.warn("closing connection: unframeable input", null, "reason", fe.reason);
             writeResponse(new GenericNack(CommandStatus.ESME_RINVCMDLEN, fe.sequenceNumber));
             close("framing error: " + fe.reason);
+        } else if (msg instanceof PduFrameDecoder.Stalled) {
+            String reason = ((PduFrameDecoder.Stalled) msg).reason;
+            log.warn("closing connection: incomplete PDU", null, "reason", reason);
+            close(reason);
         } else {
             ctx.fireChannelRead(msg);
         }
@@ -419,6 +450,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        unusable = true;
         if (cause instanceof IOException) {
             log.info("connection error", "error", cause.toString());
         } else {
@@ -432,6 +464,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         if (closeReason == null) {
             closeReason = "peer closed the connection";
         }
+        unusable = true;
         BindState was = state;
         setState(BindState.CLOSED);
         if (sweepTimer != null) {
@@ -447,11 +480,15 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 window.release();
             }
             failed++;
+            boolean written = !(p instanceof Outgoing) || ((Outgoing) p).written;
             p.future.completeExceptionally(new SessionClosedException(p.request.commandId().smppName()
-                    + " seq=" + p.request.sequenceNumber() + " not answered: session " + id + " closed ("
-                    + closeReason + ")"));
+                    + " seq=" + p.request.sequenceNumber() + (written ? " not answered" : " not sent")
+                    + ": session " + id + " closed (" + closeReason + ")", null, written));
         }
-        log.info("closed", "reason", closeReason, "stateBefore", was, "failedPending", failed);
+        // The one event of the change to CLOSED (setState leaves it to here, where the reason and the
+        // failed requests are known).
+        log.info("state changed", "from", was, "to", BindState.CLOSED, "peerSystemId", systemId,
+                "reason", closeReason, "failedPending", failed);
         try {
             handler.onClosed(this, closeReason);
         } catch (RuntimeException e) {
@@ -533,9 +570,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             Bind bind = (Bind) p.request;
             systemId = ((BindResp) response).systemId();
             setState(boundState(bind));
-        } else if (p.request instanceof Bind) {
-            log.warn("bind rejected", null, "status", response.commandStatus());
         }
+        // A rejected bind changes no state; the caller (the client) logs it, with its count.
         try {
             handler.onResponse(this, p.request, response, latency);
         } catch (RuntimeException e) {
@@ -644,7 +680,9 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         state = to;
-        log.info("state changed", "from", from, "to", to, "peerSystemId", systemId);
+        if (to != BindState.CLOSED) {
+            log.info("state changed", "from", from, "to", to, "peerSystemId", systemId);
+        }
         try {
             handler.onStateChanged(this, from, to);
         } catch (RuntimeException e) {

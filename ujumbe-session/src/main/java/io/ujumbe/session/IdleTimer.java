@@ -1,8 +1,7 @@
 package io.ujumbe.session;
 
-import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelPromise;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.Ticker;
 
@@ -10,17 +9,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tells the session when the connection has been quiet (nothing read, nothing written) for the
- * keepalive interval, by firing Netty's all-idle {@link IdleStateEvent}s, as Netty's
- * {@code IdleStateHandler(0, 0, interval)} does.
+ * Tells the session when nothing has been <em>read</em> for the keepalive interval, by firing
+ * Netty's all-idle {@link IdleStateEvent}s (the session then sends enquire_link).
  *
- * <p>Why not that handler: it learns of a write when the write completes, by adding a listener to
- * every write's promise, which with the session's own listener costs a listener list and a second
- * notification per PDU. This one notes a write when it is made; for keepalive the difference (the
- * moments between a write and its completion) does not matter. All methods run on the channel's
- * event loop.
+ * <p>Only reads count. A peer that is frozen (SIGSTOP, a hung SMSC) still takes our writes into its
+ * socket buffer for a while, so counting writes as activity meant that while traffic flowed no
+ * enquire_link ever went out and the dead link was never detected. What proves the peer alive is
+ * that it answers. All methods run on the channel's event loop.
  */
-final class IdleTimer extends ChannelDuplexHandler {
+final class IdleTimer extends ChannelInboundHandlerAdapter {
     private final long intervalNanos;
     private ChannelHandlerContext ctx;
     private Ticker ticker;
@@ -29,7 +26,6 @@ final class IdleTimer extends ChannelDuplexHandler {
     private boolean reading;
     private boolean firstEvent = true;
     private long lastReadNanos;
-    private long lastWriteNanos;
 
     IdleTimer(long interval, TimeUnit unit) {
         if (interval <= 0) {
@@ -81,13 +77,6 @@ final class IdleTimer extends ChannelDuplexHandler {
         ctx.fireChannelReadComplete();
     }
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        lastWriteNanos = ticker.nanoTime();
-        firstEvent = true;
-        ctx.write(msg, promise);
-    }
-
     private void start() {
         if (started) {
             return;
@@ -95,7 +84,6 @@ final class IdleTimer extends ChannelDuplexHandler {
         started = true;
         long now = ticker.nanoTime();
         lastReadNanos = now;
-        lastWriteNanos = now;
         timer = ctx.executor().schedule(this::check, intervalNanos, TimeUnit.NANOSECONDS);
     }
 
@@ -113,8 +101,7 @@ final class IdleTimer extends ChannelDuplexHandler {
             return;
         }
         long now = ticker.nanoTime();
-        long last = lastReadNanos - lastWriteNanos > 0 ? lastReadNanos : lastWriteNanos;
-        long left = reading ? intervalNanos : intervalNanos - (now - last);
+        long left = reading ? intervalNanos : intervalNanos - (now - lastReadNanos);
         if (left > 0) {
             timer = ctx.executor().schedule(this::check, left, TimeUnit.NANOSECONDS);
             return;

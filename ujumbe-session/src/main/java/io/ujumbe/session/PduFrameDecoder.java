@@ -7,13 +7,21 @@ import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduCodec;
 import io.ujumbe.pdu.PduDecodeException;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Cuts the byte stream into PDUs by command_length and decodes each one. A frame that decodes
  * badly becomes a {@link DecodeFailure} for the session to answer; a command_length that cannot be
  * true (under 16 or over the configured maximum) makes the stream unreadable from there on, so it
  * becomes a {@link FramingError} and the session closes the connection.
+ *
+ * <p>A frame must also be complete within the PDU-completion deadline from its first byte: a peer
+ * that trickles an incomplete PDU (10 bytes every 0.2 s of a 128 KiB PDU) otherwise holds the
+ * connection and up to {@code maxPduSize} of buffer forever, and many such peers exhaust the
+ * process. Past the deadline the decoder passes a {@link Stalled} on and the session closes.
  */
 final class PduFrameDecoder extends ByteToMessageDecoder {
     static final int HEADER_LENGTH = 16;
@@ -22,10 +30,37 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
     private final int maxPduSize;
     private boolean broken;
     private final ScratchArray scratch = new ScratchArray();
+    /** The PDU-completion deadline; 0 when disabled. */
+    private final long completionNanos;
+    private ChannelHandlerContext ctx;
+    /** When the incomplete frame now buffered began (first seen); 0 when none is buffered. */
+    private long partialSinceNanos;
+    private ScheduledFuture<?> deadline;
 
     PduFrameDecoder(PduCodec codec, int maxPduSize) {
+        this(codec, maxPduSize, Duration.ZERO);
+    }
+
+    PduFrameDecoder(PduCodec codec, int maxPduSize, Duration completionTimeout) {
         this.codec = codec;
         this.maxPduSize = maxPduSize;
+        this.completionNanos = completionTimeout.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        cancelDeadline();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        cancelDeadline();
+        super.channelInactive(ctx);
     }
 
     @Override
@@ -46,9 +81,10 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
                 return;
             }
             if (in.readableBytes() < length) {
-                return;
+                break;
             }
             int len = (int) length;
+            partialSinceNanos = 0;
             try {
                 out.add(decodeFrame(in, start, len));
             } catch (PduDecodeException e) {
@@ -56,6 +92,42 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
             } finally {
                 in.readerIndex(start + len);
             }
+        }
+        if (in.isReadable() && completionNanos > 0 && partialSinceNanos == 0) {
+            partialSinceNanos = System.nanoTime();
+            if (deadline == null) {
+                deadline = ctx.executor().schedule(this::checkDeadline, completionNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /**
+     * Runs at most once per deadline period while frames arrive in pieces: a frame completed since
+     * it was armed clears the partial mark, and the timer re-arms for the frame buffered now.
+     */
+    private void checkDeadline() {
+        deadline = null;
+        if (broken || partialSinceNanos == 0 || !ctx.channel().isOpen()) {
+            return;
+        }
+        long left = completionNanos - (System.nanoTime() - partialSinceNanos);
+        if (left > 0) {
+            deadline = ctx.executor().schedule(this::checkDeadline, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        broken = true;
+        ByteBuf buffered = internalBuffer();
+        int have = buffered.readableBytes();
+        long expected = have >= 4 ? buffered.getUnsignedInt(buffered.readerIndex()) : -1;
+        buffered.skipBytes(have);
+        ctx.fireChannelRead(new Stalled("PDU not completed within " + TimeUnit.NANOSECONDS.toMillis(completionNanos)
+                + " ms: " + have + " of " + (expected < 0 ? "?" : Long.toString(expected)) + " bytes received"));
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
         }
     }
 
@@ -81,6 +153,15 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
         DecodeFailure(PduDecodeException exception, int length) {
             this.exception = exception;
             this.length = length;
+        }
+    }
+
+    /** A frame was not completed within the PDU-completion deadline: the connection must close. */
+    static final class Stalled {
+        final String reason;
+
+        Stalled(String reason) {
+            this.reason = reason;
         }
     }
 

@@ -66,7 +66,7 @@ final class Pipelines {
         if (idle > 0) {
             p.addLast("idle", new IdleTimer(idle, TimeUnit.MILLISECONDS));
         }
-        p.addLast("decoder", new PduFrameDecoder(PduCodec.DEFAULT, config.maxPduSize()));
+        p.addLast("decoder", new PduFrameDecoder(PduCodec.DEFAULT, config.maxPduSize(), config.pduCompletionTimeout()));
         p.addLast("encoder", new PduEncoder(PduCodec.DEFAULT));
         DefaultSmppSession session = new DefaultSmppSession(role, config, handler);
         p.addLast("session", session);

@@ -26,6 +26,7 @@ public final class SessionConfig {
     private final Duration connectTimeout;
     private final Duration bindTimeout;
     private final int maxPduSize;
+    private final Duration pduCompletionTimeout;
     private final CommandStatus handlerErrorStatus;
     private final TlsConfig tls;
     private final Map<String, String> logMetadata;
@@ -42,6 +43,7 @@ public final class SessionConfig {
         this.connectTimeout = b.connectTimeout;
         this.bindTimeout = b.bindTimeout;
         this.maxPduSize = b.maxPduSize;
+        this.pduCompletionTimeout = b.pduCompletionTimeout;
         this.handlerErrorStatus = b.handlerErrorStatus;
         this.tls = b.tls;
         this.logMetadata = Collections.unmodifiableMap(new LinkedHashMap<>(b.logMetadata));
@@ -69,6 +71,7 @@ public final class SessionConfig {
         b.connectTimeout = connectTimeout;
         b.bindTimeout = bindTimeout;
         b.maxPduSize = maxPduSize;
+        b.pduCompletionTimeout = pduCompletionTimeout;
         b.handlerErrorStatus = handlerErrorStatus;
         b.tls = tls;
         b.logMetadata = new LinkedHashMap<>(logMetadata);
@@ -118,6 +121,15 @@ public final class SessionConfig {
         return maxPduSize;
     }
 
+    /**
+     * How long a PDU may take to arrive whole, from its first byte; a peer that sends less closes
+     * its connection (a trickled PDU otherwise holds the socket and its buffer forever). Zero
+     * disables the deadline.
+     */
+    public Duration pduCompletionTimeout() {
+        return pduCompletionTimeout;
+    }
+
     /** Status sent when the handler of an inbound request fails, so that the peer retries. */
     public CommandStatus handlerErrorStatus() {
         return handlerErrorStatus;
@@ -156,6 +168,7 @@ public final class SessionConfig {
                 + ", enquireLinkInterval=" + enquireLinkInterval + ", enquireLinkTimeout=" + enquireLinkTimeout
                 + ", unbindTimeout=" + unbindTimeout + ", connectTimeout=" + connectTimeout
                 + ", bindTimeout=" + bindTimeout + ", maxPduSize=" + maxPduSize
+                + ", pduCompletionTimeout=" + pduCompletionTimeout
                 + ", tls=" + (tls != null) + ", tcpNoDelay=" + tcpNoDelay + '}';
     }
 
@@ -169,6 +182,7 @@ public final class SessionConfig {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration bindTimeout = Duration.ofSeconds(10);
         private int maxPduSize = 128 * 1024;
+        private Duration pduCompletionTimeout = Duration.ofSeconds(10);
         private CommandStatus handlerErrorStatus = CommandStatus.ESME_RX_T_APPN;
         private TlsConfig tls;
         private Map<String, String> logMetadata = new LinkedHashMap<>();
@@ -219,6 +233,15 @@ public final class SessionConfig {
             return this;
         }
 
+        /**
+         * How long one PDU may take to arrive whole, from its first byte; default 10 s, zero
+         * disables. A peer that trickles a PDU slower than this is disconnected.
+         */
+        public Builder pduCompletionTimeout(Duration d) {
+            this.pduCompletionTimeout = d;
+            return this;
+        }
+
         public Builder handlerErrorStatus(CommandStatus status) {
             this.handlerErrorStatus = status;
             return this;
@@ -263,6 +286,7 @@ public final class SessionConfig {
             Validate.positive("connectTimeout", connectTimeout);
             Validate.positive("bindTimeout", bindTimeout);
             Validate.range("maxPduSize", maxPduSize, 64, 16 * 1024 * 1024);
+            Validate.notNegative("pduCompletionTimeout", pduCompletionTimeout);
             Validate.range("flushAfterWrites", flushAfterWrites, 1, 65_536);
             if (handlerErrorStatus == null || handlerErrorStatus.isOk()) {
                 throw new IllegalArgumentException("handlerErrorStatus must be an error status, was " + handlerErrorStatus);

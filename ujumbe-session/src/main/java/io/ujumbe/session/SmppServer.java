@@ -42,10 +42,24 @@ public final class SmppServer implements AutoCloseable {
      */
     public static SmppServer start(String host, int port, int ioThreads, SessionConfig config,
                                    Function<SmppSession, SessionHandler> handlerFactory) {
+        return start(host, port, ioThreads, config, handlerFactory, SessionRole.SMSC);
+    }
+
+    /**
+     * Listens for SMSC-initiated connections on the ESME side (SMPP outbind): each accepted
+     * session has the ESME role, waits for the SMSC's outbind and can then bind. No TLS.
+     */
+    public static SmppServer startForOutbind(String host, int port, SessionConfig config,
+                                             Function<SmppSession, SessionHandler> handlerFactory) {
+        return start(host, port, 1, config, handlerFactory, SessionRole.ESME);
+    }
+
+    private static SmppServer start(String host, int port, int ioThreads, SessionConfig config,
+                                    Function<SmppSession, SessionHandler> handlerFactory, SessionRole role) {
         Validate.notBlank("host", host);
         Validate.range("port", port, 0, 65535);
         Validate.range("ioThreads", ioThreads, 1, 1024);
-        SslContext ssl = Pipelines.sslContext(config.tls());
+        SslContext ssl = role == SessionRole.SMSC ? Pipelines.sslContext(config.tls()) : null;
         EventLoopGroup boss = Pipelines.newGroup("ujumbe-smsc-accept", 1);
         EventLoopGroup workers = Pipelines.newGroup("ujumbe-smsc-io", ioThreads);
         Set<SmppSession> registry = ConcurrentHashMap.newKeySet();
@@ -58,7 +72,7 @@ public final class SmppServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         DelegatingHandler delegate = new DelegatingHandler();
-                        DefaultSmppSession s = Pipelines.install(ch, SessionRole.SMSC, config, ssl, delegate, null, 0);
+                        DefaultSmppSession s = Pipelines.install(ch, role, config, ssl, delegate, null, 0);
                         delegate.target = handlerFactory.apply(s);
                         registry.add(s);
                         s.closeFuture().whenComplete((v, e) -> registry.remove(s));
@@ -67,7 +81,8 @@ public final class SmppServer implements AutoCloseable {
         try {
             Channel ch = b.bind(host, port).syncUninterruptibly().channel();
             return new SmppServer(boss, workers, ch, registry);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: the native transport's bind failure is an IOException thrown sneakily.
             boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);

@@ -74,6 +74,12 @@ public final class RawPeer implements AutoCloseable {
         return frame;
     }
 
+    /** Drops the connection with a TCP reset (what was not read is discarded), as a crashed peer's kernel does. */
+    public void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     /** True when the other side closed the connection (EOF) within the socket timeout. */
     public boolean closedByPeer() throws IOException {
         try {

@@ -22,6 +22,7 @@ public final class FaultConfig {
     private final double dropShare;
     private final double disconnectShare;
     private final Duration unbindAfter;
+    private final int congestionState;
 
     private FaultConfig(Builder b) {
         this.maxRatePerSession = b.maxRatePerSession;
@@ -32,6 +33,7 @@ public final class FaultConfig {
         this.dropShare = b.dropShare;
         this.disconnectShare = b.disconnectShare;
         this.unbindAfter = b.unbindAfter;
+        this.congestionState = b.congestionState;
     }
 
     public static Builder builder() {
@@ -46,7 +48,7 @@ public final class FaultConfig {
     public Builder toBuilder() {
         return new Builder().maxRatePerSession(maxRatePerSession).errorShare(errorShare).errorStatus(errorStatus)
                 .latency(latencyMin, latencyMax).dropShare(dropShare).disconnectShare(disconnectShare)
-                .unbindAfter(unbindAfter);
+                .unbindAfter(unbindAfter).congestionState(congestionState);
     }
 
     /** Submissions per second per session above which the answer is ESME_RTHROTTLED; 0 = no limit. */
@@ -86,17 +88,26 @@ public final class FaultConfig {
         return unbindAfter;
     }
 
+    /**
+     * The SMPP 5.0 congestion_state (0..100) added to every submission's response, so that an
+     * ESME's congestion handling can be tested; -1 (the default): not sent.
+     */
+    public int congestionState() {
+        return congestionState;
+    }
+
     /** True when any fault is configured. */
     public boolean any() {
         return maxRatePerSession > 0 || errorShare > 0 || dropShare > 0 || disconnectShare > 0
-                || !latencyMax.isZero() || unbindAfter != null;
+                || !latencyMax.isZero() || unbindAfter != null || congestionState >= 0;
     }
 
     @Override
     public String toString() {
         return "FaultConfig{maxRatePerSession=" + maxRatePerSession + ", errorShare=" + errorShare
                 + ", errorStatus=" + errorStatus.name() + ", latency=" + latencyMin + ".." + latencyMax
-                + ", dropShare=" + dropShare + ", disconnectShare=" + disconnectShare + ", unbindAfter=" + unbindAfter + "}";
+                + ", dropShare=" + dropShare + ", disconnectShare=" + disconnectShare + ", unbindAfter=" + unbindAfter
+                + (congestionState >= 0 ? ", congestionState=" + congestionState : "") + "}";
     }
 
     /** Builds a {@link FaultConfig}; each setter checks its value and names the setting when it is wrong. */
@@ -109,6 +120,7 @@ public final class FaultConfig {
         private double dropShare;
         private double disconnectShare;
         private Duration unbindAfter;
+        private int congestionState = -1;
 
         private Builder() {
         }
@@ -168,6 +180,15 @@ public final class FaultConfig {
                 Validate.positive("faults.unbindAfter", d);
             }
             this.unbindAfter = d;
+            return this;
+        }
+
+        /** Adds congestion_state {@code state} (0..100) to every submission's response; -1 turns it off. */
+        public Builder congestionState(int state) {
+            if (state < -1 || state > 100) {
+                throw new IllegalArgumentException("faults.congestionState must be 0..100 (or -1: off), was " + state);
+            }
+            this.congestionState = state;
             return this;
         }
 

@@ -13,6 +13,7 @@ import io.ujumbe.pdu.DestinationAddress;
 import io.ujumbe.pdu.EsmClass;
 import io.ujumbe.pdu.MessageState;
 import io.ujumbe.pdu.NetworkErrorCode;
+import io.ujumbe.pdu.NumberingPlan;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.QuerySm;
@@ -40,6 +41,9 @@ import io.ujumbe.text.MultipartMode;
 import io.ujumbe.text.ReassembledMessage;
 import io.ujumbe.text.SmsCharsetRegistry;
 import io.ujumbe.text.TextEncoder;
+import io.ujumbe.text.EncodingErrorMode;
+import io.ujumbe.text.EncodingOptions;
+import io.ujumbe.text.EncodedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +79,9 @@ final class MessageCenter {
     private final SmscRecord record;
     private final Counters counters;
     private final Deliveries deliveries;
-    private final OutcomePicker outcomes;
+    /** Replaced whole when the receipt outcomes change at run time. */
+    private volatile OutcomePicker outcomes;
+    private volatile Map<MessageState, Double> outcomeWeights;
     /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
     private final DelayLine finishes;
     private final DelayLine intermediates;
@@ -86,6 +92,10 @@ final class MessageCenter {
     private final Cache<String, Map<Integer, String>> partIds = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
     private final TextEncoder encoder = TextEncoder.withDefaults();
+    private static final TextEncoder GSM_ONLY = new TextEncoder(EncodingOptions.builder().ucs2Allowed(false)
+            .errorMode(EncodingErrorMode.STRICT).build());
+    private static final TextEncoder UCS2_ONLY = new TextEncoder(EncodingOptions.builder()
+            .forcedDataCoding(TextEncoder.UCS2_DATA_CODING).build());
     private final MessageSplitter splitter = MessageSplitter.builder().mode(MultipartMode.UDH_8BIT).build();
 
     MessageCenter(SmscConfig config, SmscRecord record, Counters counters, Deliveries deliveries,
@@ -95,6 +105,7 @@ final class MessageCenter {
         this.counters = counters;
         this.deliveries = deliveries;
         this.outcomes = outcomes;
+        this.outcomeWeights = config.receiptOutcomes();
         this.finishes = new DelayLine(timer, config.receiptDelay());
         this.intermediates = new DelayLine(timer, config.receiptDelay().dividedBy(2));
     }
@@ -127,7 +138,7 @@ final class MessageCenter {
         // One copy of the octets, shared by the stored message and the record (neither changes it).
         byte[] userData = p.shortMessage();
         StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
-                userData, p.registeredDelivery(), p.scheduleDeliveryTime());
+                p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
         return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
@@ -138,7 +149,7 @@ final class MessageCenter {
         }
         byte[] payload = p.tlvs().get(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
         StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
-                payload, p.registeredDelivery(), "");
+                p.esmClass().isUdhi(), payload, p.registeredDelivery(), "");
         recordPart(session, m, p, p.esmClass(), payload, p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
         return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
@@ -159,8 +170,8 @@ final class MessageCenter {
             return new SubmitMultiResp(CommandStatus.ESME_RINVDSTADR, p.sequenceNumber(), "", bad, Tlvs.EMPTY);
         }
         byte[] userData = p.shortMessage();
-        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), userData,
-                p.registeredDelivery(), p.scheduleDeliveryTime());
+        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), p.esmClass().isUdhi(),
+                userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
         return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId(), bad, Tlvs.EMPTY);
     }
@@ -227,11 +238,11 @@ final class MessageCenter {
 
     /** {@code message} is handed over to the stored message, not copied: the caller must not change it. */
     private StoredMessage accept(SmppSession session, Address source, List<Address> destinations, int dataCoding,
-                                 byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
+                                 boolean udhi, byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
         long n = numbers.incrementAndGet();
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
         StoredMessage m = new StoredMessage(config.messageIds(), config.randomSeed(), n, session.systemId(),
-                sharedSource(source), destinations, dataCoding, message, rd, initial, Instant.now());
+                sharedSource(source), destinations, dataCoding, udhi, message, rd, initial, Instant.now());
         record.store(m);
         counters.moved(null, initial);
         counters.submitted();
@@ -308,7 +319,8 @@ final class MessageCenter {
                 .submitDate(LocalDateTime.ofInstant(m.submittedAt(), ZoneOffset.UTC))
                 .doneDate(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
                 .messageState(state).err(String.format("%03d", error))
-                .text(printable(decode(m.dataCoding, m.shortMessage(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
+                                // The part's own text: a concatenated part's UDH octets are no characters.
+                .text(printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
                 .build();
         DeliverSm.Builder b = DeliverSm.builder()
                 .sourceAddress(destination)
@@ -381,7 +393,20 @@ final class MessageCenter {
 
     /** The deliver_sm parts of an MO text, split with 8-bit UDH concatenation when it is long. */
     List<DeliverSm> moParts(String from, String to, String text) {
-        List<MessagePart> parts = splitter.split(encoder.encode(text), moReference.getAndIncrement() & 0xFF);
+        return moParts(from, to, text, "auto");
+    }
+
+    /**
+     * The same, encoded as asked: {@code auto}, {@code gsm} (GSM 03.38; a character it lacks is an
+     * {@link IllegalArgumentException}) or {@code ucs2}.
+     */
+    List<DeliverSm> moParts(String from, String to, String text, String coding) {
+        EncodedText encoded = switch (coding) {
+            case "gsm" -> GSM_ONLY.encode(text);
+            case "ucs2" -> UCS2_ONLY.encode(text);
+            default -> encoder.encode(text);
+        };
+        List<MessagePart> parts = splitter.split(encoded, moReference.getAndIncrement() & 0xFF);
         List<DeliverSm> out = new ArrayList<>(parts.size());
         for (MessagePart part : parts) {
             out.add(DeliverSm.builder()
@@ -395,10 +420,24 @@ final class MessageCenter {
         return out;
     }
 
-    private static Address address(String s) {
+    /** The longest all-digit address taken for a short code rather than a subscriber's number. */
+    static final int SHORT_CODE_MAX_DIGITS = 8;
+
+    /**
+     * An MO address as an SMSC writes it: '+' and digits, or more digits than a short code has, is
+     * an international number; a short code (12345) has TON unknown, since it is a number of no
+     * country's plan (Kannel warns about a short code sent as international); anything else is
+     * an alphanumeric sender id (TON 5).
+     */
+    static Address address(String s) {
         String t = s.trim();
         if (isNumber(t)) {
-            return Address.international(t.startsWith("+") ? t.substring(1) : t);
+            boolean plus = t.startsWith("+");
+            String digits = plus ? t.substring(1) : t;
+            if (!plus && digits.length() <= SHORT_CODE_MAX_DIGITS) {
+                return new Address(TypeOfNumber.UNKNOWN, NumberingPlan.ISDN, digits);
+            }
+            return Address.international(digits);
         }
         return Address.alphanumeric(t);
     }
@@ -456,5 +495,16 @@ final class MessageCenter {
 
     static String smppTime(Instant at) {
         return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SMPP_TIME) + "000+";
+    }
+
+    /** The weights receipts' final states are drawn with now. */
+    Map<MessageState, Double> outcomeWeights() {
+        return outcomeWeights;
+    }
+
+    /** Draws later messages' final states with these weights (the rules still come first). */
+    void outcomeWeights(Map<MessageState, Double> weights, OutcomePicker picker) {
+        this.outcomeWeights = Map.copyOf(weights);
+        this.outcomes = picker;
     }
 }

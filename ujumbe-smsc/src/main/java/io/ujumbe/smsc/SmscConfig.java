@@ -1,5 +1,6 @@
 package io.ujumbe.smsc;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ujumbe.pdu.MessageState;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TlsConfig;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Everything an {@link SmscSimulator} needs: where to listen, which accounts to accept, how to
@@ -38,6 +40,10 @@ public final class SmscConfig {
     private final long randomSeed;
     private final FaultConfig faults;
     private final int recordLimit;
+    private final MeterRegistry meterRegistry;
+    private final Supplier<String> metricsText;
+    private final int moStoreLimit;
+    private final Duration moStoreTtl;
 
     private SmscConfig(Builder b) {
         this.host = b.host;
@@ -57,6 +63,10 @@ public final class SmscConfig {
         this.randomSeed = b.randomSeed;
         this.faults = b.faults;
         this.recordLimit = b.recordLimit;
+        this.meterRegistry = b.meterRegistry;
+        this.metricsText = b.metricsText;
+        this.moStoreLimit = b.moStoreLimit;
+        this.moStoreTtl = b.moStoreTtl;
     }
 
     public static Builder builder() {
@@ -72,9 +82,12 @@ public final class SmscConfig {
         Builder b = new Builder().host(host).port(port).httpPort(httpPort).ioThreads(ioThreads).accounts(accounts)
                 .messageIds(messageIds).receiptIdFormat(receiptIdFormat).receiptDelay(receiptDelay)
                 .receiptOutcomes(receiptOutcomes).receiptRules(receiptRules).intermediateReceipts(intermediateReceipts)
-                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit);
+                .session(session).randomSeed(randomSeed).faults(faults).recordLimit(recordLimit)
+                .moStoreLimit(moStoreLimit).moStoreTtl(moStoreTtl);
         b.tlsPort = tlsPort;
         b.tls = tls;
+        b.meterRegistry = meterRegistry;
+        b.metricsText = metricsText;
         return b;
     }
 
@@ -169,6 +182,29 @@ public final class SmscConfig {
         return recordLimit;
     }
 
+    /** The registry the simulator registers its meters in at start, or null (see {@link Builder#metrics}). */
+    MeterRegistry meterRegistry() {
+        return meterRegistry;
+    }
+
+    /** What {@code GET /metrics} serves, or null for the simulator's own counters only. */
+    Supplier<String> metricsText() {
+        return metricsText;
+    }
+
+    /**
+     * How many MO parts the simulator stores while no receiver of their account is bound
+     * (store and forward): 10,000 by default; an MO queued beyond that is refused.
+     */
+    public int moStoreLimit() {
+        return moStoreLimit;
+    }
+
+    /** How long a stored MO waits for a receiver to bind before it is dropped (10 minutes by default). */
+    public Duration moStoreTtl() {
+        return moStoreTtl;
+    }
+
     @Override
     public String toString() {
         return "SmscConfig{host=" + host + ", port=" + port + ", tlsPort=" + tlsPort + ", httpPort=" + httpPort
@@ -176,7 +212,8 @@ public final class SmscConfig {
                 + ", receiptIdFormat=" + receiptIdFormat + ", receiptDelay=" + receiptDelay
                 + ", receiptOutcomes=" + receiptOutcomes + ", receiptRules=" + receiptRules
                 + ", intermediateReceipts=" + intermediateReceipts + ", randomSeed=" + randomSeed
-                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", session=" + session + "}";
+                + ", faults=" + faults + ", recordLimit=" + recordLimit + ", moStoreLimit=" + moStoreLimit
+                + ", moStoreTtl=" + moStoreTtl + ", session=" + session + "}";
     }
 
     private static Map<MessageState, Double> normalised(Map<MessageState, Double> weights) {
@@ -209,8 +246,26 @@ public final class SmscConfig {
         private long randomSeed = 42;
         private FaultConfig faults = FaultConfig.none();
         private int recordLimit = SmscRecord.DEFAULT_LIMIT;
+        private MeterRegistry meterRegistry;
+        private Supplier<String> metricsText;
+        private int moStoreLimit = 10_000;
+        private Duration moStoreTtl = Duration.ofMinutes(10);
 
         private Builder() {
+        }
+
+        /**
+         * A Micrometer registry for the simulator's meters ({@code ujumbe.smsc.*}, registered at start)
+         * and what {@code GET /metrics} serves: {@code text}, typically that registry's Prometheus
+         * scrape, with whatever else the application bound to it (the {@code ujumbe smsc} command binds
+         * the JVM and process metrics). Without it {@code /metrics} serves the simulator's counters
+         * alone, under the same names. This module needs only micrometer-core: the caller brings the
+         * Prometheus registry.
+         */
+        public Builder metrics(MeterRegistry registry, Supplier<String> text) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            this.metricsText = Objects.requireNonNull(text, "text");
+            return this;
         }
 
         public Builder host(String host) {
@@ -351,6 +406,23 @@ public final class SmscConfig {
         public Builder recordLimit(int entries) {
             Validate.range("recordLimit", entries, 0, SmscRecord.MAX_LIMIT);
             this.recordLimit = entries;
+            return this;
+        }
+
+        /** MO parts stored while no receiver is bound, 0..10,000,000 (0 = refuse an MO nobody can take now); see {@link SmscConfig#moStoreLimit()}. */
+        public Builder moStoreLimit(int parts) {
+            Validate.range("moStoreLimit", parts, 0, 10_000_000);
+            this.moStoreLimit = parts;
+            return this;
+        }
+
+        /** How long a stored MO waits for a receiver, more than 0; see {@link SmscConfig#moStoreTtl()}. */
+        public Builder moStoreTtl(Duration ttl) {
+            Validate.notNegative("moStoreTtl", ttl);
+            if (ttl.isZero()) {
+                throw new IllegalArgumentException("moStoreTtl must be more than 0");
+            }
+            this.moStoreTtl = ttl;
             return this;
         }
 

@@ -107,6 +107,45 @@ public final class SmscRecord {
         }
     }
 
+    /**
+     * The latest accepted submissions that pass a filter, newest first, looking at no more than
+     * {@code scan} of the latest (the lock is held only to take the references: decoding happens
+     * outside it, so the I/O threads appending are not held up by a reader).
+     */
+    List<ReceivedSubmit> latestSubmits(int limit, int scan, java.util.function.Predicate<ReceivedSubmit> filter) {
+        List<RecordedSubmit> taken = new ArrayList<>(Math.min(scan, 1024));
+        synchronized (submits) {
+            java.util.Iterator<RecordedSubmit> it = submits.descendingIterator();
+            while (it.hasNext() && taken.size() < scan) {
+                taken.add(it.next());
+            }
+        }
+        List<ReceivedSubmit> out = new ArrayList<>(Math.min(limit, taken.size()));
+        for (RecordedSubmit r : taken) {
+            ReceivedSubmit s = r.toReceivedSubmit();
+            if (filter.test(s)) {
+                out.add(s);
+                if (out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** When each session last bound successfully, from the latest bind records. */
+    java.util.Map<String, java.time.Instant> boundSince() {
+        java.util.Map<String, java.time.Instant> out = new java.util.HashMap<>();
+        synchronized (binds) {
+            for (BindRecord b : binds) {
+                if (b.accepted()) {
+                    out.put(b.sessionId(), b.at());
+                }
+            }
+        }
+        return out;
+    }
+
     void add(RecordedSubmit s) {
         append(submits, s);
     }

@@ -4,10 +4,14 @@ import io.ujumbe.pdu.Bind;
 import io.ujumbe.pdu.BindResp;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DataSm;
+import io.ujumbe.pdu.DataSmResp;
+import io.ujumbe.pdu.DeliverSmResp;
+import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduRequest;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.pdu.SubmitMulti;
 import io.ujumbe.pdu.SubmitSm;
+import io.ujumbe.pdu.SubmitSmResp;
 import io.ujumbe.pdu.Tlv;
 import io.ujumbe.pdu.Tlvs;
 import io.ujumbe.session.BindState;
@@ -27,6 +31,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The simulator's handler for one connection: checks binds against the accounts, injects the
@@ -39,7 +44,8 @@ final class SmscSessionHandler implements SessionHandler {
     static final String SMSC_SYSTEM_ID = "ujumbe-smsc";
 
     private final SmscConfig config;
-    private final FaultConfig faults;
+    /** The fault settings now: the console and {@link SmscSimulator#faults(FaultConfig)} change them at run time. */
+    private final Supplier<FaultConfig> faults;
     private final MessageCenter center;
     private final Deliveries deliveries;
     private final Counters counters;
@@ -54,9 +60,9 @@ final class SmscSessionHandler implements SessionHandler {
 
     SmscSessionHandler(SmscConfig config, MessageCenter center, Deliveries deliveries, Counters counters,
                        SmscRecord record, Set<SmppSession> sessions, ScheduledExecutorService timer, Random random,
-                       SmppSession session) {
+                       SmppSession session, Supplier<FaultConfig> faults) {
         this.config = config;
-        this.faults = config.faults();
+        this.faults = faults;
         this.center = center;
         this.deliveries = deliveries;
         this.counters = counters;
@@ -65,7 +71,7 @@ final class SmscSessionHandler implements SessionHandler {
         this.timer = timer;
         this.random = random;
         this.session = session;
-        this.tokens = Math.max(1, faults.maxRatePerSession());
+        this.tokens = Math.max(1, faults.get().maxRatePerSession());
         sessions.add(session);
     }
 
@@ -83,6 +89,25 @@ final class SmscSessionHandler implements SessionHandler {
     }
 
     private CompletionStage<PduResponse> answer(SmppSession s, PduRequest request) {
+        CompletionStage<PduResponse> answer = answerWithoutCongestion(s, request);
+        int congestion = faults.get().congestionState();
+        if (congestion < 0 || !(request instanceof SubmitSm || request instanceof SubmitMulti || request instanceof DataSm)) {
+            return answer;
+        }
+        Tlv tlv = Tlv.congestionState(congestion);
+        return answer.thenApply(resp -> {
+            if (resp instanceof SubmitSmResp r) {
+                return new SubmitSmResp(r.commandStatus(), r.sequenceNumber(), r.messageId(), r.tlvs().with(tlv));
+            }
+            if (resp instanceof DataSmResp r) {
+                return new DataSmResp(r.commandStatus(), r.sequenceNumber(), r.messageId(), r.tlvs().with(tlv));
+            }
+            return resp;
+        });
+    }
+
+    private CompletionStage<PduResponse> answerWithoutCongestion(SmppSession s, PduRequest request) {
+        FaultConfig faults = this.faults.get();
         if (request instanceof Bind bind) {
             return CompletableFuture.completedFuture(bind(bind));
         }
@@ -143,7 +168,7 @@ final class SmscSessionHandler implements SessionHandler {
         try {
             // Not inline: this runs before the bind_resp is written, and receipts must follow it.
             timer.execute(() -> deliveries.onBound(s));
-            Duration after = faults.unbindAfter();
+            Duration after = faults.get().unbindAfter();
             if (after != null) {
                 unbindTimer = timer.schedule(() -> {
                     if (s.state().isBound()) {
@@ -156,6 +181,14 @@ final class SmscSessionHandler implements SessionHandler {
             }
         } catch (RejectedExecutionException e) {
             // Closing down: nothing more to schedule.
+        }
+    }
+
+    /** A deliver_sm_resp may answer a deliver_sm that already timed out: the deliveries must hear it. */
+    @Override
+    public void afterReceive(SmppSession s, Pdu pdu) {
+        if (pdu instanceof DeliverSmResp resp) {
+            deliveries.onResponseReceived(s, resp);
         }
     }
 
@@ -217,7 +250,7 @@ final class SmscSessionHandler implements SessionHandler {
     /** A token bucket holding one second of the allowed rate. */
     private synchronized boolean tryAcquire() {
         long now = System.nanoTime();
-        double rate = faults.maxRatePerSession();
+        double rate = faults.get().maxRatePerSession();
         tokens = Math.min(Math.max(1, rate), tokens + (now - refilledAt) / 1e9 * rate);
         refilledAt = now;
         if (tokens >= 1) {
@@ -228,8 +261,9 @@ final class SmscSessionHandler implements SessionHandler {
     }
 
     private long latencyNanos() {
-        long min = faults.latencyMin().toNanos();
-        long max = faults.latencyMax().toNanos();
+        FaultConfig now = faults.get();
+        long min = now.latencyMin().toNanos();
+        long max = now.latencyMax().toNanos();
         if (max <= 0) {
             return 0;
         }

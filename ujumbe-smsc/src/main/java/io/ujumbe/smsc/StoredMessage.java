@@ -25,6 +25,8 @@ final class StoredMessage {
     final Address source;
     final List<Address> destinations;
     final int dataCoding;
+    /** The octets start with a user data header (esm_class UDHI): a receipt's text skips it. */
+    final boolean udhi;
     private final long submittedAtNanos;
     private MessageState state;
     private long finalAtNanos;
@@ -34,7 +36,7 @@ final class StoredMessage {
 
     /** The id is {@code idFormat.format(number, idSalt)}. */
     StoredMessage(MessageIdFormat idFormat, long idSalt, long number, String systemId, Address source,
-                  List<Address> destinations, int dataCoding, byte[] shortMessage,
+                  List<Address> destinations, int dataCoding, boolean udhi, byte[] shortMessage,
                   RegisteredDelivery registeredDelivery, MessageState state, Instant submittedAt) {
         this.idFormat = idFormat;
         this.idSalt = idSalt;
@@ -43,6 +45,7 @@ final class StoredMessage {
         this.source = source;
         this.destinations = List.copyOf(destinations);
         this.dataCoding = dataCoding;
+        this.udhi = udhi;
         // Handed over by the caller (already a copy of the PDU's), not copied again.
         this.shortMessage = shortMessage;
         this.registeredDelivery = registeredDelivery;
@@ -65,6 +68,15 @@ final class StoredMessage {
 
     synchronized byte[] shortMessage() {
         return shortMessage.clone();
+    }
+
+    /** The octets of the text itself: the short message without its user data header, if it has one. */
+    synchronized byte[] textOctets() {
+        if (!udhi || shortMessage.length == 0) {
+            return shortMessage.clone();
+        }
+        int start = Math.min(shortMessage.length, (shortMessage[0] & 0xFF) + 1);
+        return java.util.Arrays.copyOfRange(shortMessage, start, shortMessage.length);
     }
 
     synchronized RegisteredDelivery registeredDelivery() {

@@ -1,5 +1,7 @@
 package io.ujumbe.smsc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ujumbe.client.SmppClient;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.ujumbe.smsc.SmscTestSupport.client;
 import static io.ujumbe.smsc.SmscTestSupport.get;
@@ -35,8 +41,9 @@ class HttpApiTest {
 
             HttpResponse<String> mo = post(base + "/mo",
                     "{\"from\": \"+254700000001\", \"to\": \"12345\", \"text\": \"Habari \\u00e9\", \"systemId\": \"acme\"}");
-            assertThat(mo.statusCode()).isEqualTo(200);
-            assertThat(mo.body()).contains("\"parts\":1");
+            // Answered at once (issue 15: it used to wait for the ESME's answer), delivered asynchronously.
+            assertThat(mo.statusCode()).isEqualTo(202);
+            assertThat(mo.body()).contains("\"status\":\"queued\"", "\"parts\":1");
             await().atMost(Duration.ofSeconds(10)).until(() -> l.inbound.size() == 1);
             assertThat(l.inbound.get(0).text()).isEqualTo("Habari é");
 
@@ -44,8 +51,12 @@ class HttpApiTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(stats.statusCode()).isEqualTo(200);
             assertThat(stats.headers().firstValue("Content-Type")).contains("application/json");
-            Map<String, Object> json = Json.readObject(stats.body());
-            assertThat(json).containsEntry("moSent", 1.0).containsEntry("boundSessions", 1.0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().moSent() == 1);
+            stats = http.send(HttpRequest.newBuilder(URI.create(base + "/stats")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode json = new ObjectMapper().readTree(stats.body());
+            assertThat(json.path("moSent").asLong()).isEqualTo(1);
+            assertThat(json.path("boundSessions").asLong()).isEqualTo(1);
 
             HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -61,12 +72,52 @@ class HttpApiTest {
             String base = "http://127.0.0.1:" + smsc.httpPort();
             assertThat(post(base + "/mo", "{\"from\": 1").statusCode()).isEqualTo(400);
             assertThat(post(base + "/mo", "{\"from\": \"1\"}").statusCode()).isEqualTo(400);
+            // No receiver bound: stored until one binds (store and forward), not refused.
             HttpResponse<String> noReceiver = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"x\"}");
-            assertThat(noReceiver.statusCode()).isEqualTo(409);
-            assertThat(noReceiver.body()).contains("no receiver");
+            assertThat(noReceiver.statusCode()).isEqualTo(202);
+            assertThat(noReceiver.body()).contains("\"status\":\"stored\"");
+            HttpResponse<String> badCoding = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"x\",\"coding\":\"ebcdic\"}");
+            assertThat(badCoding.statusCode()).isEqualTo(400);
+            assertThat(badCoding.body()).contains("\"field\":\"coding\"");
+            HttpResponse<String> notGsm = post(base + "/mo", "{\"from\":\"1\",\"to\":\"2\",\"text\":\"\u4f60\u597d\",\"coding\":\"gsm\"}");
+            assertThat(notGsm.statusCode()).isEqualTo(400);
             assertThat(post(base + "/stats", "{}").statusCode()).isEqualTo(405);
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/nope")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        }
+    }
+
+    /**
+     * Issue 10: on the JDK's one-thread server a client that stalled mid-request held /health and
+     * /stats for everyone for 10 s. Now twenty stalled connections delay nobody.
+     */
+    @Test
+    void stalledClientsDoNotDelayHealth() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(smsc().httpPort(0).build())) {
+            List<Socket> stalled = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    Socket s = new Socket("127.0.0.1", smsc.httpPort());
+                    OutputStream out = s.getOutputStream();
+                    out.write("POST /mo HTTP/1.1\r\nHost: x\r\nContent-Length: 50\r\n\r\n{\"fr".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    stalled.add(s);
+                }
+                String base = "http://127.0.0.1:" + smsc.httpPort();
+                long worst = 0;
+                for (int i = 0; i < 10; i++) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(health.statusCode()).isEqualTo(200);
+                    worst = Math.max(worst, System.nanoTime() - t0);
+                }
+                assertThat(worst / 1_000_000).isLessThan(1000);
+            } finally {
+                for (Socket s : stalled) {
+                    s.close();
+                }
+            }
         }
     }
 

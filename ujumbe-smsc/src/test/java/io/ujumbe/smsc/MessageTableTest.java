@@ -79,7 +79,7 @@ class MessageTableTest {
 
     private static StoredMessage message(MessageIdFormat f, long n) {
         return new StoredMessage(f, SALT, n, "acme", Address.international("254700000001"),
-                List.of(Address.international("254700000002")), 0, new byte[] {1, 2}, RegisteredDelivery.NONE,
+                List.of(Address.international("254700000002")), 0, false, new byte[] {1, 2}, RegisteredDelivery.NONE,
                 MessageState.ENROUTE, Instant.EPOCH);
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * An application using every ujumbe library module: it starts the SMSC simulator (ujumbe-smsc),
  * runs the README's first example against it (ujumbe-client on ujumbe-session and ujumbe-core), then
- * sends one message through the Redis outbox (ujumbe-redis) and waits for its receipt. Exits 0 when
+ * sends one message through the Redis outbox (ujumbe-redis) and waits for its receipt (ujumbe-amqp and
+ * ujumbe-http are on its classpath too: they must get along with the rest). Exits 0 when
  * both messages were accepted and their receipts arrived, 1 otherwise.
  *
  * <p>The code between {@code README begin} and {@code README end} is the README's first Java example
