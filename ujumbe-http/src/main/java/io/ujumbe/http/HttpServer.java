@@ -63,6 +63,8 @@ public final class HttpServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(handler, "handler");
         SslContext ssl = sslContext(config);
+        // Jackson's first use loads a few hundred classes (0.5 s on a busy machine): not on a probe's clock.
+        Json.write(java.util.Map.of("warm", true));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
                 new DefaultThreadFactory("ujumbe-" + config.name(), true), NioIoHandler.newFactory());
         ChannelGroup connections = new DefaultChannelGroup(config.name(), GlobalEventExecutor.INSTANCE);
