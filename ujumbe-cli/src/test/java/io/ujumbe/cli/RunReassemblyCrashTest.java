@@ -14,7 +14,7 @@ import io.ujumbe.pdu.DataCoding;
 import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.EsmClass;
 import io.ujumbe.pdu.PduResponse;
-import io.ujumbe.redis.CliRedisServer;
+import io.ujumbe.testkit.RedisServer;
 import io.ujumbe.session.SmppSession;
 import io.ujumbe.smsc.SmscAccount;
 import io.ujumbe.smsc.SmscConfig;
@@ -51,7 +51,7 @@ class RunReassemblyCrashTest {
 
     @Test
     void aProcessKilledBetweenThePartsOfALongMoLosesNoPartAndTheRestartedOneDeliversItOnce() throws Exception {
-        try (CliRedisServer redisServer = CliRedisServer.start();
+        try (RedisServer redisServer = RedisServer.start();
              SmscSimulator smsc = SmscSimulator.start(SmscConfig.builder().port(0)
                      .account(SmscAccount.allowingAll("acme", "secret")).build())) {
             RedisClient redisClient = RedisClient.create(RedisURI.create("redis://127.0.0.1:" + redisServer.port()));

@@ -8,7 +8,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.ujumbe.redis.CliRedisServer;
+import io.ujumbe.testkit.RedisServer;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,7 +48,7 @@ class RunRedisProcessTest {
     @TempDir
     static Path dir;
 
-    private CliRedisServer redisServer;
+    private RedisServer redisServer;
     private RedisClient redisClient;
     private StatefulRedisConnection<String, String> connection;
     private RedisCommands<String, String> redis;
@@ -60,7 +60,7 @@ class RunRedisProcessTest {
     void startRedisAndSimulator() throws IOException {
         // The password is set at start: one connection, not a connect-configure-close-reconnect
         // sequence (its second connect once failed inside Lettuce's decoder during the handshake).
-        redisServer = CliRedisServer.start("--requirepass", REDIS_PASSWORD);
+        redisServer = RedisServer.start("--requirepass", REDIS_PASSWORD);
         redisClient = RedisClient.create();
         connection = redisClient.connect(RedisURI.builder().withHost("127.0.0.1").withPort(redisServer.port())
                 .withPassword(REDIS_PASSWORD.toCharArray()).build());

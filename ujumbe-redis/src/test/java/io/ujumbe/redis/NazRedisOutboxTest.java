@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.ujumbe.client.OutboxEntry;
 import io.ujumbe.pdu.Address;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A naz producer XADDs its queue item, unchanged, to the Redis outbox of a real redis-server; the client gets the message. */
 class NazRedisOutboxTest {
-    private RedisServerProcess server;
+    private RedisServer server;
     private RedisClient client;
 
     @BeforeEach
     void start() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
     }
 

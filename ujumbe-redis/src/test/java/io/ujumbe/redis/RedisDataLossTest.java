@@ -9,6 +9,7 @@ import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.OutboxEntry;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class RedisDataLossTest {
         appender.start();
         logger.addAppender(appender);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (RedisServerProcess server = RedisServerProcess.start()) {
+        try (RedisServer server = RedisServer.start()) {
             RedisClient client = RedisClients.create(server.uri());
             try (RedisOutbox outbox = RedisOutbox.builder(client).keyPrefix("loss:").consumer("a")
                     .retryCheckInterval(Duration.ofMillis(20)).notifyBlock(Duration.ofMillis(200))

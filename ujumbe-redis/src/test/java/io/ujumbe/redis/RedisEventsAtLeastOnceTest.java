@@ -16,6 +16,7 @@ import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.session.SessionConfig;
 import io.ujumbe.session.TestSmsc;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,13 @@ import static org.awaitility.Awaitility.await;
  * 1 s and Redis stays away longer, so that a single XADD (the old fire-and-forget) fails.
  */
 class RedisEventsAtLeastOnceTest {
-    private RedisServerProcess server;
+    private RedisServer server;
     private RedisClient redisClient;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
     @BeforeEach
     void start() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         redisClient = RedisClients.create(RedisURI.create(server.uri()), Duration.ofSeconds(1));
     }
 

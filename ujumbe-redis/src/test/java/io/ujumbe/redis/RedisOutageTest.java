@@ -10,6 +10,7 @@ import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.SmppClient;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.session.TestSmsc;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class RedisOutageTest {
         }
     }
 
-    private SmppClient process(RedisServerProcess server, TestSmsc smsc, String name, Outcomes outcomes,
+    private SmppClient process(RedisServer server, TestSmsc smsc, String name, Outcomes outcomes,
                                Duration claimIdle) {
         RedisClient redisClient = RedisClients.create(RedisURI.create(server.uri()), Duration.ofSeconds(3));
         closeables.add(() -> redisClient.shutdown(Duration.ZERO, Duration.ofSeconds(1)));
@@ -85,7 +86,7 @@ class RedisOutageTest {
     void anOutageLongerThanClaimIdleGivesEveryMessageOneOutcomeAndNoDuplicate() throws Exception {
         int messages = 3_000;
         Duration claimIdle = Duration.ofSeconds(3);
-        RedisServerProcess server = RedisServerProcess.start();
+        RedisServer server = RedisServer.start();
         closeables.add(server);
         TestSmsc smsc = TestSmsc.start();
         closeables.add(smsc);

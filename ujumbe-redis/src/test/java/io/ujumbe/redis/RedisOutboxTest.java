@@ -7,6 +7,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.OutboxEntry;
 import io.ujumbe.client.OutboxFullException;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 class RedisOutboxTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
@@ -35,7 +36,7 @@ class RedisOutboxTest {
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
         admin = client.connect();
         redis = admin.sync();

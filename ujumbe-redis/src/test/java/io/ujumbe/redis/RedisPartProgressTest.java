@@ -15,6 +15,7 @@ import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.session.TestSmsc;
 import io.ujumbe.text.InboundPart;
 import io.ujumbe.text.MultipartMode;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +35,14 @@ import static org.awaitility.Awaitility.await;
  * taken by another process resends only the missing parts, under the same reference.
  */
 class RedisPartProgressTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
         admin = client.connect();
         redis = admin.sync();

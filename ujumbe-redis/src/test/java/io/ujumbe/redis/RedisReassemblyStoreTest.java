@@ -18,6 +18,7 @@ import io.ujumbe.session.TestSmsc;
 import io.ujumbe.text.InboundPart;
 import io.ujumbe.text.ReassembledMessage;
 import io.ujumbe.text.ReassemblyResult;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,14 +36,14 @@ import static org.awaitility.Awaitility.await;
 
 /** Inbound multipart reassembly shared in a real Redis: parts spread over processes, failures, the bound. */
 class RedisReassemblyStoreTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
         admin = client.connect();
         redis = admin.sync();

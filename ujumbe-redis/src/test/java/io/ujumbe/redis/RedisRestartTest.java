@@ -10,6 +10,7 @@ import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.SmppClient;
 import io.ujumbe.session.TestSmsc;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class RedisRestartTest {
     }
 
     /** Runs MESSAGES through one client, kills Redis mid-run, and returns how many got no outcome. */
-    private long run(RedisServerProcess server, Outcomes outcomes, SimpleMeterRegistry registry) throws Exception {
+    private long run(RedisServer server, Outcomes outcomes, SimpleMeterRegistry registry) throws Exception {
         TestSmsc smsc = TestSmsc.start();
         closeables.add(smsc);
         smsc.receipts = false;
@@ -105,7 +106,7 @@ class RedisRestartTest {
     }
 
     /** SIGKILL to this test's redis-server: no shutdown, no save, as a crash. */
-    private static void killRedis(RedisServerProcess server) throws Exception {
+    private static void killRedis(RedisServer server) throws Exception {
         String port = Integer.toString(server.port());
         // This test runs one redis-server at a time, the only child process of this JVM with "redis"
         // in its executable's path (Debian's redis-server is a link to redis-check-rdb).
@@ -121,7 +122,7 @@ class RedisRestartTest {
     void withAppendOnlyARestartLosesNothing() throws Exception {
         Outcomes outcomes = new Outcomes();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RedisServerProcess server = RedisServerProcess.start("--appendonly", "yes", "--appendfsync", "everysec");
+        RedisServer server = RedisServer.start("--appendonly", "yes", "--appendfsync", "everysec");
         closeables.add(server);
 
         long lost = run(server, outcomes, registry);
@@ -138,7 +139,7 @@ class RedisRestartTest {
     void withoutPersistenceARestartLosesTheQueueAndSaysSo() throws Exception {
         Outcomes outcomes = new Outcomes();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        RedisServerProcess server = RedisServerProcess.start();
+        RedisServer server = RedisServer.start();
         closeables.add(server);
 
         long lost = run(server, outcomes, registry);

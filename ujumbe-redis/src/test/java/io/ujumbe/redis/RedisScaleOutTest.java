@@ -22,6 +22,7 @@ import io.ujumbe.pdu.MessageState;
 import io.ujumbe.pdu.RegisteredDelivery;
 import io.ujumbe.pdu.Tlv;
 import io.ujumbe.session.TestSmsc;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ import static org.awaitility.Awaitility.await;
  * the cost of starting three JVMs on a two-core machine.
  */
 class RedisScaleOutTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient adminClient;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
@@ -66,7 +67,7 @@ class RedisScaleOutTest {
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         adminClient = RedisClients.create(server.uri());
         admin = adminClient.connect();
         redis = admin.sync();

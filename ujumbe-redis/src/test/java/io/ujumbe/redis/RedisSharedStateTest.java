@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.ujumbe.client.Correlation;
+import io.ujumbe.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,14 @@ import static org.awaitility.Awaitility.await;
 
 /** The sequencer, the correlation store and the rate limiter against a real Redis. */
 class RedisSharedStateTest {
-    private static RedisServerProcess server;
+    private static RedisServer server;
     private static RedisClient client;
     private static StatefulRedisConnection<String, String> admin;
     private static RedisCommands<String, String> redis;
 
     @BeforeAll
     static void startRedis() {
-        server = RedisServerProcess.start();
+        server = RedisServer.start();
         client = RedisClients.create(server.uri());
         admin = client.connect();
         redis = admin.sync();
@@ -77,7 +78,7 @@ class RedisSharedStateTest {
 
     @Test
     void sequencerKeepsAnsweringWhileRedisIsDown() {
-        RedisServerProcess other = RedisServerProcess.start();
+        RedisServer other = RedisServer.start();
         RedisClient c = RedisClients.create(io.lettuce.core.RedisURI.create(other.uri()), Duration.ofMillis(300));
         try (RedisSequencer s = RedisSequencer.builder(c).blockSize(4).build()) {
             other.stop(false);
@@ -144,7 +145,7 @@ class RedisSharedStateTest {
 
     @Test
     void rateLimiterWaitsWhileRedisIsDownAndNeverBlocks() {
-        RedisServerProcess other = RedisServerProcess.start();
+        RedisServer other = RedisServer.start();
         RedisClient c = RedisClients.create(io.lettuce.core.RedisURI.create(other.uri()), Duration.ofSeconds(3));
         try (RedisRateLimiter limiter = RedisRateLimiter.builder(c).ratePerSecond(1000).build()) {
             other.stop(false);

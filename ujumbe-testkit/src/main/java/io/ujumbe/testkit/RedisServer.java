@@ -1,4 +1,4 @@
-package io.ujumbe.redis;
+package io.ujumbe.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,20 +21,24 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A real redis-server process for tests: the one named by the environment variable REDIS_SERVER,
- * or {@code redis-server} on the PATH, started on a free port in a temporary directory without
- * persistence ({@code --save "" --appendonly no}). {@link #restart()} stops it and starts it again
- * on the same port; {@link #restart(boolean)} can keep the data (a SAVE on shutdown, loaded on
- * start), as a Redis with persistence would. Missing redis-server fails the test, with the fix.
+ * A real redis-server process for tests, on a free port of 127.0.0.1, in a temporary directory,
+ * without persistence ({@code --save "" --appendonly no}). The executable is, in this order: the
+ * one named by the environment variable {@code REDIS_SERVER} (a path, or {@code embedded} for the
+ * binary below), {@code redis-server} on the PATH, else the redis-server binary that
+ * {@code com.github.codemonstur:embedded-redis} ships (Redis 6.2, linux x86-64/arm64 and macOS),
+ * see {@link RedisExecutable}. So the tests run on a machine with only Java and Maven.
+ *
+ * <p>{@link #restart()} stops it and starts it again on the same port; {@link #restart(boolean)} can
+ * keep the data (a SAVE on shutdown, loaded on start), as a Redis with persistence would.
  */
-final class RedisServerProcess implements AutoCloseable {
-    private final String executable;
+public final class RedisServer implements AutoCloseable {
+    private final Path executable;
     private final Path dir;
     private final int port;
     private final List<String> extraArgs;
     private Process process;
 
-    private RedisServerProcess(String executable, Path dir, int port, List<String> extraArgs) {
+    private RedisServer(Path executable, Path dir, int port, List<String> extraArgs) {
         this.executable = executable;
         this.dir = dir;
         this.port = port;
@@ -44,13 +48,13 @@ final class RedisServerProcess implements AutoCloseable {
     /**
      * Starts redis-server with the test settings plus {@code extraArgs} (e.g. {@code --requirepass
      * pw}: then readiness is a NOAUTH answer to PING, and {@link #close()} ends the process by signal
-     * unless the password was cleared first).
+     * unless the password was cleared first) and waits until it answers PING.
      */
-    static RedisServerProcess start(String... extraArgs) {
-        String exe = findExecutable();
+    public static RedisServer start(String... extraArgs) {
+        Path exe = RedisExecutable.find();
         try {
             Path dir = Files.createTempDirectory("ujumbe-redis-test");
-            RedisServerProcess p = new RedisServerProcess(exe, dir, freePort(), List.of(extraArgs));
+            RedisServer p = new RedisServer(exe, dir, freePort(), List.of(extraArgs));
             p.launch();
             return p;
         } catch (IOException e) {
@@ -58,27 +62,34 @@ final class RedisServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** The port it listens on (127.0.0.1). */
+    public int port() {
         return port;
     }
 
-    String uri() {
+    /** {@code redis://127.0.0.1:PORT}. */
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The redis-server executable this process runs. */
+    public Path executable() {
+        return executable;
+    }
+
     /** Stops Redis, losing its data, and starts it again on the same port. */
-    void restart() {
+    public void restart() {
         restart(false);
     }
 
     /** Stops Redis (saving its data first when {@code keepData}) and starts it again on the same port. */
-    void restart(boolean keepData) {
+    public void restart(boolean keepData) {
         stop(keepData);
         launch();
     }
 
     /** Stops Redis; {@code save} writes dump.rdb first so that the next start loads it. */
-    void stop(boolean save) {
+    public void stop(boolean save) {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -98,19 +109,19 @@ final class RedisServerProcess implements AutoCloseable {
     }
 
     /** Starts redis-server (again) on this port and waits until it answers PING. */
-    void launch() {
-        List<String> cmd = new ArrayList<>(List.of(executable, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString(), "--dbfilename", "dump.rdb",
-                "--daemonize", "no", "--protected-mode", "no"));
+    public void launch() {
+        List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+                "--dbfilename", "dump.rdb", "--daemonize", "no", "--protected-mode", "no"));
         cmd.addAll(extraArgs);
         try {
             process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.log").toFile()).start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + executable + ": " + e, e);
         }
         try {
-            Awaitility.await("redis-server on port " + port + " answering PING").atMost(Duration.ofSeconds(15))
+            Awaitility.await("redis-server on port " + port + " answering PING").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(20)).ignoreExceptions()
                     .until(() -> {
                         if (!process.isAlive()) {
@@ -158,25 +169,6 @@ final class RedisServerProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log)";
         }
-    }
-
-    private static String findExecutable() {
-        String env = System.getenv("REDIS_SERVER");
-        if (env != null && !env.isBlank()) {
-            if (!Files.isExecutable(Path.of(env))) {
-                throw new IllegalStateException("REDIS_SERVER=" + env + " is not an executable file");
-            }
-            return env;
-        }
-        String path = System.getenv().getOrDefault("PATH", "");
-        for (String d : path.split(File.pathSeparator)) {
-            Path p = Path.of(d, "redis-server");
-            if (Files.isExecutable(p)) {
-                return p.toString();
-            }
-        }
-        throw new IllegalStateException("redis-server not found: the Redis tests need a real Redis server. Install it"
-                + " (Debian/Ubuntu: apt-get install -y redis-server) or set REDIS_SERVER to its path.");
     }
 
     private static int freePort() throws IOException {
