@@ -71,7 +71,8 @@ final class KannelApi {
         }
         if (dlrUrl != null) {
             try {
-                GatewayConfig.checkUrl(dlrUrl, "dlr-url");
+                // Kannel's escapes (%d, %p …) are not URI escapes: check the URL as it will be once expanded.
+                GatewayConfig.checkUrl(dlrUrl.replaceAll("%[a-zA-Z%]", "0"), "dlr-url");
             } catch (IllegalArgumentException e) {
                 throw new HttpException(400, "bad_request", "Invalid dlr-url, rejected", "dlr-url");
             }

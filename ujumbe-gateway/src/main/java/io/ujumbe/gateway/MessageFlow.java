@@ -6,7 +6,9 @@ import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
 import io.ujumbe.client.ReceiptEvent;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.receipt.DeliveryReceipt;
+import io.ujumbe.receipt.DeliveryReceiptFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,12 +251,23 @@ final class MessageFlow implements MessageService, Connector.Events {
         MessageEvent e = new MessageEvent("receipt", now, connector.name(), List.of(r.messageId()), 0, stat,
                 r.err(), null);
         DeliveryReport report = new DeliveryReport("terminal", ReceiptStatuses.callbackStatus(stat), stat, r.err(),
-                r.messageId(), connector.name(), r.text(),
+                r.messageId(), connector.name(), receiptText(event),
                 r.submitted().isPresent() ? Integer.toString(r.submitted().getAsInt()) : null,
                 r.delivered().isPresent() ? Integer.toString(r.delivered().getAsInt()) : null,
                 r.submitDateText(), r.doneDateText(), now);
         // The SMSC hears the receipt is taken only once it is stored and its callback queued.
         return state.statusStore().append(id.get(), e).thenCompose(v -> reportByIdStage(id.get(), report));
+    }
+
+    /** The receipt as the SMSC wrote it (Kannel's %A), or as the standard format has it when it came in TLVs only. */
+    private static String receiptText(ReceiptEvent event) {
+        if (event.pdu() instanceof DeliverSm) {
+            byte[] sm = ((DeliverSm) event.pdu()).shortMessage();
+            if (sm.length > 0) {
+                return new String(sm, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
+        return DeliveryReceiptFormatter.standard().format(event.receipt());
     }
 
     @Override
