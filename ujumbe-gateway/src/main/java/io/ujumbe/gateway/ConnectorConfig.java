@@ -75,6 +75,14 @@ public final class ConnectorConfig {
     public int windowSize() { return windowSize; }
     /** @return submit_sm per second for the account, 0 unlimited */
     public double ratePerSecond() { return ratePerSecond; }
+    /** @return the bind's system_type */
+    public String systemType() { return systemType; }
+    /** @return TLS to the SMSC, or null for plain TCP */
+    public TlsConfig tls() { return tls; }
+    /** @return the enquire_link interval */
+    public Duration enquireLinkInterval() { return enquireLinkInterval; }
+    /** @return how long a request waits for its response */
+    public Duration responseTimeout() { return responseTimeout; }
     /** @return the capacity of the in-memory queue */
     public int outboxCapacity() { return outboxCapacity; }
 
