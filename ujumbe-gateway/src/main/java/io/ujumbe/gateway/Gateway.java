@@ -74,7 +74,8 @@ public final class Gateway implements AutoCloseable {
         this.state = b.state != null ? b.state : config.redisUri().isPresent()
                 ? RedisGatewayState.open(config) : new InMemoryGatewayState(config.messageTtl());
         this.configStore = b.configStore != null ? b.configStore
-                : state instanceof RedisGatewayState ? ((RedisGatewayState) state).configStore() : ConfigStore.none();
+                : state instanceof RedisGatewayState ? ((RedisGatewayState) state).configStore()
+                : config.adminStore().map(f -> (ConfigStore) new FileConfigStore(f)).orElse(ConfigStore.none());
         try {
             GatewayConfig effective = configStore.load().map(d -> d.applyTo(config)).orElse(config);
             snapshot.set(Snapshot.of(effective, extraMt, extraMo));

@@ -41,6 +41,7 @@ public final class GatewayConfig {
     private final String redisKeyPrefix;
     private final Duration messageTtl;
     private final Duration drainTimeout;
+    private final java.nio.file.Path adminStore;
 
     private GatewayConfig(Builder b) {
         this.httpHost = b.httpHost;
@@ -67,6 +68,7 @@ public final class GatewayConfig {
         this.redisKeyPrefix = b.redisKeyPrefix;
         this.messageTtl = b.messageTtl;
         this.drainTimeout = b.drainTimeout;
+        this.adminStore = b.adminStore;
     }
 
     /** @return a builder with the defaults */
@@ -101,6 +103,7 @@ public final class GatewayConfig {
         b.redisKeyPrefix = redisKeyPrefix;
         b.messageTtl = messageTtl;
         b.drainTimeout = drainTimeout;
+        b.adminStore = adminStore;
         return b;
     }
 
@@ -152,6 +155,8 @@ public final class GatewayConfig {
     public Duration messageTtl() { return messageTtl; }
     /** @return how long a shutdown waits for queued messages and callbacks */
     public Duration drainTimeout() { return drainTimeout; }
+    /** @return the file the admin API's changes are kept in when there is no Redis */
+    public Optional<java.nio.file.Path> adminStore() { return Optional.ofNullable(adminStore); }
 
     @Override
     public String toString() {
@@ -208,6 +213,7 @@ public final class GatewayConfig {
         private String redisKeyPrefix = "ujumbe:gw:";
         private Duration messageTtl = Duration.ofDays(7);
         private Duration drainTimeout = Duration.ofSeconds(30);
+        private java.nio.file.Path adminStore;
 
         private Builder() {
         }
@@ -334,6 +340,9 @@ public final class GatewayConfig {
 
         /** @param d how long statuses are kept @return this builder */
         public Builder messageTtl(Duration d) { this.messageTtl = positive(d, "messageTtl"); return this; }
+
+        /** @param file where admin changes are kept without Redis (null: not kept) @return this builder */
+        public Builder adminStore(java.nio.file.Path file) { this.adminStore = file; return this; }
 
         /** @param d how long shutdown waits @return this builder */
         public Builder drainTimeout(Duration d) { this.drainTimeout = Objects.requireNonNull(d, "drainTimeout"); return this; }
