@@ -29,14 +29,14 @@ final class GatewayConfigFile {
     static GatewayConfig load(Path file, Map<String, String> env) {
         JsonNode tree = RunConfig.readTree(file);
         List<String> problems = new ArrayList<>();
-        GatewayConfig config = read(ConfigNode.root(tree, problems, env), problems);
+        GatewayConfig config = read(ConfigNode.root(tree, problems, env), problems, file.toAbsolutePath().getParent());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return config;
     }
 
-    private static GatewayConfig read(ConfigNode root, List<String> problems) {
+    private static GatewayConfig read(ConfigNode root, List<String> problems, Path dir) {
         GatewayConfig.Builder b = GatewayConfig.builder();
         ConfigNode http = root.object("http");
         attempt(problems, http.key("host"), () -> b.httpHost(http.string("host", "127.0.0.1")));
@@ -220,9 +220,14 @@ final class GatewayConfigFile {
             ConfigNode admin = root.object("admin");
             String user = admin.requiredString("user");
             String password = admin.requiredString("password");
+            String store = admin.string("store").orElse(null);
             admin.rejectUnknownKeys();
             if (!user.isEmpty() && !password.isEmpty()) {
                 b.admin(user, password);
+            }
+            if (store != null) {
+                // Relative to the configuration file, so the gateway finds it whatever its working directory.
+                b.adminStore(dir.resolve(store));
             }
         } else {
             root.object("admin");

@@ -47,6 +47,55 @@ class GatewayCommandTest {
     }
 
     @Test
+    void everySectionIsRead() throws Exception {
+        Path f = dir.resolve("full.yaml");
+        Files.writeString(f, String.join("\n",
+                "http: {host: 0.0.0.0, port: 9090, ioThreads: 4, maxRequestBytes: 65536, maxBatch: 50}",
+                "connectors:",
+                "  - {name: a, host: 10.0.0.1, port: 2775, systemId: acme, password: '${SMSC_PW}', bind: tx, binds: 2,",
+                "     windowSize: 50, ratePerSecond: 35, responseTimeout: 5s, enquireLinkInterval: 20s}",
+                "  - {name: b, host: 10.0.0.2, systemId: acme, password: x, tls: {enabled: true, insecureTrustAll: true}}",
+                "routes:",
+                "  - {name: ke, to: ['2547'], toRegex: '2547\\d+', from: [VIP], users: [shop], tags: [otp],",
+                "     connectors: [{name: a, weight: 3}, {name: b}]}",
+                "  - {connector: a}",
+                "moRoutes:",
+                "  - {name: join, to: ['22555'], keyword: JOIN, url: 'http://127.0.0.1:9000/mo', user: shop}",
+                "users:",
+                "  - {name: shop, apiKey: k-shop-123, password: pw, allowedSenders: [ACME], ratePerSecond: 10, quota: 1000,",
+                "     dlrUrl: 'http://127.0.0.1:9000/dlr', webhookSecret: s3cret, tags: [otp]}",
+                "rules:",
+                "  - {type: rewriteSender, match: 'OLD*', to: '2547', value: NEW}",
+                "webhooks: {timeout: 5s, retryFor: 2h, initialBackoff: 500ms, maxBackoff: 30s, maxPerUrl: 4, secret: gw}",
+                "routing: {failoverAfter: 3s, maxConsecutiveFailures: 7}",
+                "admin: {user: root, password: rootpw, store: admin-store.json}",
+                "redis: {uri: 'redis://127.0.0.1:6379', keyPrefix: 'gw1:'}",
+                "messageTtl: 2d",
+                "drainTimeout: 10s",
+                ""));
+        GatewayConfig c = GatewayConfigFile.load(f, Map.of("SMSC_PW", "from-env"));
+        assertThat(c.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(c.maxBatch()).isEqualTo(50);
+        assertThat(c.connectors().get(0).password()).isEqualTo("from-env");
+        assertThat(c.connectors().get(0).binds()).isEqualTo(2);
+        assertThat(c.connectors().get(1).tls()).isNotNull();
+        assertThat(c.routes().get(0).connectors()).containsExactly(new io.ujumbe.gateway.WeightedConnector("a", 3),
+                new io.ujumbe.gateway.WeightedConnector("b", 1));
+        assertThat(c.routes().get(0).toRegex()).isEqualTo("2547\\d+");
+        assertThat(c.moRoutes().get(0).keyword()).isEqualTo("JOIN");
+        assertThat(c.users().get(0).allowsSender("ACME")).isTrue();
+        assertThat(c.users().get(0).quota()).isEqualTo(1000);
+        assertThat(c.rules()).hasSize(1);
+        assertThat(c.webhookMaxPerUrl()).isEqualTo(4);
+        assertThat(c.failoverAfter()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(c.adminUser()).contains("root");
+        assertThat(c.adminStore()).contains(dir.toAbsolutePath().resolve("admin-store.json"));
+        assertThat(c.redisUri()).contains("redis://127.0.0.1:6379");
+        assertThat(c.redisKeyPrefix()).isEqualTo("gw1:");
+        assertThat(c.messageTtl()).isEqualTo(Duration.ofDays(2));
+    }
+
+    @Test
     void everyProblemIsReportedWithItsKey() throws Exception {
         Path f = dir.resolve("bad.yaml");
         Files.writeString(f, String.join("\n",
