@@ -270,5 +270,7 @@ class GatewayCycleTest {
         var api = Http.get(base + "/v1/openapi.json");
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(Http.json(api).get("openapi").asText()).startsWith("3.");
+        assertThat(Http.json(api).get("paths").get("/v1/messages").has("post")).isTrue();
+        assertThat(Http.json(api).get("paths").get("/v1/messages/{id}").has("get")).isTrue();
     }
 }
