@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Gateway throughput, written to its own section of docs/benchmarks.md: ujumbe's simulator upstream
+# (receipts at once), one `ujumbe gateway` (in memory), and bench/gateway/GatewayBench.java posting
+# messages with every callback asked for, at a few concurrencies.
+# Usage: bench/gateway.sh [--no-build]   (environment: MESSAGES (default 5000), CONCURRENCY ("8 32 128"), JAVA)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+JAVA="${JAVA:-java}"
+MESSAGES="${MESSAGES:-5000}"
+CONCURRENCY="${CONCURRENCY:-8 32 128}"
+if [[ "${1:-}" != "--no-build" ]]; then
+  rm -f ujumbe-cli/target/ujumbe.jar ujumbe-cli/target/original-ujumbe.jar
+  mvn -q -B -ntp ${MVN_FLAGS:-} -DskipTests -pl ujumbe-cli -am package >&2
+fi
+work="$(mktemp -d)"
+smsc_pid=""
+gw_pid=""
+cleanup() {
+  [[ -n "$gw_pid" ]] && kill "$gw_pid" 2>/dev/null || true
+  [[ -n "$smsc_pid" ]] && kill "$smsc_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+cp ujumbe-cli/target/ujumbe.jar "$work/"
+printf 'receiptDelay: 0s\n' > "$work/smsc.yaml"
+"$JAVA" -Xmx512m -jar "$work/ujumbe.jar" --log-level WARN smsc --port 0 --config "$work/smsc.yaml" > "$work/smsc.out" 2>&1 &
+smsc_pid=$!
+for _ in $(seq 1 300); do grep -q '^listening on port' "$work/smsc.out" && break; sleep 0.1; done
+smsc_port="$(grep -m1 '^listening on port' "$work/smsc.out" | awk '{print $4}')"
+cat > "$work/gateway.yaml" <<YAML
+http: {port: 0}
+connectors:
+  - {name: sim, host: 127.0.0.1, port: $smsc_port, systemId: bench, password: bench, windowSize: 100}
+routes:
+  - {connector: sim}
+users:
+  - {name: bench, apiKey: k-bench-123}
+YAML
+"$JAVA" -Xmx1g -jar "$work/ujumbe.jar" --log-level WARN gateway --config "$work/gateway.yaml" > "$work/gw.out" 2> "$work/gw.err" &
+gw_pid=$!
+for _ in $(seq 1 300); do grep -q '^gateway on port' "$work/gw.out" && break; sleep 0.1; done
+gw_port="$(grep -m1 '^gateway on port' "$work/gw.out" | awk '{print $4}')"
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$gw_port/health" > /dev/null 2>&1 && break; sleep 0.1; done
+
+results="$work/results.jsonl"
+for c in $CONCURRENCY; do
+  echo "gateway.sh: $MESSAGES messages, $c requests in flight" >&2
+  "$JAVA" "$root/bench/gateway/GatewayBench.java" --url "http://127.0.0.1:$gw_port" --messages "$MESSAGES" --concurrency "$c" \
+    | tail -n 1 | tee -a "$results" >&2
+done
+metrics="$(curl -s "http://127.0.0.1:$gw_port/metrics" | grep '^ujumbe_gateway_callback_latency_seconds{' || true)"
+
+section="$work/section.md"
+python3 - "$results" "$metrics" > "$section" <<PY
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+print("## Gateway (written by bench/gateway.sh)")
+print()
+print("- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), load average \`$(uptime | sed 's/.*load average: //')\`; $(java -version 2>&1 | head -n 1)")
+print("- Command: \`MESSAGES=$MESSAGES CONCURRENCY=\"$CONCURRENCY\" bench/gateway.sh\`: ujumbe's simulator (receipts at once) ← one \`ujumbe gateway\` (state in memory, one connector, window 100) ← \`bench/gateway/GatewayBench.java\` (JDK HttpClient, HTTP/1.1) posting one message per request with \`dlrLevel: all\` to a receiver in the same program; gateway, simulator and load share the machine.")
+print("- requests/s in: 202s per second of the POST phase; messages/s out: SMSC acceptances per second (counted by their callbacks); latencies from the 202 to the callback's arrival.")
+print()
+print("| requests in flight | requests/s in | messages/s out | accepted callback p50 / p99 | delivered callback p50 / p99 | HTTP failures |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+for r in rows:
+    print(f"| {r['concurrency']} | {r['requests_per_s']:,.0f} | {r['messages_out_per_s']:,.0f} | {r['accepted_cb_p50_ms']:.1f} / {r['accepted_cb_p99_ms']:.1f} ms | {r['delivered_cb_p50_ms']:.1f} / {r['delivered_cb_p99_ms']:.1f} ms | {r['http_failures']} |")
+m = sys.argv[2].strip()
+if m:
+    print()
+    print("The gateway's own timer (event to the receiver's 2xx, all runs): " + ", ".join(l.split('{')[1].split('}')[0].replace('quantile=', 'q') + " = " + f"{float(l.split()[-1])*1000:.1f} ms" for l in m.splitlines()))
+PY
+doc="$root/docs/benchmarks.md"
+begin="<!-- gateway.sh: begin (generated; edit bench/gateway.sh, not this section) -->"
+end="<!-- gateway.sh: end -->"
+python3 - "$doc" "$section" "$begin" "$end" <<'PY'
+import sys
+doc, section, begin, end = sys.argv[1:]
+text = open(doc).read()
+new = begin + "\n" + open(section).read() + end + "\n"
+if begin in text:
+    pre = text.split(begin)[0]
+    post = text.split(end, 1)[1].lstrip("\n")
+    text = pre + new + ("\n" + post if post else "")
+else:
+    text = text.rstrip("\n") + "\n\n" + new
+open(doc, "w").write(text)
+PY
+cat "$section"
