@@ -21,40 +21,54 @@ public record MessageView(MessageRecord record, List<MessageEvent> events) {
         events = List.copyOf(events);
     }
 
-    /** @return the status the timeline leads to */
+    /**
+     * The status the timeline leads to, whatever order its events were stored in (a receipt can be
+     * stored before the SMSC's acceptance that it follows).
+     *
+     * @return the status
+     */
     public MessageStatus status() {
-        MessageStatus status = MessageStatus.QUEUED;
+        boolean accepted = false;
+        boolean failed = false;
+        boolean expired = false;
         int parts = 1;
         Set<String> delivered = new HashSet<>();
         for (MessageEvent e : events) {
             switch (e.type()) {
                 case "accepted":
-                    parts = Math.max(1, e.smscMessageIds().size());
-                    if (!status.isFinal() || status == MessageStatus.SENT) {
-                        status = record.receipt() ? MessageStatus.ACCEPTED : MessageStatus.SENT;
-                    }
+                    accepted = true;
+                    parts = Math.max(parts, e.smscMessageIds().size());
                     break;
                 case "failed":
-                    status = MessageStatus.FAILED;
+                    failed = true;
                     break;
                 case "receipt":
                     String stat = e.state() == null ? "" : e.state();
                     if (stat.equals("DELIVRD")) {
                         delivered.add(e.smscMessageIds().isEmpty() ? "" : e.smscMessageIds().get(0));
-                        if (status != MessageStatus.FAILED && status != MessageStatus.EXPIRED && delivered.size() >= parts) {
-                            status = MessageStatus.DELIVERED;
-                        }
                     } else if (stat.equals("EXPIRED")) {
-                        status = MessageStatus.EXPIRED;
+                        expired = true;
                     } else if (ReceiptStatuses.isFinalFailure(stat)) {
-                        status = MessageStatus.FAILED;
+                        failed = true;
                     }
                     break;
                 default:
                     break;
             }
         }
-        return status;
+        if (failed) {
+            return MessageStatus.FAILED;
+        }
+        if (expired) {
+            return MessageStatus.EXPIRED;
+        }
+        if (!accepted) {
+            return MessageStatus.QUEUED;
+        }
+        if (delivered.size() >= parts) {
+            return MessageStatus.DELIVERED;
+        }
+        return record.receipt() ? MessageStatus.ACCEPTED : MessageStatus.SENT;
     }
 
     /** @return the SMSC's message ids of the accepted submission, empty before */

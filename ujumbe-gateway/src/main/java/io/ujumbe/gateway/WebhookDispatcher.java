@@ -45,7 +45,7 @@ final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http;
     private final ExecutorService httpExecutor;
     private final ScheduledExecutorService ticker;
-    private final Map<String, AtomicInteger> inFlightByHost = new ConcurrentHashMap<>();
+    private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -105,7 +105,8 @@ final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         again.set(false);
-        long lease = config.webhookTimeout().toMillis() + 30_000;
+        // Claimed callbacks may wait here behind a busy receiver: the lease covers that wait.
+        long lease = Math.max(120_000, config.webhookTimeout().toMillis() * 4);
         queue.claimDue(BATCH, lease).whenComplete((list, err) -> {
             try {
                 if (err != null) {
@@ -135,14 +136,21 @@ final class WebhookDispatcher implements AutoCloseable {
             queue.done(cb);
             return;
         }
-        String host = uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
-        AtomicInteger busy = inFlightByHost.computeIfAbsent(host, h -> new AtomicInteger());
-        if (busy.incrementAndGet() > config.webhookMaxPerUrl()) {
-            busy.decrementAndGet();
-            // This receiver has enough calls open; let it be, the others go on.
-            queue.reschedule(cb.postponed(System.currentTimeMillis() + 50));
+        Host host = hosts.computeIfAbsent(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort(), h -> new Host());
+        if (host.busy.incrementAndGet() > config.webhookMaxPerUrl()) {
+            host.busy.decrementAndGet();
+            // This receiver has enough calls open: its callbacks wait for one to end, the others go on.
+            if (host.backlog.size() < config.webhookMaxPerUrl() * 64L) {
+                host.backlog.add(cb);
+            } else {
+                queue.reschedule(cb.postponed(System.currentTimeMillis() + 1000));
+            }
             return;
         }
+        send(cb, uri, host);
+    }
+
+    private void send(Callback cb, URI uri, Host host) {
         inFlight.incrementAndGet();
         long ts = System.currentTimeMillis() / 1000;
         String signed = cb.method().equals("GET") ? cb.url() : cb.body();
@@ -166,7 +174,7 @@ final class WebhookDispatcher implements AutoCloseable {
         try {
             request = rb.build();
         } catch (IllegalArgumentException e) {
-            busy.decrementAndGet();
+            release(host);
             inFlight.decrementAndGet();
             givenUp.increment();
             LOG.atWarn().addKeyValue("callbackId", cb.id()).log("callback cannot be made; dropped: {}", e.getMessage());
@@ -174,7 +182,6 @@ final class WebhookDispatcher implements AutoCloseable {
             return;
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-            busy.decrementAndGet();
             inFlight.decrementAndGet();
             if (err == null && resp.statusCode() / 100 == 2) {
                 delivered.increment();
@@ -183,8 +190,37 @@ final class WebhookDispatcher implements AutoCloseable {
             } else {
                 retry(cb, err != null ? err.toString() : "HTTP " + resp.statusCode());
             }
-            wake();
+            release(host);
         });
+    }
+
+    /** A call to this host ended: its next waiting callback takes the slot, else the queue is polled. */
+    private void release(Host host) {
+        Callback next = closed ? null : host.backlog.poll();
+        if (next != null) {
+            send(next, URI.create(next.url()), host);
+            return;
+        }
+        host.busy.decrementAndGet();
+        // A callback may have joined the backlog between the poll and the decrement.
+        Callback late = host.backlog.peek();
+        if (late != null && host.busy.incrementAndGet() <= config.webhookMaxPerUrl()) {
+            Callback taken = host.backlog.poll();
+            if (taken != null) {
+                send(taken, URI.create(taken.url()), host);
+                return;
+            }
+            host.busy.decrementAndGet();
+        } else if (late != null) {
+            host.busy.decrementAndGet();
+        }
+        wake();
+    }
+
+    /** Calls in flight to one host and port, and the callbacks waiting for one of them to end. */
+    private static final class Host {
+        final AtomicInteger busy = new AtomicInteger();
+        final java.util.concurrent.ConcurrentLinkedQueue<Callback> backlog = new java.util.concurrent.ConcurrentLinkedQueue<>();
     }
 
     private void retry(Callback cb, String why) {
@@ -209,6 +245,7 @@ final class WebhookDispatcher implements AutoCloseable {
     void drain(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((queue.pending() > 0 || inFlight.get() > 0) && System.nanoTime() - deadline < 0) {
+            wake();
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
