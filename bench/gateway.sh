@@ -35,7 +35,7 @@ connectors:
 routes:
   - {connector: sim}
 users:
-  - {name: bench, apiKey: k-bench-123}
+  - {name: bench, apiKey: k-bench-123, password: bench}
 YAML
 "$JAVA" -Xmx1g -jar "$work/ujumbe.jar" --log-level WARN gateway --config "$work/gateway.yaml" > "$work/gw.out" 2> "$work/gw.err" &
 gw_pid=$!
@@ -52,23 +52,37 @@ done
 metrics="$(curl -s "http://127.0.0.1:$gw_port/metrics" | grep '^ujumbe_gateway_callback_latency_seconds{' || true)"
 
 section="$work/section.md"
-python3 - "$results" "$metrics" > "$section" <<PY
+when="$(date -u '+%Y-%m-%d %H:%M UTC')"
+machine="$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), load average $(uptime | sed 's/.*load average: //')"
+jdk="$("$JAVA" -version 2>&1 | head -n 1)"
+python3 - "$results" "$metrics" "$when" "$machine" "$jdk" "$MESSAGES" "$CONCURRENCY" > "$section" <<'PY'
 import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+res, metrics, when, machine, jdk, messages, conc = sys.argv[1:]
+rows = [json.loads(l) for l in open(res) if l.strip()]
 print("## Gateway (written by bench/gateway.sh)")
 print()
-print("- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')), load average \`$(uptime | sed 's/.*load average: //')\`; $(java -version 2>&1 | head -n 1)")
-print("- Command: \`MESSAGES=$MESSAGES CONCURRENCY=\"$CONCURRENCY\" bench/gateway.sh\`: ujumbe's simulator (receipts at once) ← one \`ujumbe gateway\` (state in memory, one connector, window 100) ← \`bench/gateway/GatewayBench.java\` (JDK HttpClient, HTTP/1.1) posting one message per request with \`dlrLevel: all\` to a receiver in the same program; gateway, simulator and load share the machine.")
-print("- requests/s in: 202s per second of the POST phase; messages/s out: SMSC acceptances per second (counted by their callbacks); latencies from the 202 to the callback's arrival.")
+print(f"- Date: {when}; machine: {machine}; {jdk}")
+print(f"- Command: `MESSAGES={messages} CONCURRENCY=\"{conc}\" bench/gateway.sh`: ujumbe's simulator (receipts at once) <- one "
+      "`ujumbe gateway` (state in memory, one connector, window 100) <- `bench/gateway/GatewayBench.java` (JDK HttpClient, "
+      "HTTP/1.1) posting one message per request with `dlrLevel: all` to a receiver in the same program; gateway, simulator "
+      "and load share the machine.")
+print("- requests/s in: 202s per second of the POST phase; messages/s out: SMSC acceptances per second (counted by their "
+      "callbacks); latencies from the 202 to the callback's arrival at the receiver.")
 print()
 print("| requests in flight | requests/s in | messages/s out | accepted callback p50 / p99 | delivered callback p50 / p99 | HTTP failures |")
 print("| ---: | ---: | ---: | ---: | ---: | ---: |")
 for r in rows:
-    print(f"| {r['concurrency']} | {r['requests_per_s']:,.0f} | {r['messages_out_per_s']:,.0f} | {r['accepted_cb_p50_ms']:.1f} / {r['accepted_cb_p99_ms']:.1f} ms | {r['delivered_cb_p50_ms']:.1f} / {r['delivered_cb_p99_ms']:.1f} ms | {r['http_failures']} |")
-m = sys.argv[2].strip()
+    print(f"| {r['concurrency']} | {r['requests_per_s']:,.0f} | {r['messages_out_per_s']:,.0f} | "
+          f"{r['accepted_cb_p50_ms']:.1f} / {r['accepted_cb_p99_ms']:.1f} ms | "
+          f"{r['delivered_cb_p50_ms']:.1f} / {r['delivered_cb_p99_ms']:.1f} ms | {r['http_failures']} |")
+m = metrics.strip()
 if m:
+    parts = []
+    for l in m.splitlines():
+        q = l.split('quantile="')[1].split('"')[0]
+        parts.append(f"p{float(q)*100:g} = {float(l.split()[-1])*1000:.1f} ms")
     print()
-    print("The gateway's own timer (event to the receiver's 2xx, all runs): " + ", ".join(l.split('{')[1].split('}')[0].replace('quantile=', 'q') + " = " + f"{float(l.split()[-1])*1000:.1f} ms" for l in m.splitlines()))
+    print("The gateway's own timer (from the event to the receiver's 2xx, every run): " + ", ".join(parts))
 PY
 doc="$root/docs/benchmarks.md"
 begin="<!-- gateway.sh: begin (generated; edit bench/gateway.sh, not this section) -->"

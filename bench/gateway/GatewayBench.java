@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
 public class GatewayBench {
     static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final Pattern STATUS = Pattern.compile("\"status\":\"([a-z]+)\"");
+    static boolean kannel;
 
     public static void main(String[] args) throws Exception {
         String url = arg(args, "--url", "http://127.0.0.1:8080");
@@ -39,6 +42,9 @@ public class GatewayBench {
         int n = Integer.parseInt(arg(args, "--messages", "5000"));
         int concurrency = Integer.parseInt(arg(args, "--concurrency", "32"));
         int warmup = Integer.parseInt(arg(args, "--warmup", "500"));
+        // --kannel: GET /cgi-bin/sendsms with Kannel's parameters (user bench/bench, dlr-mask 9: SMSC
+        // acceptance and delivery), the same against Kannel's smsbox and against ujumbe's gateway.
+        kannel = Arrays.asList(args).contains("--kannel");
 
         Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -46,6 +52,27 @@ public class GatewayBench {
         AtomicLong lastAccepted = new AtomicLong();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
         receiver.setExecutor(Executors.newFixedThreadPool(8));
+        receiver.createContext("/kdlr", ex -> {
+            long now = System.nanoTime();
+            String q = ex.getRequestURI().getRawQuery();
+            String id = null;
+            String type = null;
+            for (String kv : q == null ? new String[0] : q.split("&")) {
+                if (kv.startsWith("i=")) {
+                    id = kv.substring(2);
+                } else if (kv.startsWith("type=")) {
+                    type = kv.substring(5);
+                }
+            }
+            if (id != null && "8".equals(type)) {
+                accepted.putIfAbsent(id, now);
+                lastAccepted.accumulateAndGet(now, Math::max);
+            } else if (id != null && "1".equals(type)) {
+                delivered.putIfAbsent(id, now);
+            }
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
         receiver.createContext("/dlr", ex -> {
             long now = System.nanoTime();
             String body;
@@ -102,7 +129,7 @@ public class GatewayBench {
         double httpSeconds = (t1 - t0) / 1e9;
         double outSeconds = (lastAccepted.get() - t0) / 1e9;
         System.out.printf(java.util.Locale.ROOT,
-                "{\"messages\":%d,\"concurrency\":%d,\"http_failures\":%d,\"requests_per_s\":%.0f,\"messages_out_per_s\":%.0f,"
+                "{\"api\":\"" + (kannel ? "kannel" : "json") + "\",\"messages\":%d,\"concurrency\":%d,\"http_failures\":%d,\"requests_per_s\":%.0f,\"messages_out_per_s\":%.0f,"
                         + "\"accepted_callbacks\":%d,\"delivered_callbacks\":%d,"
                         + "\"accepted_cb_p50_ms\":%.1f,\"accepted_cb_p99_ms\":%.1f,\"delivered_cb_p50_ms\":%.1f,\"delivered_cb_p99_ms\":%.1f}%n",
                 n, concurrency, failures, answered.size() / httpSeconds, accepted.size() / outSeconds,
@@ -118,16 +145,28 @@ public class GatewayBench {
         AtomicLong failures = new AtomicLong();
         for (int i = 0; i < n; i++) {
             window.acquire();
-            String body = "{\"to\":\"2547" + String.format("%08d", i) + "\",\"text\":\"bench " + tag + i
-                    + "\",\"from\":\"BENCH\",\"dlrUrl\":\"" + dlrUrl + "\",\"dlrLevel\":\"all\"}";
-            HttpRequest r = HttpRequest.newBuilder(URI.create(url + "/v1/messages")).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            String to = "2547" + String.format("%08d", i);
+            String ref = tag + i;
+            HttpRequest r;
+            if (kannel) {
+                String cb = dlrUrl.replace("/dlr", "/kdlr") + "?i=" + ref + "&type=%d";
+                r = HttpRequest.newBuilder(URI.create(url + "/cgi-bin/sendsms?username=bench&password=bench&from=BENCH&to=" + to
+                        + "&text=bench+" + ref + "&dlr-mask=9&dlr-url=" + URLEncoder.encode(cb, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(30)).GET().build();
+            } else {
+                String body = "{\"to\":\"" + to + "\",\"text\":\"bench " + ref
+                        + "\",\"from\":\"BENCH\",\"dlrUrl\":\"" + dlrUrl + "\",\"dlrLevel\":\"all\"}";
+                r = HttpRequest.newBuilder(URI.create(url + "/v1/messages")).timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            }
             http.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
                 long now = System.nanoTime();
                 if (err == null && resp.statusCode() == 202) {
                     Matcher m = ID.matcher(resp.body());
-                    if (m.find()) {
+                    if (kannel) {
+                        answered.put(ref, now);
+                    } else if (m.find()) {
                         answered.put(m.group(1), now);
                     }
                 } else {
