@@ -205,7 +205,7 @@ final class GatewayConfigFile {
         Duration retryFor = webhooks.duration("retryFor", Duration.ofHours(1), Duration.ofSeconds(1));
         Duration initial = webhooks.duration("initialBackoff", Duration.ofSeconds(1), Duration.ofMillis(10));
         Duration max = webhooks.duration("maxBackoff", Duration.ofSeconds(60), Duration.ofMillis(10));
-        int perUrl = webhooks.integer("maxPerUrl", 16, 1, 1000);
+        int perUrl = webhooks.integer("maxPerUrl", 64, 1, 1000);
         String secret = webhooks.string("secret").orElse(null);
         webhooks.rejectUnknownKeys();
         b.webhookTimeout(timeout).webhookRetryFor(retryFor).webhookInitialBackoff(initial).webhookMaxBackoff(max)

@@ -203,7 +203,7 @@ public final class GatewayConfig {
         private Duration webhookRetryFor = Duration.ofHours(1);
         private Duration webhookInitialBackoff = Duration.ofSeconds(1);
         private Duration webhookMaxBackoff = Duration.ofSeconds(60);
-        private int webhookMaxPerUrl = 16;
+        private int webhookMaxPerUrl = 64;
         private String webhookSecret;
         private Duration failoverAfter = Duration.ofSeconds(10);
         private int maxConsecutiveFailures = 5;

@@ -72,6 +72,11 @@ final class WebhookDispatcher implements AutoCloseable {
     }
 
     void start() {
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+            // The JDK HttpClient then starts a thread for every callback it completes (see GatewayCommand).
+            LOG.atWarn().log("the common ForkJoinPool has one thread: webhook calls will each start a thread; "
+                    + "run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 or more");
+        }
         ticker.scheduleWithFixedDelay(this::poll, 100, 100, TimeUnit.MILLISECONDS);
     }
 
