@@ -199,6 +199,15 @@ final class MessageFlow implements MessageService, Connector.Events {
         if (f.status() == null && !closing && failover(connector, f, now)) {
             return;
         }
+        if (f.cause() instanceof ClientStoppedException && !closing) {
+            // The connector's client was replaced (its queue moved on) and no other connector of the
+            // route can take this message: it waits for this connector's fresh client instead.
+            Connector current = connectors.get(connector.name());
+            if (current != null) {
+                current.offer(f.message());
+                return;
+            }
+        }
         String code = f.status() != null ? f.status().name() : f.cause() instanceof ClientStoppedException ? "stopped" : "no_answer";
         String error = f.status() != null ? Integer.toString(f.status().code()) : code;
         state.statusStore().append(id, new MessageEvent("failed", now, connector.name(), List.of(), f.attempts(),
