@@ -11,7 +11,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 JAVA="${JAVA:-java}"
 MESSAGES="${MESSAGES:-5000}"
-CONCURRENCY="${CONCURRENCY:-8 64}"
+CONCURRENCY="${CONCURRENCY:-4 32}"
 WARMUP="${WARMUP:-3000}"
 KANNEL="${KANNEL:-$(command -v bearerbox > /dev/null && echo 1 || echo 0)}"
 # The JDK HttpClient starts a thread per completed call when the common pool has one thread (2 cores).
@@ -42,7 +42,7 @@ smsc_port="$(grep -m1 '^listening on port' "$work/smsc.out" | awk '{print $4}')"
 cat > "$work/gateway.yaml" <<YAML
 http: {port: 0}
 connectors:
-  - {name: sim, host: 127.0.0.1, port: $smsc_port, systemId: bench, password: bench, windowSize: 100}
+  - {name: sim, host: 127.0.0.1, port: $smsc_port, systemId: bench, password: bench, binds: 2, windowSize: 100}
 routes:
   - {connector: sim}
 users:
@@ -76,7 +76,7 @@ group = core
 admin-port = $kadmin
 admin-password = bench
 smsbox-port = $kbox
-log-level = 4
+log-level = 2
 log-file = "$work/bearerbox.log"
 dlr-storage = internal
 
@@ -88,13 +88,16 @@ port = $smsc_port
 transceiver-mode = true
 smsc-username = bench
 smsc-password = bench
+system-type = ""
+source-addr-ton = 5
+source-addr-npi = 0
 max-pending-submits = 100
 
 group = smsbox
 bearerbox-host = 127.0.0.1
 sendsms-port = $ksend
 log-file = "$work/smsbox.log"
-log-level = 4
+log-level = 2
 max-pending-requests = 4096
 
 group = sendsms-user
@@ -128,7 +131,7 @@ print("## Gateway (written by bench/gateway.sh)")
 print()
 print(f"- Date: {when}; machine: {machine}; {jdk}")
 print(f"- Command: `MESSAGES={messages} WARMUP={warmup} CONCURRENCY='{conc}' bench/gateway.sh`: ujumbe's simulator "
-      "(receipts at once) <- one `ujumbe gateway` (state in memory, one connector, window 100) or Kannel's bearerbox + "
+      "(receipts at once) <- one `ujumbe gateway` (state in memory, one connector of 2 transceiver binds, window 100 each) or Kannel's bearerbox + "
       "smsbox (same simulator, one SMPP transceiver, max-pending-submits 100) <- `bench/gateway/GatewayBench.java` (JDK "
       "HttpClient, HTTP/1.1) sending one message per request and asking for the SMSC-acceptance and delivery callbacks "
       "(JSON API: `dlrLevel: all`; Kannel API: `dlr-mask=9`, `dlr-url` with `%d`) at a receiver in the same program, "

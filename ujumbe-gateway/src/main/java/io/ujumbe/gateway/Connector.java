@@ -27,7 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Connector implements AutoCloseable {
     /** What the gateway hears from a connector's client. Called on the client's I/O thread. */
     interface Events {
-        void onOutcome(Connector connector, MessageOutcome outcome);
+        /**
+         * @param retired true when the outcome comes from a client this connector replaced
+         *                ({@link #recycle()}): its unsent messages fail with "client stopped"
+         */
+        void onOutcome(Connector connector, MessageOutcome outcome, boolean retired);
 
         CompletionStage<Void> onReceipt(Connector connector, ReceiptEvent receipt);
 
@@ -39,6 +43,7 @@ public final class Connector implements AutoCloseable {
     private final MeterRegistry registry;
     private final Events events;
     private volatile SmppClient client;
+    private volatile Listener listener;
     private volatile Outbox outbox;
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicLong unboundSince = new AtomicLong(System.nanoTime());
@@ -60,8 +65,9 @@ public final class Connector implements AutoCloseable {
     }
 
     private SmppClient newClient(Outbox queue) {
+        listener = new Listener(events);
         ClientConfig.Builder b = config.clientBuilder().outbox(queue).meterRegistry(registry)
-                .addListener(new Listener(events));
+                .addListener(listener);
         state.correlationStore(config).ifPresent(b::correlationStore);
         return SmppClient.create(b.build());
     }
@@ -76,6 +82,7 @@ public final class Connector implements AutoCloseable {
      */
     CompletableFuture<Void> recycle() {
         SmppClient old = client;
+        listener.retired = true;
         Outbox fresh = outbox.durable() ? outbox : state.outbox(config);
         SmppClient next = newClient(fresh);
         outbox = fresh;
@@ -194,6 +201,7 @@ public final class Connector implements AutoCloseable {
 
     private final class Listener implements ClientListener {
         private final Events events;
+        volatile boolean retired;
 
         Listener(Events events) {
             this.events = events;
@@ -213,7 +221,7 @@ public final class Connector implements AutoCloseable {
                     lastFailureAt = System.nanoTime();
                 }
             }
-            events.onOutcome(Connector.this, outcome);
+            events.onOutcome(Connector.this, outcome, retired);
         }
 
         @Override

@@ -94,6 +94,8 @@ public final class ConnectorConfig {
     public ClientConfig.Builder clientBuilder() {
         ClientConfig.Builder b = ClientConfig.builder().clientId("gw-" + name).host(host).port(port)
                 .systemId(systemId).password(password).systemType(systemType).bindType(bindType).binds(binds)
+                // A thread per bind (up to 4): receipts, outcomes and the gateway's work on them share it.
+                .ioThreads(Math.min(binds, 4))
                 .windowSize(windowSize).enquireLinkInterval(enquireLinkInterval).responseTimeout(responseTimeout)
                 .defaultSource(Address.alphanumeric("ujumbe"))
                 .defaultRegisteredDelivery(RegisteredDelivery.RECEIPT)

@@ -184,7 +184,7 @@ final class MessageFlow implements MessageService, Connector.Events {
     // ---- outcomes and receipts --------------------------------------------------------------------
 
     @Override
-    public void onOutcome(Connector connector, MessageOutcome outcome) {
+    public void onOutcome(Connector connector, MessageOutcome outcome, boolean retired) {
         String id = outcome.correlationId();
         long now = System.currentTimeMillis();
         if (outcome instanceof MessageOutcome.Accepted) {
@@ -199,7 +199,7 @@ final class MessageFlow implements MessageService, Connector.Events {
         if (f.status() == null && !closing && failover(connector, f, now)) {
             return;
         }
-        if (f.cause() instanceof ClientStoppedException && !closing) {
+        if (retired && f.status() == null && !closing) {
             // The connector's client was replaced (its queue moved on) and no other connector of the
             // route can take this message: it waits for this connector's fresh client instead.
             Connector current = connectors.get(connector.name());

@@ -129,4 +129,29 @@ class RoutingFailoverTest {
         assertThat(movedOn).isGreaterThanOrEqualTo(3);
         assertThat(ids.stream().map(id -> status(id).get("connector").asText())).contains("b");
     }
+
+    @Test
+    void aMessageWhoseOnlyConnectorIsDown_waitsForIt_andIsSentWhenItsSmscReturns() {
+        start(GatewayConfig.builder()
+                .addRoute(new RouteConfig("only-a", List.of("2541"), null, List.of(), List.of(), List.of(), List.of(w("a", 1))))
+                .addRoute(RouteConfig.toConnector("default", "b")), 0);
+        int port = a.port();
+        a.close();
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.connectors().get("a").boundSessions() == 0);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(send("k-shop-123", "{\"to\":\"25410000050" + i + "\",\"text\":\"wait" + i + "\"}"));
+        }
+        // Longer than failoverAfter (1 s): a's queue is handed on, finds no other connector, and waits.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        for (String id : ids) {
+            assertThat(status(id).get("status").asText()).isEqualTo("queued");
+        }
+        a = SmscSimulator.start(SmscConfig.builder().port(port).receiptDelay(Duration.ofMillis(50)).build());
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> status(id).get("status").asText().equals("delivered"));
+            assertThat(status(id).get("connector").asText()).isEqualTo("a");
+        }
+        assertThat(b.record().submits()).isEmpty();
+    }
 }
