@@ -61,6 +61,8 @@ for c in $CONCURRENCY; do
   echo "gateway.sh: ujumbe JSON API, $MESSAGES messages, $c requests in flight" >&2
   bench --url "http://127.0.0.1:$gw_port" --concurrency "$c" --label "ujumbe /v1/messages"
 done
+# The gateway's own callback timer (a sliding window: read it while the JSON runs are recent).
+metrics="$(curl -s "http://127.0.0.1:$gw_port/metrics" | grep '^ujumbe_gateway_callback_latency_seconds{' || true)"
 if [[ "$KANNEL" == 1 ]]; then
   for c in $CONCURRENCY; do
     echo "gateway.sh: ujumbe's Kannel API, $c requests in flight" >&2
@@ -117,7 +119,6 @@ KCONF
     bench --kannel --url "http://127.0.0.1:$ksend" --concurrency "$c" --label "Kannel $(dpkg-query -W -f='${Version}' kannel 2>/dev/null) smsbox"
   done
 fi
-metrics="$(curl -s "http://127.0.0.1:$gw_port/metrics" | grep '^ujumbe_gateway_callback_latency_seconds{' || true)"
 
 section="$work/section.md"
 when="$(date -u '+%Y-%m-%d %H:%M UTC')"

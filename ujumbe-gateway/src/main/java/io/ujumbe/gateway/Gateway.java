@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +63,7 @@ public final class Gateway implements AutoCloseable {
     private final ScheduledExecutorService maintenance;
     private final HttpServer http;
     private volatile boolean stopping;
+    private boolean stopped;
 
     private Gateway(Builder b) {
         GatewayConfig config = b.config;
@@ -278,9 +278,10 @@ public final class Gateway implements AutoCloseable {
      * @param drain how long to wait
      */
     public synchronized void stop(Duration drain) {
-        if (stopping && http == null) {
+        if (stopped) {
             return;
         }
+        stopped = true;
         stopping = true;
         long deadline = System.nanoTime() + drain.toNanos();
         if (!state.durable()) {
@@ -366,7 +367,4 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> copy(Map<String, Object> m) {
-        return new HashMap<>(m);
-    }
 }
