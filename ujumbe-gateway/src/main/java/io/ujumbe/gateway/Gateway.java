@@ -305,6 +305,8 @@ public final class Gateway implements AutoCloseable {
             webhooks.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         http.close();
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        webhooks.stop(left.compareTo(config().webhookTimeout()) < 0 ? left : config().webhookTimeout());
         webhooks.close();
         maintenance.shutdownNow();
         slow.shutdownNow();

@@ -111,7 +111,7 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         again.set(false);
         // Claimed callbacks may wait here behind a busy receiver: the lease covers that wait.
-        long lease = Math.max(120_000, config.webhookTimeout().toMillis() * 4);
+        long lease = Math.max(30_000, config.webhookTimeout().toMillis() * 3);
         queue.claimDue(BATCH, lease).whenComplete((list, err) -> {
             try {
                 if (err != null) {
@@ -256,6 +256,31 @@ final class WebhookDispatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * Stops taking callbacks: those waiting behind a busy receiver go back to the queue, due now (so
+     * another gateway on the same Redis, or the next run, makes them without waiting for their lease),
+     * and calls in flight get up to {@code wait} to finish and record their result.
+     */
+    void stop(Duration wait) {
+        closed = true;
+        long now = System.currentTimeMillis();
+        for (Host h : hosts.values()) {
+            Callback cb;
+            while ((cb = h.backlog.poll()) != null) {
+                queue.reschedule(cb.postponed(now));
+            }
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
     }
