@@ -18,6 +18,16 @@ public interface ConfigStore {
      */
     void save(DynamicConfig config);
 
+    /**
+     * True when other gateways share this store (Redis): each then polls it and puts in force what
+     * another changed.
+     *
+     * @return whether the store is shared
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /** @return a store that keeps nothing: changes last until the process ends */
     static ConfigStore none() {
         return new ConfigStore() {

@@ -91,6 +91,9 @@ public final class Gateway implements AutoCloseable {
             connectors.values().forEach(Connector::start);
             webhooks.start();
             maintenance.scheduleWithFixedDelay(this::moveQueuesOfDeadConnectors, 1, 1, TimeUnit.SECONDS);
+            if (configStore.shared()) {
+                maintenance.scheduleWithFixedDelay(this::reloadSharedConfig, 2, 2, TimeUnit.SECONDS);
+            }
             this.http = HttpServer.start(HttpServerConfig.builder().name("gateway-http").host(effective.httpHost())
                     .port(effective.httpPort()).ioThreads(effective.ioThreads())
                     .maxRequestBytes(effective.maxRequestBytes()).build(), new GatewayApi(this).router(slow));
@@ -246,6 +249,19 @@ public final class Gateway implements AutoCloseable {
         }
         if (!isAdmin(request)) {
             throw new HttpException(401, "unauthorized", "the admin API needs the admin's basic credentials", "Authorization");
+        }
+    }
+
+    /** Puts in force what another gateway on the same store changed through its admin API. */
+    private void reloadSharedConfig() {
+        try {
+            Optional<DynamicConfig> stored = configStore.load();
+            if (stored.isPresent() && !stored.get().equals(DynamicConfig.of(config()))) {
+                LOG.atInfo().log("the shared configuration changed: applying it");
+                apply(stored.get().applyTo(config()));
+            }
+        } catch (RuntimeException e) {
+            LOG.atWarn().log("cannot reload the shared configuration: {}", e.toString());
         }
     }
 

@@ -95,6 +95,16 @@ class AdminApiTest {
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(view.body()).doesNotContain("\"pw\"").doesNotContain("k-ops-4567");
 
+        // Interceptor rules change at run time too.
+        assertThat(put("/v1/admin/rules", "[{\"type\":\"blockDestination\",\"match\":\"254799\"}]", ROOT).statusCode())
+                .isEqualTo(200);
+        var blocked = Http.post(base + "/v1/messages", "{\"to\":\"254799000001\",\"text\":\"x\"}",
+                "Authorization", Http.bearer("k-ops-4567"));
+        assertThat(Http.json(blocked).get("messages").get(0).get("error").asText()).isEqualTo("blocked");
+        var badRule = put("/v1/admin/rules", "[{\"type\":\"explode\",\"match\":\"x\"}]", ROOT);
+        assertThat(badRule.statusCode()).isEqualTo(400);
+        assertThat(Http.json(badRule).get("field").asText()).isEqualTo("[0].type");
+
         // Removing a user shuts it out.
         assertThat(delete("/v1/admin/users/ops", ROOT).statusCode()).isEqualTo(204);
         assertThat(Http.post(base + "/v1/messages", "{\"to\":\"254700000803\",\"text\":\"x\"}",

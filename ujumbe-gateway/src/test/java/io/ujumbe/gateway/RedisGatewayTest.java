@@ -44,7 +44,7 @@ class RedisGatewayTest {
     }
 
     Gateway gateway() {
-        Gateway g = Gateway.builder(GatewayConfig.builder().httpPort(0).redisUri(redis.uri())
+        Gateway g = Gateway.builder(GatewayConfig.builder().httpPort(0).redisUri(redis.uri()).admin("root", "root-pw")
                 .webhookInitialBackoff(Duration.ofMillis(100)).webhookMaxBackoff(Duration.ofMillis(300))
                 .addConnector(ConnectorConfig.builder("sim").port(smsc.port()).systemId("acme").password("secret").build())
                 .addRoute(RouteConfig.toConnector("default", "sim"))
@@ -134,5 +134,20 @@ class RedisGatewayTest {
         receiver.on("/later").stream().skip(before).forEach(c -> after.add(c.header("X-Ujumbe-Callback-Id").orElseThrow()));
         assertThat(after).containsAll(callbackIds);
         await().atMost(Duration.ofSeconds(10)).until(() -> b.state().callbackQueue().pending() == 0);
+    }
+
+    @Test
+    void anAdminChangeOnOneGatewayReachesTheOthers() {
+        Gateway a = gateway();
+        Gateway b = gateway();
+        var put = Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + a.port()
+                        + "/v1/admin/users/ops")).header("Authorization", Http.basic("root", "root-pw"))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"apiKey\":\"k-ops-4567\"}")).build());
+        assertThat(put.statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> send(b, "k-ops-4567", "{\"to\":\"254700000801\",\"text\":\"x\"}")
+                .statusCode() == 202);
+        // And a gateway started later reads it from Redis.
+        Gateway c = gateway();
+        assertThat(send(c, "k-ops-4567", "{\"to\":\"254700000802\",\"text\":\"x\"}").statusCode()).isEqualTo(202);
     }
 }

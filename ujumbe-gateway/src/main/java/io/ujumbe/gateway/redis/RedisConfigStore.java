@@ -26,4 +26,9 @@ final class RedisConfigStore implements ConfigStore {
     public void save(DynamicConfig config) {
         redis.set(key, io.ujumbe.gateway.DynamicConfigJson.write(config));
     }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
 }
