@@ -72,7 +72,19 @@ final class Admission {
                         + user.quota() + " messages", null);
                 return forget.thenCompose(v -> CompletableFuture.<Answer>failedFuture(e));
             }
-            return service.submit(messages).thenCompose(results -> {
+            CompletionStage<List<SubmitResult>> submitted;
+            try {
+                submitted = service.submit(messages);
+            } catch (RuntimeException e) {
+                submitted = CompletableFuture.failedFuture(e);
+            }
+            return submitted.handle((results, err) -> {
+                if (err != null) {
+                    // Nothing was taken: the key must not answer "queued" for messages never queued.
+                    CompletionStage<Void> forget = key != null ? state.idempotencyStore().remove(key)
+                            : CompletableFuture.completedFuture(null);
+                    return forget.thenCompose(v -> CompletableFuture.<Answer>failedFuture(err));
+                }
                 List<Map<String, Object>> out = new ArrayList<>(results.size());
                 for (SubmitResult r : results) {
                     out.add(r.toJson());
@@ -80,7 +92,7 @@ final class Admission {
                 CompletionStage<Void> saved = key != null ? state.idempotencyStore().put(key, Callbacks.json(out), ttl)
                         : CompletableFuture.completedFuture(null);
                 return saved.thenApply(v -> new Answer(out, false));
-            });
+            }).thenCompose(java.util.function.Function.identity());
         });
     }
 
