@@ -31,18 +31,15 @@ final class Admission {
     record Answer(List<Map<String, Object>> messages, boolean repeated) {
     }
 
+    /** The checks and counts without an idempotency key, for other doors: the results themselves. */
+    CompletionStage<List<SubmitResult>> admitResults(UserConfig user, List<GatewayMessage> messages) {
+        checkSenders(user, messages);
+        return state.usageLimiter().acquire(user, messages.size()).thenCompose(verdict -> verdict == UsageLimiter.Verdict.ALLOWED
+                ? service.submit(messages) : CompletableFuture.failedFuture(refusal(user, verdict)));
+    }
+
     CompletionStage<Answer> admit(UserConfig user, List<GatewayMessage> messages, String idempotencyKey) {
-        for (int i = 0; i < messages.size(); i++) {
-            GatewayMessage m = messages.get(i);
-            if (m.from() != null && !user.allowsSender(m.from())) {
-                throw new HttpException(403, "sender_not_allowed", "user " + user.name() + " may not send from '"
-                        + m.from() + "'", messages.size() > 1 ? "messages[" + i + "].from" : "from");
-            }
-            if (m.from() == null && !user.allowedSenders().isEmpty()) {
-                throw new HttpException(403, "sender_required", "user " + user.name()
-                        + " must name one of its allowed senders in from", "from");
-            }
-        }
+        checkSenders(user, messages);
         Duration ttl = snapshot.get().config().messageTtl();
         if (idempotencyKey == null) {
             return limitThenSubmit(user, messages, null, ttl);
@@ -60,16 +57,34 @@ final class Admission {
         });
     }
 
+    private static void checkSenders(UserConfig user, List<GatewayMessage> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            GatewayMessage m = messages.get(i);
+            if (m.from() != null && !user.allowsSender(m.from())) {
+                throw new HttpException(403, "sender_not_allowed", "user " + user.name() + " may not send from '"
+                        + m.from() + "'", messages.size() > 1 ? "messages[" + i + "].from" : "from");
+            }
+            if (m.from() == null && !user.allowedSenders().isEmpty()) {
+                throw new HttpException(403, "sender_required", "user " + user.name()
+                        + " must name one of its allowed senders in from", "from");
+            }
+        }
+    }
+
+    private static HttpException refusal(UserConfig user, UsageLimiter.Verdict verdict) {
+        return verdict == UsageLimiter.Verdict.RATE_LIMITED
+                ? new HttpException(429, "rate_limited", "user " + user.name() + " may send "
+                + user.ratePerSecond() + " messages per second; slow down and retry", null)
+                : new HttpException(403, "quota_exhausted", "user " + user.name() + " has used its quota of "
+                + user.quota() + " messages", null);
+    }
+
     private CompletionStage<Answer> limitThenSubmit(UserConfig user, List<GatewayMessage> messages, String key, Duration ttl) {
         return state.usageLimiter().acquire(user, messages.size()).thenCompose(verdict -> {
             if (verdict != UsageLimiter.Verdict.ALLOWED) {
                 CompletionStage<Void> forget = key != null ? state.idempotencyStore().remove(key)
                         : CompletableFuture.completedFuture(null);
-                HttpException e = verdict == UsageLimiter.Verdict.RATE_LIMITED
-                        ? new HttpException(429, "rate_limited", "user " + user.name() + " may send "
-                        + user.ratePerSecond() + " messages per second; slow down and retry", null)
-                        : new HttpException(403, "quota_exhausted", "user " + user.name() + " has used its quota of "
-                        + user.quota() + " messages", null);
+                HttpException e = refusal(user, verdict);
                 return forget.thenCompose(v -> CompletableFuture.<Answer>failedFuture(e));
             }
             CompletionStage<List<SubmitResult>> submitted;

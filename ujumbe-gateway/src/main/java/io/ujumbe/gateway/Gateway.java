@@ -131,6 +131,28 @@ public final class Gateway implements AutoCloseable {
         return flow;
     }
 
+    /**
+     * Takes messages from another door (an SMPP front) as the HTTP API does: the user's allowed
+     * senders, rate limit and quota, then the {@link #messageService()}.
+     *
+     * @param user the authenticated user (see {@link #authenticator()})
+     * @param messages the messages, ids given
+     * @return one result per message; fails with an {@link HttpException} of status 403
+     *         ({@code sender_not_allowed}, {@code quota_exhausted}) or 429 ({@code rate_limited})
+     */
+    public java.util.concurrent.CompletionStage<List<SubmitResult>> admit(UserConfig user, List<GatewayMessage> messages) {
+        try {
+            return admission.admitResults(user, messages);
+        } catch (HttpException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** @return the users' authenticator in force (API keys, passwords) */
+    public Authenticator authenticator() {
+        return snapshot.get().authenticator();
+    }
+
     /** @return the status store */
     public StatusStore statusStore() {
         return state.statusStore();

@@ -273,4 +273,20 @@ class GatewayCycleTest {
         assertThat(Http.json(api).get("paths").get("/v1/messages").has("post")).isTrue();
         assertThat(Http.json(api).get("paths").get("/v1/messages/{id}").has("get")).isTrue();
     }
+
+    @Test
+    void otherDoorsSubmitThroughTheSameChecks() throws Exception {
+        UserConfig shop = gateway.authenticator().user("shop").orElseThrow();
+        GatewayMessage m = GatewayMessage.builder(java.util.UUID.randomUUID().toString(), "shop", "254700000061").text("door").build();
+        List<SubmitResult> r = gateway.admit(shop, List.of(m)).toCompletableFuture().get();
+        assertThat(r.get(0).queued()).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> gateway.messageService().find(m.id()).toCompletableFuture().join()
+                .map(v -> v.status() == MessageStatus.DELIVERED).orElse(false));
+        UserConfig brand = gateway.authenticator().user("brand").orElseThrow();
+        GatewayMessage wrong = GatewayMessage.builder(java.util.UUID.randomUUID().toString(), "brand", "254700000062")
+                .text("x").from("OTHER").build();
+        assertThat(gateway.admit(brand, List.of(wrong)).toCompletableFuture()).failsWithin(Duration.ofSeconds(5))
+                .withThrowableThat().havingRootCause().isInstanceOf(io.ujumbe.http.HttpException.class)
+                .withMessageContaining("may not send from");
+    }
 }
