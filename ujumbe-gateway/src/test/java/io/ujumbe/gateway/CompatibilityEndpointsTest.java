@@ -87,6 +87,19 @@ class CompatibilityEndpointsTest {
         assertThat(smsc.record().submits()).anyMatch(m -> m.destination().equals("254700000102")
                 && m.text().equals("café"));
 
+        // UCS-2 as Kannel clients send it: coding=2, the text's UTF-16BE bytes %-escaped, charset named.
+        StringBuilder utf16 = new StringBuilder();
+        for (byte x : "Привет".getBytes(StandardCharsets.UTF_16BE)) {
+            utf16.append('%').append(String.format("%02X", x & 0xFF));
+        }
+        var ucs2 = Http.get(base + "/cgi-bin/sendsms?username=kan&password=kan-pw&to=254700000103&coding=2&charset=UTF-16BE&text="
+                + utf16);
+        assertThat(ucs2.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsc.record().submits().stream()
+                .anyMatch(m -> m.destination().equals("254700000103")));
+        assertThat(smsc.record().submits()).anyMatch(m -> m.destination().equals("254700000103")
+                && m.dataCoding() == 8 && m.text().equals("Привет"));
+
         var auth = Http.get(base + "/cgi-bin/sendsms?username=kan&password=wrong&to=2547&text=x");
         assertThat(auth.statusCode()).isEqualTo(403);
         assertThat(auth.body()).isEqualTo("Authorization failed for sendsms");
