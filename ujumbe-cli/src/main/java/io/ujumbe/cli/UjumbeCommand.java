@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** The top-level {@code ujumbe} command: global options and the list of subcommands. */
 @Command(name = "ujumbe", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "SMPP 3.4 from the command line: an SMSC simulator, a sender, a long-running client.",
-        subcommands = {SmscCommand.class, SendCommand.class, RunCommand.class, Vumi2Command.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {SmscCommand.class, SendCommand.class, RunCommand.class, Vumi2Command.class, GatewayCommand.class, DemoCommand.class, BenchCommand.class})
 final class UjumbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
