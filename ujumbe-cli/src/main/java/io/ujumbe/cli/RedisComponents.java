@@ -54,6 +54,20 @@ final class RedisComponents implements AutoCloseable {
      * @param ratePerSecond the account's rate, shared when the settings turn the rate limit on
      * @param registry where the outbox's meters go (ujumbe.redis.outbox.lost)
      */
+    /**
+     * {@link #open}, for a command's start-up: when it cannot, logs why (the password scrubbed
+     * from the message) on the command's logger and returns null, and the command exits 1.
+     */
+    static RedisComponents openOrLog(RedisSettings settings, double ratePerSecond, MeterRegistry registry, Logger log) {
+        try {
+            return open(settings, ratePerSecond, registry);
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("redis", settings.redactedUri())
+                    .log("cannot set up the Redis components: {}", settings.scrub(String.valueOf(e.getMessage())));
+            return null;
+        }
+    }
+
     static RedisComponents open(RedisSettings settings, double ratePerSecond, MeterRegistry registry) {
         RedisComponents c = new RedisComponents(settings);
         try {

@@ -60,11 +60,8 @@ final class Vumi2Command implements Callable<Integer> {
         PrometheusMeterRegistry registry = ProcessMetrics.registry();
         RedisComponents redis = null;
         if (redisSettings != null) {
-            try {
-                redis = RedisComponents.open(redisSettings, settings.ratePerSecond(), registry);
-            } catch (RuntimeException e) {
-                LOG.atError().addKeyValue("redis", redisSettings.redactedUri())
-                        .log("cannot set up the Redis components: {}", redisSettings.scrub(String.valueOf(e.getMessage())));
+            redis = RedisComponents.openOrLog(redisSettings, settings.ratePerSecond(), registry, LOG);
+            if (redis == null) {
                 return Main.FAILED;
             }
         }
