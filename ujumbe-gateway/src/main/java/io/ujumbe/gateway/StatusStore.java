@@ -1,6 +1,8 @@
 package io.ujumbe.gateway;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -36,4 +38,18 @@ public interface StatusStore {
      * @return the view, or empty when unknown or expired
      */
     CompletionStage<Optional<MessageView>> find(String id);
+
+    /**
+     * The messages taken last, newest first, for the console: at most {@link #RECENT} are remembered
+     * (and only while their records live). A store that keeps no such list answers none.
+     *
+     * @param limit the most to return
+     * @return the messages with their timelines
+     */
+    default CompletionStage<List<MessageView>> recent(int limit) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    /** How many of the latest message ids a store remembers for {@link #recent}. */
+    int RECENT = 1000;
 }
