@@ -130,7 +130,7 @@ class GatewayConsoleBrowserTest {
         By shop = By.cssSelector("#users tr[data-user='shop'] td.used");
         await().atMost(WAIT).until(() -> "7".equals(attr(shop, "data-used")));
         assertThat(textOf(shop)).contains("7 / 1000");
-        assertThat(textOf(By.cssSelector("#users tr[data-user='shop']"))).contains("retail", "20.0/s");
+        assertThat(textOf(By.cssSelector("#users tr[data-user='shop']"))).contains("retail", "20/s");
         assertThat(attr(By.cssSelector("#users tr[data-user='bank'] td.used"), "data-used")).isEqualTo("1");
 
         // Filter by user.

@@ -64,6 +64,13 @@
     return millis ? t + '.' + pad(d.getMilliseconds(), 3) : t;
   }
 
+  /* Ids are UUIDs: the table shows their start, the title and the detail the whole. */
+  function idCell(tr, id) {
+    var td = cell(tr, id ? id.substring(0, 8) + '…' : '(inbound)', 'id');
+    if (id) { td.title = id; }
+    return td;
+  }
+
   function list(a) { return a && a.length ? a.join(', ') : '-'; }
 
   function limit(n) { return n > 0 ? n + '/s' : 'none'; }
@@ -136,7 +143,7 @@
       tr.setAttribute('data-message-id', m.id);
       tr.setAttribute('data-status', m.status);
       cell(tr, time(m.createdAt));
-      cell(tr, m.id, 'id');
+      idCell(tr, m.id);
       cell(tr, m.user);
       cell(tr, m.from || '-');
       cell(tr, m.to);
@@ -225,8 +232,8 @@
       var tr = el('tr');
       tr.setAttribute('data-callback-id', h.id);
       tr.setAttribute('data-message-id', h.messageId || '');
-      cell(tr, h.messageId || '(inbound)', 'id');
-      cell(tr, h.method + ' ' + h.url, 'text');
+      idCell(tr, h.messageId);
+      cell(tr, h.method + ' ' + h.url, 'url');
       cell(tr, h.attempts, 'attempts');
       var last = h.lastAttempt;
       cell(tr, last ? time(last.at) + ' ' + last.result : '-', last ? (last.ok ? 'ok last' : 'bad last') : 'last');
