@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -150,7 +151,11 @@ class GatewayConsoleBrowserTest {
             browser.findElement(By.cssSelector("#messages tbody tr[data-message-id='" + ids.get(1) + "']")).click();
             await().atMost(WAIT).until(() -> textOf(By.id("detail-title")).contains(ids.get(1))
                     && !browser.findElements(By.cssSelector("#timeline li[data-event='callback']")).isEmpty());
-            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+            // The whole page and no more: the window as tall as the page.
+            long height = ((Number) ((JavascriptExecutor) browser).executeScript(
+                    "window.scrollTo(0, 0); return Math.ceil(document.getElementsByTagName('footer')[0]"
+                            + ".getBoundingClientRect().bottom + window.outerHeight - window.innerHeight);")).longValue();
+            browser.manage().window().setSize(new Dimension(1400, (int) Math.min(4000, height)));
             Path shot = Path.of("target", "screenshots", "gateway-console.png");
             Files.createDirectories(shot.getParent());
             Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
