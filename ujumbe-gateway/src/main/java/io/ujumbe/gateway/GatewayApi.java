@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 /**
  * The gateway's HTTP endpoints: the JSON API ({@code /v1/messages}, {@code /v1/connectors},
  * {@code /v1/openapi.json}), the Kannel and Jasmin compatibility endpoints, the admin API, the
- * console ({@code /console}), and {@code /health} and {@code /metrics}. Handlers run on the I/O thread and only chain asynchronous
- * steps; the metrics scrape, which walks every meter, runs on its own thread.
+ * console ({@code /console}), and {@code /health} and {@code /metrics}. Handlers run on the I/O
+ * thread and only chain asynchronous steps; the metrics scrape, which walks every meter, runs on its
+ * own thread.
  */
 final class GatewayApi {
     private final Gateway gateway;

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletionStage;
  * The default is {@link InMemoryStatusStore}.
  */
 public interface StatusStore {
+    /** How many of the latest message ids a store remembers for {@link #recent}. */
+    int RECENT = 1000;
 
     /**
      * Stores a new message with its first event.
@@ -49,7 +51,4 @@ public interface StatusStore {
     default CompletionStage<List<MessageView>> recent(int limit) {
         return CompletableFuture.completedFuture(List.of());
     }
-
-    /** How many of the latest message ids a store remembers for {@link #recent}. */
-    int RECENT = 1000;
 }
