@@ -551,6 +551,12 @@ final class DefaultSmppClient implements SmppClient {
             }
         }
 
+        /** Only hooks look at outbound PDUs (onResponse is not used): without any, no numbered copy per submit_sm. */
+        @Override
+        public boolean observesOutboundPdus() {
+            return !config.hooks().isEmpty();
+        }
+
         @Override
         public void beforeSend(SmppSession s, Pdu pdu) {
             for (PduHook h : config.hooks()) {

@@ -174,12 +174,17 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     "window of " + window.size() + " outstanding requests is full on session " + id));
             return;
         }
-        PduRequest numbered = request.withSequenceNumber(sequencer.next());
+        int seq = sequencer.next();
+        // The encoder writes the sequence number; a numbered copy of the PDU is made only for those
+        // who see the request: the future's callers (bind's response conversion), a handler that
+        // observes outbound PDUs (hooks), the debug log.
+        PduRequest numbered = sink instanceof CompletableFuture || handler.observesOutboundPdus() || log.isDebug()
+                ? request.withSequenceNumber(seq) : request;
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
-            write(numbered, sink, counted, responseTimeout);
+            write(numbered, seq, sink, counted, responseTimeout);
         } else {
-            loop.execute(() -> write(numbered, sink, counted, responseTimeout));
+            loop.execute(() -> write(numbered, seq, sink, counted, responseTimeout));
         }
     }
 
@@ -239,7 +244,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     // ---- outbound -------------------------------------------------------------------------
 
-    private void write(PduRequest request, Object sink, boolean counted, Duration timeout) {
+    private void write(PduRequest request, int seq, Object sink, boolean counted, Duration timeout) {
         Channel ch = channel;
         if (!ch.isActive() || !state.isOpen() && request.commandId() != CommandId.UNBIND) {
             if (!ch.isActive()) {
@@ -253,12 +258,12 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     null, false));
             return;
         }
-        Outgoing p = new Outgoing(request, sink, counted, System.nanoTime());
+        Outgoing p = new Outgoing(request, seq, sink, counted, System.nanoTime());
         if (!window.register(p)) {
             if (counted) {
                 releaseWindow();
             }
-            RequestWindow.Pending.tell(sink, null, new IllegalStateException("sequence number " + request.sequenceNumber()
+            RequestWindow.Pending.tell(sink, null, new IllegalStateException("sequence number " + seq
                     + " is still pending on session " + id + "; the sequencer must not repeat a number in flight"));
             return;
         }
@@ -273,19 +278,29 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
         }
         beforeSendHook(request);
-        ch.writeAndFlush(request).addListener(p);
+        ch.writeAndFlush(p).addListener(p);
     }
 
     /**
      * A request in flight that also listens for the outcome of its own write: one object per
      * request rather than a pending entry plus a listener.
      */
-    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener {
+    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener, PduEncoder.Numbered {
         /** The write completed: the request's bytes left this process and the peer may have it. */
         boolean written;
 
-        Outgoing(PduRequest request, Object sink, boolean counted, long sentNanos) {
-            super(request, sink, counted, sentNanos);
+        Outgoing(PduRequest request, int seq, Object sink, boolean counted, long sentNanos) {
+            super(request, seq, sink, counted, sentNanos);
+        }
+
+        @Override
+        public Pdu pdu() {
+            return request;
+        }
+
+        @Override
+        public int sequenceNumber() {
+            return seq;
         }
 
         @Override
@@ -304,7 +319,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 }
                 f.channel().close();
             }
-            RequestWindow.Pending removed = window.remove(request.sequenceNumber());
+            RequestWindow.Pending removed = window.remove(seq);
             if (removed != null) {
                 settle(removed);
                 removed.fail(dead
@@ -340,7 +355,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     private void expire(RequestWindow.Pending p, Duration timeout) {
         window.unlink(p);
-        RequestWindow.Pending removed = window.remove(p.request.sequenceNumber());
+        RequestWindow.Pending removed = window.remove(p.seq);
         if (removed != p) {
             if (removed != null) {
                 window.register(removed);
@@ -349,10 +364,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         }
         settle(p);
         log.warn("request timed out", null, "command", p.request.commandId().smppName(),
-                "seq", p.request.sequenceNumber(), "timeoutMs", timeout.toMillis());
+                "seq", p.seq, "timeoutMs", timeout.toMillis());
         p.fail(new ResponseTimeoutException(p.request.commandId().smppName()
-                + " seq=" + p.request.sequenceNumber() + " not answered within " + timeout.toMillis()
-                + " ms on session " + id, p.request.sequenceNumber()));
+                + " seq=" + p.seq + " not answered within " + timeout.toMillis()
+                + " ms on session " + id, p.seq));
     }
 
     private void settle(RequestWindow.Pending p) {
@@ -496,7 +511,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             failed++;
             boolean written = !(p instanceof Outgoing) || ((Outgoing) p).written;
             p.fail(new SessionClosedException(p.request.commandId().smppName()
-                    + " seq=" + p.request.sequenceNumber() + (written ? " not answered" : " not sent")
+                    + " seq=" + p.seq + (written ? " not answered" : " not sent")
                     + ": session " + id + " closed (" + closeReason + ")", null, written));
         }
         // The one event of the change to CLOSED (setState leaves it to here, where the reason and the

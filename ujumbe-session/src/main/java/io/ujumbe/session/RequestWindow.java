@@ -230,13 +230,17 @@ final class RequestWindow {
         private Pending next;
 
         Pending(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, long sentNanos) {
-            this(request, (Object) future, counted, sentNanos);
+            this(request, request.sequenceNumber(), future, counted, sentNanos);
         }
 
-        /** {@code sink}: a {@link CompletableFuture} of the response or a {@link BiConsumer} of (response, error). */
-        Pending(PduRequest request, Object sink, boolean counted, long sentNanos) {
+        /**
+         * {@code seq}: the number it is sent with ({@code request}'s own may be unset: the encoder
+         * writes this one); {@code sink}: a {@link CompletableFuture} of the response or a
+         * {@link BiConsumer} of (response, error).
+         */
+        Pending(PduRequest request, int seq, Object sink, boolean counted, long sentNanos) {
             this.request = request;
-            this.seq = request.sequenceNumber();
+            this.seq = seq;
             this.sink = sink;
             this.counted = counted;
             this.sentNanos = sentNanos;

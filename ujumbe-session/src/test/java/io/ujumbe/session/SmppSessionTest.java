@@ -158,10 +158,23 @@ class SmppSessionTest {
     /** The callback form of send: each outcome exactly once, like the future's; a throwing callback harms nothing. */
     @Test
     void callbackSendTellsEachOutcomeOnceAndSurvivesAThrowingCallback() throws Exception {
+        callbackSend(true);
+        // A handler that does not observe outbound PDUs: no numbered copy, the encoder numbers the
+        // request on the wire; the responses must still find their requests.
+        callbackSend(false);
+    }
+
+    private void callbackSend(boolean observes) throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {
             smsc.responseDelay = Duration.ofMillis(200);
+            NoopHandler handler = observes ? new NoopHandler() : new NoopHandler() {
+                @Override
+                public boolean observesOutboundPdus() {
+                    return false;
+                }
+            };
             SmppSession s = get(connector.connect("127.0.0.1", smsc.port(),
-                    quiet().toBuilder().windowSize(2).build(), new NoopHandler()));
+                    quiet().toBuilder().windowSize(2).build(), handler));
             get(s.bind(bind(BindType.TRANSMITTER, "a", "b")));
             List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
             AtomicInteger calls = new AtomicInteger();
@@ -184,6 +197,9 @@ class SmppSessionTest {
             assertThat(get(s.send(submit("4"))).commandStatus().isOk()).isTrue();
             assertThat(calls.get()).isEqualTo(2);
             assertThat(s.pendingRequests()).isZero();
+            // On the wire every submit_sm had its own number, whichever way it was numbered.
+            assertThat(smsc.received()).extracting(Pdu::sequenceNumber).doesNotContain(0).doesNotHaveDuplicates()
+                    .hasSize(3);
             smsc.dropResponses = true;
             CompletableFuture<Throwable> lost = new CompletableFuture<>();
             s.send(submit("5"), (resp, err) -> lost.complete(err));
