@@ -149,6 +149,7 @@ final class BenchCommand implements Callable<Integer> {
         Semaphore permits = new Semaphore(inFlight);
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         r.cpuAtStart = processCpuNanos();
+        r.allocAtStart = allocatedBytes();
         r.start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             if (interval > 0) {
@@ -176,6 +177,19 @@ final class BenchCommand implements Callable<Integer> {
         return r;
     }
 
+    /**
+     * Bytes allocated on the heap by every live thread so far (the client's threads live for the
+     * whole run, so the difference over a run is what the run allocated).
+     */
+    static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, a);
+        }
+        return sum;
+    }
+
     /** CPU time of the whole process (every thread, JIT and GC included). */
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -195,8 +209,10 @@ final class BenchCommand implements Callable<Integer> {
         private final Object lock = new Object();
         long start;
         long cpuAtStart;
+        long allocAtStart;
         volatile long end;
         volatile long cpuAtEnd;
+        volatile long allocAtEnd;
 
         Run(int n) {
             latencies = new long[n];
@@ -207,6 +223,7 @@ final class BenchCommand implements Callable<Integer> {
             if (remaining.decrementAndGet() == 0) {
                 end = System.nanoTime();
                 cpuAtEnd = processCpuNanos();
+                allocAtEnd = allocatedBytes();
                 synchronized (lock) {
                     lock.notifyAll();
                 }
@@ -225,7 +242,7 @@ final class BenchCommand implements Callable<Integer> {
     /** What is printed: throughput, latency percentiles, CPU and heap of this process. */
     private record Report(int count, int failed, int window, int sessions, double seconds, double perSecond,
                           double p50, double p90, double p99, double max, double cpuSeconds, double heapMb,
-                          int threads) {
+                          int threads, double allocPerMessage) {
         static Report of(Run r, int count, int window, int sessions) {
             long[] sorted = r.latencies.clone();
             Arrays.sort(sorted);
@@ -235,7 +252,7 @@ final class BenchCommand implements Callable<Integer> {
             return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
                     ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
                     ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9, heap / (1024.0 * 1024.0),
-                    threads.getThreadCount());
+                    threads.getThreadCount(), (r.allocAtEnd - r.allocAtStart) / (double) count);
         }
 
         private static long percentile(long[] sorted, double p) {
@@ -251,9 +268,10 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
-                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
+                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"alloc_bytes_per_msg\":%.0f,"
+                            + "\"heap_used_mb\":%.1f,\"threads\":%d}",
                     count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
-                    cpuSeconds, cpuSeconds * 1e6 / count, heapMb, threads);
+                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads);
         }
 
         String text() {
@@ -261,9 +279,10 @@ final class BenchCommand implements Callable<Integer> {
                             + "throughput  %.0f msg/s%n"
                             + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
                             + "cpu         %.2f s (process, during the run: %.1f us/msg)%n"
+                            + "allocated   %.0f bytes/msg (heap, every thread)%n"
                             + "heap used   %.1f MB, %d threads",
                     count, count - failed, failed, seconds, window, sessions, perSecond, p50, p90, p99, max,
-                    cpuSeconds, cpuSeconds * 1e6 / count, heapMb, threads);
+                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads);
         }
     }
 }

@@ -226,7 +226,10 @@ final class DefaultSmppClient implements SmppClient {
                     .addKeyValue("status", f.status()).addKeyValue("reason", f.reason())
                     .addKeyValue("attempts", outcome.attempts()).log("message failed");
         }
-        for (ClientListener l : config.listeners()) {
+        // Indexed loops on the per-message paths: no iterator per message (the lists are immutable).
+        List<ClientListener> listeners = config.listeners();
+        for (int i = 0; i < listeners.size(); i++) {
+            ClientListener l = listeners.get(i);
             try {
                 l.onOutcome(outcome);
             } catch (RuntimeException e) {
@@ -551,9 +554,17 @@ final class DefaultSmppClient implements SmppClient {
             }
         }
 
+        /** Only hooks look at outbound PDUs (onResponse is not used): without any, no numbered copy per submit_sm. */
+        @Override
+        public boolean observesOutboundPdus() {
+            return !config.hooks().isEmpty();
+        }
+
         @Override
         public void beforeSend(SmppSession s, Pdu pdu) {
-            for (PduHook h : config.hooks()) {
+            List<PduHook> hooks = config.hooks();
+            for (int i = 0; i < hooks.size(); i++) {
+                PduHook h = hooks.get(i);
                 try {
                     h.beforeSend(s.id(), pdu);
                 } catch (RuntimeException e) {
@@ -565,7 +576,9 @@ final class DefaultSmppClient implements SmppClient {
 
         @Override
         public void afterReceive(SmppSession s, Pdu pdu) {
-            for (PduHook h : config.hooks()) {
+            List<PduHook> hooks = config.hooks();
+            for (int i = 0; i < hooks.size(); i++) {
+                PduHook h = hooks.get(i);
                 try {
                     h.afterReceive(s.id(), pdu);
                 } catch (RuntimeException e) {

@@ -220,7 +220,7 @@ final class Dispatcher {
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
         part.sentNanos = System.nanoTime();
-        session.send(part.job.parts.get(part.index)).whenComplete(part);
+        session.send(part.job.parts.get(part.index), part); // a callback: no future per part
     }
 
     /** Any thread: a part's answer arrived; queue it for the dispatcher thread. */
@@ -355,10 +355,11 @@ final class Dispatcher {
             // Recorded with the entry, maybe by another process: same reference, only the missing parts.
             p = new Progress(entry.progress().reference(), entry.progress().messageIds());
         }
-        int reference = p != null ? p.reference : references.next(m.destination().address());
         List<SubmitSm> parts;
+        int reference;
         try {
-            parts = assembler.assemble(m, reference);
+            parts = assembler.assemble(m, p != null ? p.reference : MessageAssembler.NO_REFERENCE, references);
+            reference = assembler.lastReference();
         } catch (RuntimeException e) {
             log.warn(null).addKeyValue("correlationId", m.correlationId())
                     .addKeyValue("error", e.getMessage()).log("message cannot be sent as given; failed");
@@ -520,7 +521,9 @@ final class Dispatcher {
                     .addKeyValue("correlationId", job.entry.message().correlationId())
                     .addKeyValue("attempt", job.entry.attempt()).addKeyValue("retryInMs", job.retryDelay.toMillis())
                     .addKeyValue("lastError", job.lastError).log("message will be retried");
-            config.outbox().nack(job.entry.withProgress(PartProgress.of(job.reference, job.messageIds))
+            // A one-part message drew no reference (NO_REFERENCE); the record needs 0..65535 and a
+            // single part never uses it.
+            config.outbox().nack(job.entry.withProgress(PartProgress.of(Math.max(0, job.reference), job.messageIds))
                             .withSendState(job.failedState()), job.retryDelay)
                     .whenComplete((v, e) -> {
                 if (e != null) {
@@ -532,8 +535,8 @@ final class Dispatcher {
                 }
             });
         } else {
-            finish(job.entry, new MessageOutcome.Accepted(job.entry.message(), Arrays.asList(job.messageIds),
-                    job.entry.attempt()));
+            finish(job.entry, new MessageOutcome.Accepted(job.entry.message(), job.messageIds.length == 1
+                    ? List.of(job.messageIds[0]) : Arrays.asList(job.messageIds), job.entry.attempt()));
         }
     }
 

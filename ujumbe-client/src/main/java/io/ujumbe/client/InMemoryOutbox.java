@@ -35,7 +35,18 @@ public final class InMemoryOutbox implements Outbox {
 
     private final int capacity;
     private final LongSupplier nanoTime;
-    private final ArrayDeque<OutboxEntry> ready = new ArrayDeque<>();
+    /**
+     * A stage completed at once, shared: callers cannot complete or obtrude it, and the client
+     * knows it (no callback stage, no future per offer or ack).
+     */
+    static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
+
+    /**
+     * What waits to be handed out: an {@link OutboundMessage} not yet handed out (its entry and id
+     * are made when it is: a million queued messages cost no entry and no id string each), or an
+     * {@link OutboxEntry} given back for a retry or released.
+     */
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
     private final Map<String, OutboxEntry> leased = new HashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -67,10 +78,10 @@ public final class InMemoryOutbox implements Outbox {
                 return CompletableFuture.failedFuture(new OutboxFullException(
                         "outbox is full (" + capacity + " messages not yet sent or acknowledged)"));
             }
-            ready.add(new OutboxEntry(Long.toString(ids.incrementAndGet()), message, 1));
+            ready.add(java.util.Objects.requireNonNull(message, "message"));
         }
         notifyListeners();
-        return CompletableFuture.completedFuture(null);
+        return DONE;
     }
 
     @Override
@@ -86,7 +97,7 @@ public final class InMemoryOutbox implements Outbox {
                 out.add(e);
             }
             while (out.size() < max && !ready.isEmpty()) {
-                OutboxEntry e = ready.poll();
+                OutboxEntry e = entry(ready.poll());
                 leased.put(e.id(), e);
                 out.add(e);
             }
@@ -108,7 +119,7 @@ public final class InMemoryOutbox implements Outbox {
                 out.add(e);
             }
             while (!ready.isEmpty()) {
-                OutboxEntry e = ready.poll();
+                OutboxEntry e = entry(ready.poll());
                 leased.put(e.id(), e);
                 out.add(e);
             }
@@ -116,12 +127,18 @@ public final class InMemoryOutbox implements Outbox {
         return out;
     }
 
+    /** The entry of a waiting element: a message handed out for the first time gets its id now. */
+    private OutboxEntry entry(Object waiting) {
+        return waiting instanceof OutboxEntry ? (OutboxEntry) waiting
+                : new OutboxEntry(Long.toString(ids.incrementAndGet()), (OutboundMessage) waiting, 1);
+    }
+
     @Override
     public CompletionStage<Void> ack(OutboxEntry entry) {
         synchronized (this) {
             leased.remove(entry.id());
         }
-        return CompletableFuture.completedFuture(null);
+        return DONE;
     }
 
     @Override

@@ -29,6 +29,10 @@ final class MessageAssembler {
     private final ClientConfig config;
     private final Map<TextEncoding, TextEncoder> encoders = new EnumMap<>(TextEncoding.class);
     private final Map<MultipartMode, MessageSplitter> splitters = new EnumMap<>(MultipartMode.class);
+    /** No concatenation reference drawn yet (or none needed: the message is one part). */
+    static final int NO_REFERENCE = -1;
+    /** The reference of the last {@link #assemble} (one thread uses an assembler: the dispatcher's). */
+    private int lastReference = NO_REFERENCE;
 
     MessageAssembler(ClientConfig config, SmsCharsetRegistry charsets) {
         this.config = config;
@@ -46,13 +50,24 @@ final class MessageAssembler {
         }
     }
 
-    List<SubmitSm> assemble(OutboundMessage m, int reference) {
+    /**
+     * The parts of {@code m}. {@code reference} is the concatenation reference of an earlier
+     * attempt, or {@link #NO_REFERENCE}: then one is drawn from {@code references} only if the text
+     * needs more than one part (most messages do not, and the draw is a per-destination lookup).
+     * The reference used is left in {@link #lastReference()}.
+     */
+    List<SubmitSm> assemble(OutboundMessage m, int reference, ConcatenationReferences references) {
         EncodedText encoded = m.isBinary()
                 ? EncodedText.of(m.payload(), m.payloadDataCoding(), Alphabet.OCTET)
                 : encoders.get(m.encoding()).encode(m.text());
         MultipartMode mode = m.multipartMode() != null ? m.multipartMode() : config.multipartMode();
-        int ref = mode == MultipartMode.UDH_8BIT ? reference & 0xFF : reference & 0xFFFF;
-        List<MessagePart> parts = splitters.get(mode).split(encoded, ref);
+        MessageSplitter splitter = splitters.get(mode);
+        if (reference == NO_REFERENCE) {
+            reference = splitter.fitsOnePart(encoded) ? NO_REFERENCE : references.next(m.destination().address());
+        }
+        lastReference = reference;
+        int ref = reference == NO_REFERENCE ? 0 : mode == MultipartMode.UDH_8BIT ? reference & 0xFF : reference & 0xFFFF;
+        List<MessagePart> parts = splitter.split(encoded, ref);
         List<SubmitSm> pdus = new ArrayList<>(parts.size());
         for (MessagePart part : parts) {
             SubmitSm.Builder b = SubmitSm.builder()
@@ -83,5 +98,10 @@ final class MessageAssembler {
             pdus.add(b.build());
         }
         return pdus;
+    }
+
+    /** The concatenation reference the last {@link #assemble} used, or {@link #NO_REFERENCE}. */
+    int lastReference() {
+        return lastReference;
     }
 }

@@ -24,19 +24,12 @@ public final class OutboundMessage {
     private final String correlationId;
     private final Map<String, String> metadata;
     private final String text;
-    private final byte[] payload;
-    private final int payloadDataCoding;
-    private final TextEncoding encoding;
-    private final Address source;
     private final Address destination;
-    private final RegisteredDelivery registeredDelivery;
-    private final String validityPeriod;
-    private final String scheduleDeliveryTime;
-    private final int priority;
-    private final String serviceType;
-    private final int protocolId;
-    private final List<Tlv> tlvs;
-    private final MultipartMode multipartMode;
+    /**
+     * Everything else: most messages leave all of it at the defaults and share one instance per
+     * encoding, so a queued message costs five references instead of seventeen fields.
+     */
+    private final Options options;
 
     private OutboundMessage(Builder b) {
         this.correlationId = b.correlationId != null ? b.correlationId : randomId();
@@ -44,19 +37,62 @@ public final class OutboundMessage {
         this.metadata = b.metadata == null || b.metadata.isEmpty() ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.text = b.text;
-        this.payload = b.payload;
-        this.payloadDataCoding = b.payloadDataCoding;
-        this.encoding = b.encoding;
-        this.source = b.source;
         this.destination = b.destination;
-        this.registeredDelivery = b.registeredDelivery;
-        this.validityPeriod = b.validityPeriod;
-        this.scheduleDeliveryTime = b.scheduleDeliveryTime;
-        this.priority = b.priority;
-        this.serviceType = b.serviceType;
-        this.protocolId = b.protocolId;
-        this.tlvs = b.tlvs == null ? List.of() : List.copyOf(b.tlvs);
-        this.multipartMode = b.multipartMode;
+        this.options = Options.of(b);
+    }
+
+    /** The submit_sm options of a message; immutable. */
+    private static final class Options {
+        private static final Options[] DEFAULTS = new Options[TextEncoding.values().length];
+
+        static {
+            for (TextEncoding e : TextEncoding.values()) {
+                DEFAULTS[e.ordinal()] = new Options(null, 0x04, e, null, null, "", "", 0, "", 0, List.of(), null);
+            }
+        }
+
+        final byte[] payload;
+        final int payloadDataCoding;
+        final TextEncoding encoding;
+        final Address source;
+        final RegisteredDelivery registeredDelivery;
+        final String validityPeriod;
+        final String scheduleDeliveryTime;
+        final int priority;
+        final String serviceType;
+        final int protocolId;
+        final List<Tlv> tlvs;
+        final MultipartMode multipartMode;
+
+        private Options(byte[] payload, int payloadDataCoding, TextEncoding encoding, Address source,
+                        RegisteredDelivery registeredDelivery, String validityPeriod, String scheduleDeliveryTime,
+                        int priority, String serviceType, int protocolId, List<Tlv> tlvs, MultipartMode multipartMode) {
+            this.payload = payload;
+            this.payloadDataCoding = payloadDataCoding;
+            this.encoding = encoding;
+            this.source = source;
+            this.registeredDelivery = registeredDelivery;
+            this.validityPeriod = validityPeriod;
+            this.scheduleDeliveryTime = scheduleDeliveryTime;
+            this.priority = priority;
+            this.serviceType = serviceType;
+            this.protocolId = protocolId;
+            this.tlvs = tlvs;
+            this.multipartMode = multipartMode;
+        }
+
+        static Options of(Builder b) {
+            boolean defaults = b.payload == null && b.payloadDataCoding == 0x04 && b.source == null
+                    && b.registeredDelivery == null && b.validityPeriod.isEmpty() && b.scheduleDeliveryTime.isEmpty()
+                    && b.priority == 0 && b.serviceType.isEmpty() && b.protocolId == 0
+                    && (b.tlvs == null || b.tlvs.isEmpty()) && b.multipartMode == null;
+            if (defaults) {
+                return DEFAULTS[b.encoding.ordinal()];
+            }
+            return new Options(b.payload, b.payloadDataCoding, b.encoding, b.source, b.registeredDelivery,
+                    b.validityPeriod, b.scheduleDeliveryTime, b.priority, b.serviceType, b.protocolId,
+                    b.tlvs == null ? List.of() : List.copyOf(b.tlvs), b.multipartMode);
+        }
     }
 
     public static Builder builder() {
@@ -84,19 +120,19 @@ public final class OutboundMessage {
         b.correlationId = correlationId;
         b.metadata = metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
         b.text = text;
-        b.payload = payload;
-        b.payloadDataCoding = payloadDataCoding;
-        b.encoding = encoding;
-        b.source = source;
+        b.payload = options.payload;
+        b.payloadDataCoding = options.payloadDataCoding;
+        b.encoding = options.encoding;
+        b.source = options.source;
         b.destination = destination;
-        b.registeredDelivery = registeredDelivery;
-        b.validityPeriod = validityPeriod;
-        b.scheduleDeliveryTime = scheduleDeliveryTime;
-        b.priority = priority;
-        b.serviceType = serviceType;
-        b.protocolId = protocolId;
-        b.tlvs = tlvs.isEmpty() ? null : new java.util.ArrayList<>(tlvs);
-        b.multipartMode = multipartMode;
+        b.registeredDelivery = options.registeredDelivery;
+        b.validityPeriod = options.validityPeriod;
+        b.scheduleDeliveryTime = options.scheduleDeliveryTime;
+        b.priority = options.priority;
+        b.serviceType = options.serviceType;
+        b.protocolId = options.protocolId;
+        b.tlvs = options.tlvs.isEmpty() ? null : new java.util.ArrayList<>(options.tlvs);
+        b.multipartMode = options.multipartMode;
         return b;
     }
 
@@ -116,26 +152,26 @@ public final class OutboundMessage {
 
     /** True when the message carries bytes rather than text. */
     public boolean isBinary() {
-        return payload != null;
+        return options.payload != null;
     }
 
     /** A copy of the binary payload, or null for a text message. */
     public byte[] payload() {
-        return payload == null ? null : payload.clone();
+        return options.payload == null ? null : options.payload.clone();
     }
 
     /** The data_coding of a binary payload. */
     public int payloadDataCoding() {
-        return payloadDataCoding;
+        return options.payloadDataCoding;
     }
 
     public TextEncoding encoding() {
-        return encoding;
+        return options.encoding;
     }
 
     /** The source address, or null for the client's default. */
     public Address source() {
-        return source;
+        return options.source;
     }
 
     public Address destination() {
@@ -144,45 +180,45 @@ public final class OutboundMessage {
 
     /** The registered_delivery, or null for the client's default. */
     public RegisteredDelivery registeredDelivery() {
-        return registeredDelivery;
+        return options.registeredDelivery;
     }
 
     /** validity_period in SMPP time format, or "" for the SMSC default. */
     public String validityPeriod() {
-        return validityPeriod;
+        return options.validityPeriod;
     }
 
     /** schedule_delivery_time in SMPP time format, or "" for immediate delivery. */
     public String scheduleDeliveryTime() {
-        return scheduleDeliveryTime;
+        return options.scheduleDeliveryTime;
     }
 
     public int priority() {
-        return priority;
+        return options.priority;
     }
 
     public String serviceType() {
-        return serviceType;
+        return options.serviceType;
     }
 
     public int protocolId() {
-        return protocolId;
+        return options.protocolId;
     }
 
     /** Extra optional parameters added to every submit_sm of this message. */
     public List<Tlv> tlvs() {
-        return tlvs;
+        return options.tlvs;
     }
 
     /** The multipart mode, or null for the client's default. */
     public MultipartMode multipartMode() {
-        return multipartMode;
+        return options.multipartMode;
     }
 
     @Override
     public String toString() {
         return "OutboundMessage{correlationId=" + correlationId + ", to=" + destination
-                + (text != null ? ", text=" + text.length() + " chars" : ", payload=" + payload.length + " octets")
+                + (text != null ? ", text=" + text.length() + " chars" : ", payload=" + options.payload.length + " octets")
                 + (metadata.isEmpty() ? "" : ", metadata=" + metadata) + '}';
     }
 
@@ -192,18 +228,21 @@ public final class OutboundMessage {
             return false;
         }
         OutboundMessage m = (OutboundMessage) o;
+        Options a = options;
+        Options b = m.options;
         return correlationId.equals(m.correlationId) && metadata.equals(m.metadata) && Objects.equals(text, m.text)
-                && Arrays.equals(payload, m.payload) && payloadDataCoding == m.payloadDataCoding
-                && encoding == m.encoding && Objects.equals(source, m.source) && destination.equals(m.destination)
-                && Objects.equals(registeredDelivery, m.registeredDelivery) && validityPeriod.equals(m.validityPeriod)
-                && scheduleDeliveryTime.equals(m.scheduleDeliveryTime) && priority == m.priority
-                && serviceType.equals(m.serviceType) && protocolId == m.protocolId && tlvs.equals(m.tlvs)
-                && multipartMode == m.multipartMode;
+                && destination.equals(m.destination) && (a == b
+                || Arrays.equals(a.payload, b.payload) && a.payloadDataCoding == b.payloadDataCoding
+                && a.encoding == b.encoding && Objects.equals(a.source, b.source)
+                && Objects.equals(a.registeredDelivery, b.registeredDelivery) && a.validityPeriod.equals(b.validityPeriod)
+                && a.scheduleDeliveryTime.equals(b.scheduleDeliveryTime) && a.priority == b.priority
+                && a.serviceType.equals(b.serviceType) && a.protocolId == b.protocolId && a.tlvs.equals(b.tlvs)
+                && a.multipartMode == b.multipartMode);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(correlationId, destination, text, Arrays.hashCode(payload));
+        return Objects.hash(correlationId, destination, text, Arrays.hashCode(options.payload));
     }
 
     /** Builds an {@link OutboundMessage}; {@link #build()} checks it is complete and within SMPP's limits. */

@@ -445,6 +445,39 @@ class SmppClientTest {
         }
     }
 
+    /** With a hook the session numbers each PDU before the hook sees it: the hook sees the number on the wire. */
+    @Test
+    void hooksSeeEachSubmitSmWithTheNumberItIsSentWith() throws Exception {
+        try (TestSmsc smsc = TestSmsc.start()) {
+            List<Integer> out = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Integer> in = new java.util.concurrent.CopyOnWriteArrayList<>();
+            PduHook hook = new PduHook() {
+                @Override
+                public void beforeSend(String sessionId, Pdu pdu) {
+                    if (pdu instanceof io.ujumbe.pdu.SubmitSm) {
+                        out.add(pdu.sequenceNumber());
+                    }
+                }
+
+                @Override
+                public void afterReceive(String sessionId, Pdu pdu) {
+                    if (pdu instanceof io.ujumbe.pdu.SubmitSmResp) {
+                        in.add(pdu.sequenceNumber());
+                    }
+                }
+            };
+            try (SmppClient client = SmppClient.create(config(smsc, new RecordingListener()).addHook(hook).build())) {
+                get(client.start());
+                for (int i = 0; i < 3; i++) {
+                    assertThat(get(client.send(OutboundMessage.text("254700000011", "n" + i))).isAccepted()).isTrue();
+                }
+                assertThat(out).hasSize(3).doesNotContain(0).doesNotHaveDuplicates();
+                assertThat(in).containsExactlyInAnyOrderElementsOf(out);
+                assertThat(smsc.received()).extracting(Pdu::sequenceNumber).containsExactlyInAnyOrderElementsOf(out);
+            }
+        }
+    }
+
     @Test
     void unencodableTextFailsClearlyWithoutReachingTheSmsc() throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {

@@ -183,7 +183,9 @@ abstract class ShortMessageRequest implements PduRequest {
         String scheduleDeliveryTime = "";
         String validityPeriod = "";
         int smDefaultMsgId;
-        byte[] shortMessage = new byte[0];
+        /** Shared empty default: the built PDU copies what it is given, so nothing writes to this. */
+        private static final byte[] NO_OCTETS = new byte[0];
+        byte[] shortMessage = NO_OCTETS;
 
         ShortMessageBuilder() {
         }

@@ -59,6 +59,19 @@ public final class MessageSplitter {
     }
 
     /**
+     * True when {@link #split} would make one part of this text (or throw for a text too long for a
+     * single-PDU mode), so that no concatenation reference is needed: a caller can skip picking one.
+     */
+    public boolean fitsOnePart(EncodedText text) {
+        Objects.requireNonNull(text, "text");
+        if (mode == MultipartMode.MESSAGE_PAYLOAD || mode == MultipartMode.SHORT_MESSAGE_ONLY) {
+            return true;
+        }
+        int shifts = (text.singleShift() == null ? 0 : 1) + (text.lockingShift() == null ? 0 : 1);
+        return PartCapacity.units(text) <= PartCapacity.unitsPerPart(text.alphabet(), PartCapacity.udhOctets(0, shifts));
+    }
+
+    /**
      * Splits the text into parts, in order.
      *
      * @param reference the concatenation reference shared by the parts: 0..255 for
@@ -196,6 +209,11 @@ public final class MessageSplitter {
     private byte[] userData(UserDataHeader header, Alphabet alphabet, byte[] source, int from, int to) {
         if (gsmPacked && alphabet == Alphabet.GSM7) {
             return UserDataPacking.pack(header == null ? new byte[0] : header.toBytes(), source, from, to);
+        }
+        if (header == null && from == 0 && to == source.length) {
+            // The whole text as it is (one part, no header): share the encoded array; neither the
+            // EncodedText nor the MessagePart ever changes or hands out its own array.
+            return source;
         }
         int headerLength = header == null ? 0 : header.length();
         byte[] out = new byte[headerLength + (to - from)];

@@ -29,6 +29,35 @@ class MessageSplitterTest {
         return Arrays.copyOfRange(sm, headerOctets, sm.length);
     }
 
+    /** fitsOnePart says what split does, in every mode, at and around the single-part limits. */
+    @Test
+    void fitsOnePartAgreesWithSplit() {
+        for (MultipartMode mode : MultipartMode.values()) {
+            MessageSplitter splitter = splitter(mode);
+            for (int n : new int[] {0, 1, 20, 69, 70, 71, 153, 159, 160, 161, 200}) {
+                for (EncodedText text : List.of(gsm(repeat('a', n)), ucs2(repeat('\u20ac', Math.min(n, 140))))) {
+                    List<MessagePart> parts;
+                    try {
+                        parts = splitter.split(text, 7);
+                    } catch (MessageTooLongException tooLong) {
+                        assertThat(splitter.fitsOnePart(text)).as("%s, %d units: a single-PDU mode", mode, n).isTrue();
+                        continue;
+                    }
+                    assertThat(splitter.fitsOnePart(text)).as("%s, %d units", mode, n).isEqualTo(parts.size() == 1);
+                    if (parts.size() == 1 && !parts.get(0).inMessagePayload()) {
+                        // The shared array is never exposed: each call hands out a fresh copy.
+                        byte[] first = parts.get(0).shortMessage();
+                        assertThat(first).isEqualTo(text.bytes());
+                        if (first.length > 0) {
+                            first[0] = (byte) 0x7F;
+                        }
+                        assertThat(parts.get(0).shortMessage()).isEqualTo(text.bytes());
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void defaultsAreUdh8BitUnpackedAnd255Parts() {
         MessageSplitter s = MessageSplitter.builder().build();

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * The session: the last handler of the pipeline. It keeps the bind state, the window of pending
@@ -141,32 +142,50 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     @Override
     public CompletableFuture<PduResponse> send(PduRequest request, Duration responseTimeout) {
+        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        send(request, responseTimeout, future);
+        return future;
+    }
+
+    @Override
+    public void send(PduRequest request, BiConsumer<? super PduResponse, ? super Throwable> callback) {
+        send(request, config.responseTimeout(), java.util.Objects.requireNonNull(callback, "callback"));
+    }
+
+    /** {@code sink}: the future or the callback to tell (see {@link RequestWindow.Pending}). */
+    private void send(PduRequest request, Duration responseTimeout, Object sink) {
         CommandId command = request.commandId();
         BindState s = state;
         if (!s.isOpen() || channel == null || unusable && command != CommandId.UNBIND) {
-            return CompletableFuture.failedFuture(new SessionClosedException(
+            RequestWindow.Pending.tell(sink, null, new SessionClosedException(
                     "cannot send " + command.smppName() + ": session " + id + " is "
                             + (unusable && s.isOpen() ? "closing" : s)
                             + (closeReason != null ? " (" + closeReason + ")" : ""), null, false));
+            return;
         }
         if (!s.allowsOutbound(role, command) && !isSessionManagement(command)) {
-            return CompletableFuture.failedFuture(new InvalidSessionStateException(
+            RequestWindow.Pending.tell(sink, null, new InvalidSessionStateException(
                     command.smppName() + " is not allowed in state " + s + " for the " + role + " side"));
+            return;
         }
         boolean counted = !isSessionManagement(command);
         if (counted && !window.tryReserve()) {
-            return CompletableFuture.failedFuture(new WindowFullException(
+            RequestWindow.Pending.tell(sink, null, new WindowFullException(
                     "window of " + window.size() + " outstanding requests is full on session " + id));
+            return;
         }
-        PduRequest numbered = request.withSequenceNumber(sequencer.next());
-        CompletableFuture<PduResponse> future = new CompletableFuture<>();
+        int seq = sequencer.next();
+        // The encoder writes the sequence number; a numbered copy of the PDU is made only for those
+        // who see the request: the future's callers (bind's response conversion), a handler that
+        // observes outbound PDUs (hooks), the debug log.
+        PduRequest numbered = sink instanceof CompletableFuture || handler.observesOutboundPdus() || log.isDebug()
+                ? request.withSequenceNumber(seq) : request;
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {
-            write(numbered, future, counted, responseTimeout);
+            write(numbered, seq, sink, counted, responseTimeout);
         } else {
-            loop.execute(() -> write(numbered, future, counted, responseTimeout));
+            loop.execute(() -> write(numbered, seq, sink, counted, responseTimeout));
         }
-        return future;
     }
 
     private static boolean isSessionManagement(CommandId command) {
@@ -225,7 +244,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     // ---- outbound -------------------------------------------------------------------------
 
-    private void write(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, Duration timeout) {
+    private void write(PduRequest request, int seq, Object sink, boolean counted, Duration timeout) {
         Channel ch = channel;
         if (!ch.isActive() || !state.isOpen() && request.commandId() != CommandId.UNBIND) {
             if (!ch.isActive()) {
@@ -234,17 +253,17 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             if (counted) {
                 releaseWindow();
             }
-            future.completeExceptionally(new SessionClosedException("session " + id + " closed before "
+            RequestWindow.Pending.tell(sink, null, new SessionClosedException("session " + id + " closed before "
                     + request.commandId().smppName() + " could be sent" + (closeReason != null ? ": " + closeReason : ""),
                     null, false));
             return;
         }
-        Outgoing p = new Outgoing(request, future, counted, System.nanoTime());
+        Outgoing p = new Outgoing(request, seq, sink, counted, System.nanoTime());
         if (!window.register(p)) {
             if (counted) {
                 releaseWindow();
             }
-            future.completeExceptionally(new IllegalStateException("sequence number " + request.sequenceNumber()
+            RequestWindow.Pending.tell(sink, null, new IllegalStateException("sequence number " + seq
                     + " is still pending on session " + id + "; the sequencer must not repeat a number in flight"));
             return;
         }
@@ -259,19 +278,29 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
         }
         beforeSendHook(request);
-        ch.writeAndFlush(request).addListener(p);
+        ch.writeAndFlush(p).addListener(p);
     }
 
     /**
      * A request in flight that also listens for the outcome of its own write: one object per
      * request rather than a pending entry plus a listener.
      */
-    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener {
+    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener, PduEncoder.Numbered {
         /** The write completed: the request's bytes left this process and the peer may have it. */
         boolean written;
 
-        Outgoing(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, long sentNanos) {
-            super(request, future, counted, sentNanos);
+        Outgoing(PduRequest request, int seq, Object sink, boolean counted, long sentNanos) {
+            super(request, seq, sink, counted, sentNanos);
+        }
+
+        @Override
+        public Pdu pdu() {
+            return request;
+        }
+
+        @Override
+        public int sequenceNumber() {
+            return seq;
         }
 
         @Override
@@ -290,10 +319,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 }
                 f.channel().close();
             }
-            RequestWindow.Pending removed = window.remove(request.sequenceNumber());
+            RequestWindow.Pending removed = window.remove(seq);
             if (removed != null) {
                 settle(removed);
-                removed.future.completeExceptionally(dead
+                removed.fail(dead
                         ? new SessionClosedException("could not write " + request.commandId().smppName()
                                 + " on session " + id + ": " + cause.getMessage(), cause, false)
                         : cause);
@@ -326,7 +355,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
 
     private void expire(RequestWindow.Pending p, Duration timeout) {
         window.unlink(p);
-        RequestWindow.Pending removed = window.remove(p.request.sequenceNumber());
+        RequestWindow.Pending removed = window.remove(p.seq);
         if (removed != p) {
             if (removed != null) {
                 window.register(removed);
@@ -335,10 +364,10 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         }
         settle(p);
         log.warn("request timed out", null, "command", p.request.commandId().smppName(),
-                "seq", p.request.sequenceNumber(), "timeoutMs", timeout.toMillis());
-        p.future.completeExceptionally(new ResponseTimeoutException(p.request.commandId().smppName()
-                + " seq=" + p.request.sequenceNumber() + " not answered within " + timeout.toMillis()
-                + " ms on session " + id, p.request.sequenceNumber()));
+                "seq", p.seq, "timeoutMs", timeout.toMillis());
+        p.fail(new ResponseTimeoutException(p.request.commandId().smppName()
+                + " seq=" + p.seq + " not answered within " + timeout.toMillis()
+                + " ms on session " + id, p.seq));
     }
 
     private void settle(RequestWindow.Pending p) {
@@ -481,8 +510,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             }
             failed++;
             boolean written = !(p instanceof Outgoing) || ((Outgoing) p).written;
-            p.future.completeExceptionally(new SessionClosedException(p.request.commandId().smppName()
-                    + " seq=" + p.request.sequenceNumber() + (written ? " not answered" : " not sent")
+            p.fail(new SessionClosedException(p.request.commandId().smppName()
+                    + " seq=" + p.seq + (written ? " not answered" : " not sent")
                     + ": session " + id + " closed (" + closeReason + ")", null, written));
         }
         // The one event of the change to CLOSED (setState leaves it to here, where the reason and the
@@ -562,7 +591,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         if (response.commandId() != expected && response.commandId() != CommandId.GENERIC_NACK) {
             log.warn("response of the wrong type", null, "expected", expected, "got", response.commandId(),
                     "seq", response.sequenceNumber());
-            p.future.completeExceptionally(new UnexpectedResponseException(p.request.commandId().smppName()
+            p.fail(new UnexpectedResponseException(p.request.commandId().smppName()
                     + " seq=" + response.sequenceNumber() + " was answered with " + response.commandId().smppName()));
             return;
         }
@@ -577,7 +606,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         } catch (RuntimeException e) {
             log.warn("onResponse handler failed", e);
         }
-        p.future.complete(response);
+        p.succeed(response);
     }
 
     private static BindState boundState(Bind bind) {
@@ -665,7 +694,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             log.warn("undecodable response", e, "seq", e.sequenceNumber(), "field", e.field());
             if (p != null) {
                 settle(p);
-                p.future.completeExceptionally(e);
+                p.fail(e);
             }
             return;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
  * The requests a session has sent and not yet seen answered. Places are reserved from any thread
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * watching the head of the list replaces a scheduled task per request.
  */
 final class RequestWindow {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SmppSession.class);
     private final int size;
     private final AtomicInteger used = new AtomicInteger();
     /**
@@ -212,7 +214,11 @@ final class RequestWindow {
     static class Pending {
         final PduRequest request;
         final int seq;
-        final CompletableFuture<PduResponse> future;
+        /**
+         * Who is told the outcome: a {@link CompletableFuture} (the future-returning send) or a
+         * callback (the callback send: no future per request).
+         */
+        private final Object sink;
         final boolean counted;
         final long sentNanos;
         /** Its own timer, when its timeout is not the usual one (then it is not linked). */
@@ -224,11 +230,49 @@ final class RequestWindow {
         private Pending next;
 
         Pending(PduRequest request, CompletableFuture<PduResponse> future, boolean counted, long sentNanos) {
+            this(request, request.sequenceNumber(), future, counted, sentNanos);
+        }
+
+        /**
+         * {@code seq}: the number it is sent with ({@code request}'s own may be unset: the encoder
+         * writes this one); {@code sink}: a {@link CompletableFuture} of the response or a
+         * {@link BiConsumer} of (response, error).
+         */
+        Pending(PduRequest request, int seq, Object sink, boolean counted, long sentNanos) {
             this.request = request;
-            this.seq = request.sequenceNumber();
-            this.future = future;
+            this.seq = seq;
+            this.sink = sink;
             this.counted = counted;
             this.sentNanos = sentNanos;
+        }
+
+        /** Tells the sender the response. */
+        final void succeed(PduResponse response) {
+            tell(sink, response, null);
+        }
+
+        /** Tells the sender the request failed. */
+        final void fail(Throwable error) {
+            tell(sink, null, error);
+        }
+
+        /** Completes a future or calls a callback; a callback's exception is logged, not thrown into the session. */
+        @SuppressWarnings("unchecked")
+        static void tell(Object sink, PduResponse response, Throwable error) {
+            if (sink instanceof CompletableFuture) {
+                CompletableFuture<PduResponse> f = (CompletableFuture<PduResponse>) sink;
+                if (error == null) {
+                    f.complete(response);
+                } else {
+                    f.completeExceptionally(error);
+                }
+                return;
+            }
+            try {
+                ((BiConsumer<? super PduResponse, ? super Throwable>) sink).accept(response, error);
+            } catch (RuntimeException e) {
+                LOG.warn("response callback threw; ignored", e);
+            }
         }
     }
 }

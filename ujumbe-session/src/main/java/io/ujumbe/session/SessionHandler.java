@@ -39,6 +39,16 @@ public interface SessionHandler {
     default void onClosed(SmppSession session, String reason) {
     }
 
+    /**
+     * False when this handler's {@link #beforeSend} and {@link #onResponse} do not look at the
+     * requests sent with {@link SmppSession#send(PduRequest, java.util.function.BiConsumer)}: the
+     * session then skips a numbered copy of each such request (the encoder writes the number), and
+     * those methods see the request as it was given, its sequence number unset. True by default.
+     */
+    default boolean observesOutboundPdus() {
+        return true;
+    }
+
     /** Hook called before each PDU is written. Exceptions are caught and logged by the session. */
     default void beforeSend(SmppSession session, Pdu pdu) {
     }

@@ -43,6 +43,18 @@ public interface SmppSession {
     CompletableFuture<PduResponse> send(PduRequest request, Duration responseTimeout);
 
     /**
+     * Like {@link #send(PduRequest)}, but tells {@code callback} the outcome (a response, or an
+     * error: the same ones the future fails with) instead of returning a future: for senders of
+     * many requests, no future and no completion stage per request. The callback is called exactly
+     * once: on the session's I/O thread, or at once on the calling thread when the request cannot
+     * be sent (window full, state). It must not block; an exception it throws is logged and ignored.
+     */
+    default void send(PduRequest request, java.util.function.BiConsumer<? super PduResponse, ? super Throwable> callback) {
+        java.util.Objects.requireNonNull(callback, "callback");
+        send(request).whenComplete(callback);
+    }
+
+    /**
      * Binds (ESME side). Completes with the bind response whatever its status; the session is
      * bound if and only if the status is ESME_ROK. Fails if the connection closes first.
      */

@@ -155,6 +155,59 @@ class SmppSessionTest {
         }
     }
 
+    /** The callback form of send: each outcome exactly once, like the future's; a throwing callback harms nothing. */
+    @Test
+    void callbackSendTellsEachOutcomeOnceAndSurvivesAThrowingCallback() throws Exception {
+        callbackSend(true);
+        // A handler that does not observe outbound PDUs: no numbered copy, the encoder numbers the
+        // request on the wire; the responses must still find their requests.
+        callbackSend(false);
+    }
+
+    private void callbackSend(boolean observes) throws Exception {
+        try (TestSmsc smsc = TestSmsc.start()) {
+            smsc.responseDelay = Duration.ofMillis(200);
+            NoopHandler handler = observes ? new NoopHandler() : new NoopHandler() {
+                @Override
+                public boolean observesOutboundPdus() {
+                    return false;
+                }
+            };
+            SmppSession s = get(connector.connect("127.0.0.1", smsc.port(),
+                    quiet().toBuilder().windowSize(2).build(), handler));
+            get(s.bind(bind(BindType.TRANSMITTER, "a", "b")));
+            List<Object> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicInteger calls = new AtomicInteger();
+            s.send(submit("1"), (resp, err) -> {
+                calls.incrementAndGet();
+                outcomes.add(resp != null ? resp : err);
+                throw new IllegalStateException("a careless callback");
+            });
+            s.send(submit("2"), (resp, err) -> {
+                calls.incrementAndGet();
+                outcomes.add(resp != null ? resp : err);
+            });
+            // The window is full: told at once, on this thread, with the future's exception.
+            List<Throwable> refused = new ArrayList<>();
+            s.send(submit("3"), (resp, err) -> refused.add(err));
+            assertThat(refused).singleElement().isInstanceOf(WindowFullException.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.size() == 2);
+            assertThat(outcomes).allSatisfy(o -> assertThat(o).isInstanceOf(SubmitSmResp.class));
+            // The session goes on after the throwing callback, and nothing is told twice.
+            assertThat(get(s.send(submit("4"))).commandStatus().isOk()).isTrue();
+            assertThat(calls.get()).isEqualTo(2);
+            assertThat(s.pendingRequests()).isZero();
+            // On the wire every submit_sm had its own number, whichever way it was numbered.
+            assertThat(smsc.received()).extracting(Pdu::sequenceNumber).doesNotContain(0).doesNotHaveDuplicates()
+                    .hasSize(3);
+            smsc.dropResponses = true;
+            CompletableFuture<Throwable> lost = new CompletableFuture<>();
+            s.send(submit("5"), (resp, err) -> lost.complete(err));
+            s.close("test");
+            assertThat(get(lost)).isInstanceOf(SessionClosedException.class);
+        }
+    }
+
     @Test
     void unansweredRequestTimesOutAndFreesItsPlace() throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {
