@@ -157,7 +157,7 @@ incumbent="$( (apt-cache policy opensmppbox 2>/dev/null | grep -q 'Candidate: [0
 section="$work/section.md"
 python3 - "$results" "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'))" \
   "$("$JAVA" -version 2>&1 | head -n 1)" "$load_before" "$load_after" "$skipped" "$incumbent" \
-  "MESSAGES=$MESSAGES WARMUP=$WARMUP WINDOW=$WINDOW BINDS=$BINDS bench/front.sh" > "$section" <<'PY'
+  "${UJUMBE_JAR:+UJUMBE_JAR=$UJUMBE_JAR }${BENCH_JAR:+BENCH_JAR=$BENCH_JAR }MESSAGES=$MESSAGES WARMUP=$WARMUP WINDOW=$WINDOW BINDS=$BINDS bench/front.sh" > "$section" <<'PY'
 import json, sys
 res, when, machine, jdk, before, after, skipped, incumbent, cmd = sys.argv[1:]
 rows = [json.loads(l) for l in open(res) if l.strip()]
@@ -165,7 +165,7 @@ print("## Gateway SMPP front (written by bench/front.sh)")
 print()
 print(f"- Date: {when}; machine: {machine}; {jdk}; load average before / after: `{before}` / `{after}` (shared machine)")
 print(f"- Command: `{cmd}`. ujumbe's simulator upstream (receipts at once, `recordLimit: 0`); one `ujumbe gateway` "
-      "(state in memory, one connector of BINDS transceiver binds, window 100 each, `smpp: {port: 0}`, one user with "
+      f"(state in memory, one connector of {cmd.split('BINDS=')[1].split()[0]} transceiver binds, window 100 each, `smpp: {{port: 0}}`, one user with "
       "`systemId`/`password`); downstream one bind at the window, 20-character GSM submit_sm, no receipts, the warm-up "
       "first and not measured. *direct* rows: the same clients against the simulator itself. Server CPU: the gateway "
       "process (or the simulator for direct rows) over warm-up and run, per message.")
