@@ -84,7 +84,7 @@ if [[ -n "$rabbit" ]]; then
 else
   echo "vumi2.sh: no RabbitMQ here; using Qpid Broker-J from ujumbe-amqp's test classpath" >&2
   broker_kind="Apache Qpid Broker-J (embedded, Derby store; the tests' broker)"
-  mvn -q -B -ntp ${MVN_FLAGS:-} -DskipTests -pl ujumbe-amqp -am test-compile dependency:build-classpath \
+  mvn -q -B -ntp ${MVN_FLAGS:-} -DskipTests -pl ujumbe-amqp -am test-compile org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/vumi2-bench-test-cp.txt >&2
   cp_amqp="$root/ujumbe-amqp/target/test-classes:$root/ujumbe-amqp/target/classes:$(cat ujumbe-amqp/target/vumi2-bench-test-cp.txt)"
   setsid "$JAVA" -Xmx256m -XX:+UseSerialGC -cp "$cp_amqp" io.ujumbe.amqp.QpidBrokerMain "$work/qpid" "$amqp_port" \
@@ -104,6 +104,14 @@ PY
   if (( i == 450 )); then echo "vumi2.sh: the broker did not start in 90 s:" >&2; tail -30 "$work/broker.log" >&2; exit 1; fi
   sleep 0.2
 done
+if [[ -z "$rabbit" ]]; then
+  # Qpid answers the protocol header before its virtual host is active; it prints "qpid ready" after.
+  for i in $(seq 1 450); do
+    grep -q '^qpid ready' "$work/broker.log" && break
+    if (( i == 450 )); then echo "vumi2.sh: Qpid did not become ready in 90 s:" >&2; tail -30 "$work/broker.log" >&2; exit 1; fi
+    sleep 0.2
+  done
+fi
 echo "vumi2.sh: $broker_kind on 127.0.0.1:$amqp_port" >&2
 
 vumi2_python="$(python3 -c 'import vumi2' 2>&1 | tail -n 1 || true)"
