@@ -5,8 +5,13 @@
 # JDK and -Xmx. Writes its section of docs/benchmarks.md (between the compare.sh markers; the rest
 # of the file is left as it is) and keeps raw output in bench/results/.
 #
+# Every run ends by printing, on stdout, ujumbe's throughput and client CPU per message relative to
+# cloudhopper-smpp and jSMPP per window, and the targets of issue 14 with PASS/FAIL.
+#
 # Usage: bench/compare.sh [--quick] [--no-build] [--no-jmh]
-#   --quick     a tenth of the message counts (a smoke test of the script, not figures to publish)
+#   --quick     the regression check (bench/check.sh): a quarter of the message counts, against
+#               ujumbe's simulator only, no paced runs, no JMH; raw results go to /tmp and
+#               docs/benchmarks.md is NOT touched. A few minutes on 2 cores.
 #   --no-build  use the jars already in ujumbe-cli/target and ujumbe-bench/target
 #   --no-jmh    skip the codec benchmarks
 # Environment: XMX (default 1g), MVN_FLAGS (e.g. -o), JAVA (default java).
@@ -17,7 +22,7 @@ cd "$root"
 quick=0 build=1 jmh=1
 for a in "$@"; do
   case "$a" in
-    --quick) quick=1 ;;
+    --quick) quick=1 jmh=0 ;;
     --no-build) build=0 ;;
     --no-jmh) jmh=0 ;;
     *) echo "compare.sh: unknown option $a" >&2; exit 2 ;;
@@ -47,6 +52,10 @@ trap cleanup EXIT
 cp ujumbe-cli/target/ujumbe.jar "$work/ujumbe.jar"
 cp ujumbe-bench/target/benchmarks.jar "$work/benchmarks.jar"
 results="$root/bench/results"
+if [[ $quick == 1 ]]; then
+  # A check, not figures to publish: nothing under bench/ or docs/ changes.
+  results="${TMPDIR:-/tmp}/ujumbe-check-$$"
+fi
 mkdir -p "$results"
 raw="$results/compare-$(date -u +%Y%m%dT%H%M%SZ).jsonl"
 : > "$raw"
@@ -110,7 +119,7 @@ run() {
   fi
 }
 
-scale() { echo $(( $1 * (quick ? 1 : 10) / 10 )); }
+scale() { echo $(( $1 * (quick ? 1 : 4) / 4 )); }
 # Counts sized so that a run takes roughly 5-15 s on a 2-core machine; window 1 is bounded by the
 # round trip (~10-20k msg/s at best), so it gets fewer messages rather than minutes of runtime.
 count_for() {
@@ -123,7 +132,9 @@ count_for() {
 
 load_before="$(uptime)"
 echo "compare.sh: load runs (raw results in $raw)" >&2
-for server in ujumbe cloudhopper; do
+servers="ujumbe cloudhopper"
+[[ $quick == 1 ]] && servers="ujumbe"
+for server in $servers; do
   if [[ $server == ujumbe ]]; then port=$ujumbe_port spid=$ujumbe_smsc_pid; else port=$ch_port spid=$ch_smsc_pid; fi
   for window in 1 10 100 1000; do
     for client in ujumbe cloudhopper jsmpp; do
@@ -145,8 +156,8 @@ print(int(best))
 EOF
 )"
 half=$(( peak / 2 ))
-echo "compare.sh: paced runs at $half msg/s (half of ujumbe's peak $peak)" >&2
-if (( half > 0 )); then
+(( quick == 0 )) && echo "compare.sh: paced runs at $half msg/s (half of ujumbe's peak $peak)" >&2
+if (( half > 0 && quick == 0 )); then
   for client in ujumbe cloudhopper jsmpp; do
     count=$(( half * (quick ? 1 : 10) ))
     run "$client" ujumbe-paced "$ujumbe_port" "$ujumbe_smsc_pid" 100 "$count" $(( count / 4 )) --rate "$half"
@@ -161,6 +172,71 @@ if [[ $jmh == 1 ]]; then
   "$JAVA" -jar "$work/benchmarks.jar" '(CodecBenchmark|CloudhopperCodecBenchmark)\.' -wi 3 -i 5 -w 1 -r 1 -f 1 \
     -rf csv -rff "$jmh_csv" > "$work/jmh.out" 2>&1 || { echo "compare.sh: JMH failed" >&2; tail "$work/jmh.out" >&2; }
   cp "$jmh_csv" "$results/jmh-$(basename "$raw" .jsonl).csv" 2>/dev/null || true
+fi
+
+# ---- the summary on stdout: ratios against both peers and the targets (issue 14) ----------------
+summary() {
+  python3 - "$raw" "$load_before" "$load_after" <<'PY'
+import json, sys
+raw, before, after = sys.argv[1:4]
+rows = [json.loads(l) for l in open(raw) if l.strip()]
+def get(client, window, server="ujumbe"):
+    for r in rows:
+        if r.get("server") == server and r.get("client") == client and r.get("window") == window and "throughput_per_s" in r:
+            return r
+    return None
+print()
+print("ujumbe's throughput relative to cloudhopper-smpp and jSMPP, against ujumbe's simulator, and the peers' client CPU per message as a multiple of ujumbe's (higher is better for ujumbe in both)")
+print(f"  raw: {raw}")
+print(f"  load average before / after: {before.split('load average: ')[-1]} / {after.split('load average: ')[-1]}")
+import os
+if float(before.split('load average: ')[-1].split(',')[0]) > os.cpu_count():
+    print(f"  WARNING: the 1-minute load average was above the {os.cpu_count()} cores before the runs: the figures are the machine's, not ujumbe's")
+for w in (1, 10, 100, 1000):
+    u, c, j = get("ujumbe", w), get("cloudhopper", w), get("jsmpp", w)
+    if not u:
+        print(f"  w{w}: ujumbe run missing")
+        continue
+    t = lambda o: f"{u['throughput_per_s'] / o['throughput_per_s']:.1f}×" if o else "n/a"
+    cpu = lambda o: f"{o['cpu_us_per_msg'] / u['cpu_us_per_msg']:.1f}×" if o and u['cpu_us_per_msg'] > 0 else "n/a"
+    p99 = lambda o: f"{o['latency_ms']['p99']:.2f}" if o else "n/a"
+    print(f"  w{w}: {t(c)} cloudhopper, {t(j)} jsmpp (ujumbe {u['throughput_per_s']:,.0f}/s)"
+          f" | client CPU/msg: cloudhopper's {cpu(c)}, jsmpp's {cpu(j)} ujumbe's {u['cpu_us_per_msg']:.1f} µs"
+          f" | p99 ms: ujumbe {p99(u)}, cloudhopper {p99(c)}, jsmpp {p99(j)}")
+print()
+print("Targets (issue 14):")
+def line(name, ok, detail):
+    print(f"  {'PASS' if ok else 'FAIL' if ok is not None else 'n/a '}  {name}: {detail}")
+u100, u1000, u1 = get("ujumbe", 100), get("ujumbe", 1000), get("ujumbe", 1)
+line("client CPU <= 2.5 µs/msg at w100", u100 and u100["cpu_us_per_msg"] <= 2.5,
+     f"{u100['cpu_us_per_msg']:.2f} µs/msg" if u100 else "no run")
+line("simulator CPU <= 1 µs/msg at w100", u100 and u100["smsc_cpu_us_per_msg"] <= 1.0,
+     f"{u100['smsc_cpu_us_per_msg']:.2f} µs/msg" if u100 else "no run")
+c100, j100 = get("cloudhopper", 100), get("jsmpp", 100)
+if u100 and c100 and j100:
+    rc, rj = u100["throughput_per_s"] / c100["throughput_per_s"], u100["throughput_per_s"] / j100["throughput_per_s"]
+    line(">= 5x both peers' throughput at w100", rc >= 5 and rj >= 5, f"{rc:.1f}× cloudhopper, {rj:.1f}× jsmpp")
+else:
+    line(">= 5x both peers' throughput at w100", None, "a run is missing")
+line(">= 400,000 msg/s at w1000", u1000 and u1000["throughput_per_s"] >= 400_000,
+     f"{u1000['throughput_per_s']:,.0f}/s" if u1000 else "no run")
+c1, j1 = get("cloudhopper", 1), get("jsmpp", 1)
+peers = [p for p in (c1, j1) if p]
+if u1 and peers:
+    f = max(peers, key=lambda p: p["throughput_per_s"])
+    ok = u1["throughput_per_s"] >= f["throughput_per_s"] and u1["latency_ms"]["p99"] < f["latency_ms"]["p99"]
+    line("w1 >= the faster peer's throughput, with a lower p99", ok,
+         f"ujumbe {u1['throughput_per_s']:,.0f}/s p99 {u1['latency_ms']['p99']:.2f} ms; "
+         f"{f['client']} {f['throughput_per_s']:,.0f}/s p99 {f['latency_ms']['p99']:.2f} ms")
+else:
+    line("w1 >= the faster peer's throughput, with a lower p99", None, "a run is missing")
+PY
+}
+
+if [[ $quick == 1 ]]; then
+  echo "compare.sh --quick: docs/benchmarks.md left as it is (a check, not published figures)" >&2
+  summary
+  exit 0
 fi
 
 # ---- the section of docs/benchmarks.md ---------------------------------------------------------
@@ -246,3 +322,4 @@ else:
 open(doc, "w").write(text)
 EOF
 echo "compare.sh: wrote its section of docs/benchmarks.md" >&2
+summary

@@ -172,8 +172,9 @@ public class GatewayBench {
                     } else if (m.find()) {
                         answered.put(m.group(1), now);
                     }
-                } else {
-                    failures.incrementAndGet();
+                } else if (failures.incrementAndGet() == 1) {
+                    System.err.println("GatewayBench: first failure: " + (err != null ? err.toString()
+                            : "HTTP " + resp.statusCode() + " " + resp.body()));
                 }
                 window.release();
                 done.countDown();

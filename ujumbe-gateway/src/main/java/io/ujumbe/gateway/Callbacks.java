@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Makes the {@link Callback} of a delivery report or an inbound SMS in the format its message asked
@@ -41,7 +40,7 @@ final class Callbacks {
 
     static Callback forReport(MessageRecord r, DeliveryReport report) {
         long now = System.currentTimeMillis();
-        String id = UUID.randomUUID().toString();
+        String id = Ids.uuid();
         switch (r.format()) {
             case KANNEL:
                 return new Callback(id, kannelUrl(r, report), "GET", null, "", r.user(), r.id(), now, 0, now);
@@ -96,7 +95,7 @@ final class Callbacks {
         m.put("tags", sms.tags());
         m.put("timestamp", Instant.ofEpochMilli(sms.receivedAt()).toString());
         long now = System.currentTimeMillis();
-        return new Callback(UUID.randomUUID().toString(), route.url(), "POST", "application/json", json(m), route.user(),
+        return new Callback(Ids.uuid(), route.url(), "POST", "application/json", json(m), route.user(),
                 null, now, 0, now);
     }
 

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -282,7 +281,7 @@ final class MessageFlow implements MessageService, Connector.Events {
     @Override
     public CompletionStage<Void> onInbound(Connector connector, InboundMessage message) {
         Snapshot s = snapshot.get();
-        InboundSms sms = new InboundSms(UUID.randomUUID().toString(), message.source().address(),
+        InboundSms sms = new InboundSms(Ids.uuid(), message.source().address(),
                 message.destination().address(), message.text(), message.dataCoding(), message.parts(),
                 connector.name(), System.currentTimeMillis(), Set.of());
         InterceptResult<InboundSms> r;

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -186,7 +185,7 @@ final class MessageRequests {
     }
 
     static String newId() {
-        return UUID.randomUUID().toString();
+        return Ids.uuid();
     }
 
     static List<String> destinations(JsonNode to, String field) {
