@@ -37,6 +37,8 @@ public final class OutboundMessage {
     private final int protocolId;
     private final List<Tlv> tlvs;
     private final MultipartMode multipartMode;
+    private final boolean rawPart;
+    private final boolean udhi;
 
     private OutboundMessage(Builder b) {
         this.correlationId = b.correlationId != null ? b.correlationId : randomId();
@@ -57,6 +59,8 @@ public final class OutboundMessage {
         this.protocolId = b.protocolId;
         this.tlvs = b.tlvs == null ? List.of() : List.copyOf(b.tlvs);
         this.multipartMode = b.multipartMode;
+        this.rawPart = b.rawPart;
+        this.udhi = b.udhi;
     }
 
     public static Builder builder() {
@@ -97,6 +101,8 @@ public final class OutboundMessage {
         b.protocolId = protocolId;
         b.tlvs = tlvs.isEmpty() ? null : new java.util.ArrayList<>(tlvs);
         b.multipartMode = multipartMode;
+        b.rawPart = rawPart;
+        b.udhi = udhi;
         return b;
     }
 
@@ -179,6 +185,19 @@ public final class OutboundMessage {
         return multipartMode;
     }
 
+    /**
+     * Whether the payload is one short message already, cut by someone else (a part relayed by a
+     * gateway): sent in one submit_sm exactly as given, never split nor re-encoded.
+     */
+    public boolean rawPart() {
+        return rawPart;
+    }
+
+    /** For a {@link #rawPart()}: whether the payload begins with a user data header (esm_class UDHI). */
+    public boolean udhi() {
+        return udhi;
+    }
+
     @Override
     public String toString() {
         return "OutboundMessage{correlationId=" + correlationId + ", to=" + destination
@@ -198,7 +217,7 @@ public final class OutboundMessage {
                 && Objects.equals(registeredDelivery, m.registeredDelivery) && validityPeriod.equals(m.validityPeriod)
                 && scheduleDeliveryTime.equals(m.scheduleDeliveryTime) && priority == m.priority
                 && serviceType.equals(m.serviceType) && protocolId == m.protocolId && tlvs.equals(m.tlvs)
-                && multipartMode == m.multipartMode;
+                && multipartMode == m.multipartMode && rawPart == m.rawPart && udhi == m.udhi;
     }
 
     @Override
@@ -226,6 +245,8 @@ public final class OutboundMessage {
         /** Created on first use: most messages have none. */
         private List<Tlv> tlvs;
         private MultipartMode multipartMode;
+        private boolean rawPart;
+        private boolean udhi;
 
         private Builder() {
         }
@@ -345,6 +366,18 @@ public final class OutboundMessage {
             return this;
         }
 
+        /**
+         * Sends the binary payload as one short message exactly as given (at most 254 octets), as
+         * a gateway relays a part its own client cut: never split nor re-encoded; {@code udhi}
+         * when it begins with a user data header (concatenation, ports), which sets esm_class UDHI.
+         * SAR parts carry their TLVs through {@link #addTlv(Tlv)}.
+         */
+        public Builder rawPart(boolean udhi) {
+            this.rawPart = true;
+            this.udhi = udhi;
+            return this;
+        }
+
         public OutboundMessage build() {
             if (destination == null) {
                 throw new IllegalArgumentException("message destination (to) is required");
@@ -363,6 +396,9 @@ public final class OutboundMessage {
             }
             if (serviceType.length() > 5) {
                 throw new IllegalArgumentException("serviceType must be at most 5 characters, was '" + serviceType + "'");
+            }
+            if (rawPart && (payload == null || payload.length > 254)) {
+                throw new IllegalArgumentException("a raw part needs a binary payload of at most 254 octets");
             }
             SmppTime.check("validityPeriod", validityPeriod);
             SmppTime.check("scheduleDeliveryTime", scheduleDeliveryTime);

@@ -103,6 +103,7 @@ final class GatewayApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("connectors", list);
         body.put("pendingCallbacks", gateway.state().callbackQueue().pending());
+        gateway.smppFront().ifPresent(f -> body.put("smpp", f.health()));
         return HttpResponse.json(200, body);
     }
 
