@@ -103,7 +103,6 @@ final class GatewayApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("connectors", list);
         body.put("pendingCallbacks", gateway.state().callbackQueue().pending());
-        gateway.smppFront().ifPresent(f -> body.put("smpp", f.health()));
         return HttpResponse.json(200, body);
     }
 
@@ -120,6 +119,7 @@ final class GatewayApi {
         body.put("connectorsBound", bound);
         body.put("connectors", per);
         body.put("pendingCallbacks", gateway.state().callbackQueue().pending());
+        gateway.smppFront().ifPresent(f -> body.put("smpp", f.health()));
         return HttpResponse.json(up ? 200 : 503, body);
     }
 
