@@ -22,6 +22,7 @@ gw_pid=""
 cleanup() {
   [[ -n "$gw_pid" ]] && kill "$gw_pid" 2>/dev/null || true
   [[ -n "$smsc_pid" ]] && kill "$smsc_pid" 2>/dev/null || true
+  [[ -n "${KEEP_LOGS:-}" ]] && cp "$work"/*.err "$work"/*.out "$KEEP_LOGS"/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -42,7 +43,7 @@ routes:
 users:
   - {name: bench, apiKey: k-bench-123, systemId: bench, password: bench, smppWindow: $((WINDOW * 2))}
 YAML
-"$JAVA" -Xmx1g -jar "$work/ujumbe.jar" --log-level WARN gateway --config "$work/gateway.yaml" > "$work/gw.out" 2> "$work/gw.err" &
+"$JAVA" -Xmx1g -jar "$work/ujumbe.jar" --log-level INFO gateway --config "$work/gateway.yaml" > "$work/gw.out" 2> "$work/gw.err" &
 gw_pid=$!
 for _ in $(seq 1 300); do grep -q '^gateway SMPP front on port' "$work/gw.out" && break; sleep 0.1; done
 gw_port="$(grep -m1 '^gateway on port' "$work/gw.out" | awk '{print $4}')"
@@ -54,8 +55,9 @@ load() {
 }
 if [[ "$WARMUP" -gt 0 ]]; then
   echo "gateway-smpp.sh: warm-up, $WARMUP messages" >&2
-  load "$WARMUP" > /dev/null
+  load "$WARMUP" >&2 || echo "gateway-smpp.sh: the warm-up did not get every receipt" >&2
 fi
 echo "gateway-smpp.sh: $MESSAGES messages, window $WINDOW, $BINDS upstream binds" >&2
-load "$MESSAGES"
+load "$MESSAGES" 2> "$work/load.err" || { cat "$work/load.err" >&2; for id in $(grep -o 'no receipt for .*' "$work/load.err" | awk '{print $4}'); do
+  curl -s -H 'Authorization: Bearer k-bench-123' "http://127.0.0.1:$gw_port/v1/messages/$id" >&2; echo >&2; done; }
 curl -s "http://127.0.0.1:$gw_port/health" >&2; echo >&2

@@ -379,12 +379,16 @@ public final class GatewayConfig {
             }
             Set<String> userNames = new HashSet<>();
             Set<String> keys = new HashSet<>();
+            Set<String> systemIds = new HashSet<>();
             for (UserConfig u : users) {
                 if (!userNames.add(u.name())) {
                     throw new IllegalArgumentException("users: the name " + u.name() + " is used twice");
                 }
                 if (u.apiKeySha256().isPresent() && !keys.add(u.apiKeySha256().get())) {
                     throw new IllegalArgumentException("users: user " + u.name() + " has the same apiKey as another user");
+                }
+                if (u.systemId().isPresent() && !systemIds.add(u.systemId().get())) {
+                    throw new IllegalArgumentException("users: user " + u.name() + " has the same systemId as another user");
                 }
             }
             return new GatewayConfig(this);

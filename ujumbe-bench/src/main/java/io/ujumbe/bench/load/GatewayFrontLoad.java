@@ -120,6 +120,8 @@ public final class GatewayFrontLoad {
             Thread.sleep(20);
         }
         int matched = matched(ids, receipted);
+        ids.stream().filter(id -> !receipted.contains(id)).limit(3)
+                .forEach(id -> System.err.println("no receipt for " + id));
         double submitSeconds = (lastRespAt.get() - start) / 1e9;
         double receiptSeconds = (lastReceiptAt.get() - start) / 1e9;
         System.out.println(String.format(Locale.ROOT, "{\"client\":\"jsmpp\",\"door\":\"gateway-smpp-front\",\"messages\":%d,"

@@ -64,6 +64,7 @@ public final class SmppFront implements DoorEvents, AutoCloseable {
     private final FrontMetrics metrics;
     private final Map<String, List<FrontSession>> binds = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> draining = new ConcurrentHashMap<>();
+    private final Map<String, AtomicBoolean> drainAgain = new ConcurrentHashMap<>();
     private final Map<String, Long> queuedNow = new ConcurrentHashMap<>();
     private final Cache<String, Boolean> relayed = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(6))
             .maximumSize(2_000_000).build();
@@ -289,8 +290,22 @@ public final class SmppFront implements DoorEvents, AutoCloseable {
         return deliver(user, QueuedDelivery.of("mo", sms.id(), System.currentTimeMillis(), FrontPdus.inbound(sms, payload)));
     }
 
-    /** Sends to one of the user's receivers, round robin; queues when none is bound or it refuses. */
+    /**
+     * Hands a receipt or MO on without holding the upstream SMSC for the downstream's answer (its
+     * window to us would fill behind a slow receiver, and the SMSC give up on its receipts): with a
+     * durable queue it is queued first (so a crash loses nothing) and drained at once; in memory it
+     * is sent now to one of the user's receivers, round robin, and queued if none takes it.
+     */
     private CompletionStage<Void> deliver(String user, QueuedDelivery d) {
+        if (queue.durable()) {
+            return enqueue(user, d).thenRun(() -> drainSoon(user));
+        }
+        send(user, d);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Sends to one of the user's receivers; completes once it is taken, queued again or dropped. */
+    private CompletionStage<Void> send(String user, QueuedDelivery d) {
         FrontSession target = pick(user);
         if (target == null || closed) {
             return enqueue(user, d);
@@ -302,7 +317,13 @@ public final class SmppFront implements DoorEvents, AutoCloseable {
             LOG.atWarn().addKeyValue("user", user).addKeyValue("id", d.messageId()).log("a delivery cannot be read, dropped: {}", e.toString());
             return CompletableFuture.completedFuture(null);
         }
-        return target.session().send(pdu).handle((resp, err) -> {
+        CompletableFuture<io.ujumbe.pdu.PduResponse> sent;
+        try {
+            sent = target.session().send(pdu);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((resp, err) -> {
             if (err == null && resp.commandStatus().isOk()) {
                 (d.kind().equals("mo") ? metrics.moSent : metrics.receiptsSent).increment();
                 return CompletableFuture.<Void>completedFuture(null);
@@ -380,10 +401,17 @@ public final class SmppFront implements DoorEvents, AutoCloseable {
 
     private void drain(String user) {
         AtomicBoolean flag = draining.computeIfAbsent(user, u -> new AtomicBoolean());
+        AtomicBoolean again = drainAgain.computeIfAbsent(user, u -> new AtomicBoolean());
         int room = receiverRoom(user);
-        if (closed || room <= 0 || !flag.compareAndSet(false, true)) {
+        if (closed || room <= 0) {
             return;
         }
+        if (!flag.compareAndSet(false, true)) {
+            // A drain is under way: it looks again when it ends, for what was queued meanwhile.
+            again.set(true);
+            return;
+        }
+        again.set(false);
         int batch = Math.min(room, DRAIN_BATCH);
         queue.take(user, batch).whenComplete((list, err) -> {
             if (err != null) {
@@ -401,12 +429,12 @@ public final class SmppFront implements DoorEvents, AutoCloseable {
                             .log("a queued delivery outlived its time to live; dropped");
                     continue;
                 }
-                sends.add(deliver(user, d).toCompletableFuture());
+                sends.add(send(user, d).toCompletableFuture());
             }
             queuedNow.merge(user, -(long) list.size(), (a, b) -> Math.max(0, a + b));
             CompletableFuture.allOf(sends.toArray(new CompletableFuture<?>[0])).whenComplete((v, e) -> {
                 flag.set(false);
-                if (list.size() == batch && receiverRoom(user) > 0) {
+                if ((list.size() == batch || again.getAndSet(false)) && receiverRoom(user) > 0) {
                     drainSoon(user);
                 }
             });
