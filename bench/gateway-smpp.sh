@@ -4,7 +4,8 @@
 # and a jSMPP transceiver (io.ujumbe.bench.load.GatewayFrontLoad) submitting MESSAGES submit_sm with
 # registered_delivery 1, WINDOW in flight, counting the receipts that carry the ids it was given.
 # Three processes on one machine. Usage: bench/gateway-smpp.sh [--no-build]
-# (environment: MESSAGES (default 20000), WARMUP (2000), WINDOW (100), BINDS (upstream binds, 2), JAVA)
+# (environment: MESSAGES (default 20000), WARMUP (2000), WINDOW (100), RATE (submit_sm/s, default unpaced),
+#  BINDS (upstream binds, 2), JAVA)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -51,7 +52,7 @@ front_port="$(grep -m1 '^gateway SMPP front on port' "$work/gw.out" | awk '{prin
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$gw_port/health" > /dev/null 2>&1 && break; sleep 0.1; done
 load() {
   "$JAVA" -Xmx512m -cp "$work/benchmarks.jar" io.ujumbe.bench.load.GatewayFrontLoad --port "$front_port" \
-    --system-id bench --password bench --window "$WINDOW" --count "$1"
+    --system-id bench --password bench --window "$WINDOW" --count "$1" ${RATE:+--rate "$RATE"}
 }
 if [[ "$WARMUP" -gt 0 ]]; then
   echo "gateway-smpp.sh: warm-up, $WARMUP messages" >&2

@@ -86,10 +86,17 @@ public final class GatewayFrontLoad {
         AtomicLong lastRespAt = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         long start = System.nanoTime();
+        long interval = o.intervalNanos();
         for (int w = 0; w < o.window(); w++) {
             Thread t = new Thread(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < n) {
+                    // --rate: message i leaves no earlier than i intervals after the start.
+                    long due = start + i * interval;
+                    long wait;
+                    while (interval > 0 && (wait = due - System.nanoTime()) > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
                     try {
                         String id = session.submitShortMessage("", TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN,
                                 "ujumbe", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN,
@@ -125,9 +132,9 @@ public final class GatewayFrontLoad {
         double submitSeconds = (lastRespAt.get() - start) / 1e9;
         double receiptSeconds = (lastReceiptAt.get() - start) / 1e9;
         System.out.println(String.format(Locale.ROOT, "{\"client\":\"jsmpp\",\"door\":\"gateway-smpp-front\",\"messages\":%d,"
-                        + "\"window\":%d,\"accepted\":%d,\"failed\":%d,\"receiptsMatched\":%d,\"receiptsForeign\":%d,"
+                        + "\"window\":%d,\"rate\":%.0f,\"accepted\":%d,\"failed\":%d,\"receiptsMatched\":%d,\"receiptsForeign\":%d,"
                         + "\"submitSeconds\":%.3f,\"messagesPerSecond\":%.0f,\"receiptSeconds\":%.3f,\"receiptsPerSecond\":%.0f}",
-                n, o.window(), ids.size(), failed.get(), matched, foreign.get(), submitSeconds, ids.size() / submitSeconds,
+                n, o.window(), o.rate(), ids.size(), failed.get(), matched, foreign.get(), submitSeconds, ids.size() / submitSeconds,
                 receiptSeconds, matched / receiptSeconds));
         session.unbindAndClose();
         System.exit(failed.get() == 0 && matched == n ? 0 : 1);
