@@ -49,6 +49,13 @@ import static org.awaitility.Awaitility.await;
  * gateway's session, a wrong password.
  */
 class SmppFrontCloudhopperTest {
+    /**
+     * The simulator gives a receipt up after 5 attempts when its window of deliver_sm to the
+     * gateway's client is full; on a loaded test machine 100 fills: a wide window keeps the
+     * upstream from dropping receipts these tests count.
+     */
+    static final io.ujumbe.session.SessionConfig WIDE = io.ujumbe.session.SessionConfig.defaults().toBuilder()
+            .windowSize(2000).build();
     static final Duration WAIT = Duration.ofSeconds(60);
     static final Pattern TEXT_ID = Pattern.compile("id:(\\S+)");
     static SmscSimulator smsc;
@@ -59,7 +66,7 @@ class SmppFrontCloudhopperTest {
 
     @BeforeAll
     static void start() throws Exception {
-        smsc = SmscSimulator.start(SmscConfig.builder().port(0).receiptDelay(Duration.ofMillis(20)).build());
+        smsc = SmscSimulator.start(SmscConfig.builder().port(0).session(WIDE).receiptDelay(Duration.ofMillis(20)).build());
         gateway = Gateway.builder(GatewayConfig.builder().httpPort(0)
                 .smppFront(SmppFrontConfig.builder().port(0)
                         .tls(0, TlsConfig.server(resource("test-cert.pem"), resource("test-key.pem"))).build())

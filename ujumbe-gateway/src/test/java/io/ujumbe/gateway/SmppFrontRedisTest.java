@@ -22,6 +22,13 @@ import static org.awaitility.Awaitility.await;
  * ids the first one answered.
  */
 class SmppFrontRedisTest {
+    /**
+     * The simulator gives a receipt up after 5 attempts when its window of deliver_sm to the
+     * gateway's client is full; on a loaded test machine 100 fills: a wide window keeps the
+     * upstream from dropping receipts these tests count.
+     */
+    static final io.ujumbe.session.SessionConfig WIDE = io.ujumbe.session.SessionConfig.defaults().toBuilder()
+            .windowSize(2000).build();
     static final Duration WAIT = Duration.ofSeconds(60);
     GatewayRedisServer redis;
     SmscSimulator smsc;
@@ -30,7 +37,7 @@ class SmppFrontRedisTest {
     @BeforeEach
     void start() {
         redis = GatewayRedisServer.start();
-        smsc = SmscSimulator.start(SmscConfig.builder().port(0).receiptDelay(Duration.ofMillis(20)).build());
+        smsc = SmscSimulator.start(SmscConfig.builder().port(0).session(WIDE).receiptDelay(Duration.ofMillis(20)).build());
     }
 
     @AfterEach

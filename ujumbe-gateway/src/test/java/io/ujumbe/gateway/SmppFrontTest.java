@@ -49,6 +49,13 @@ import static org.awaitility.Awaitility.await;
  * receiver that binds late, query_sm, cancel_sm, MO to a downstream user.
  */
 class SmppFrontTest {
+    /**
+     * The simulator gives a receipt up after 5 attempts when its window of deliver_sm to the
+     * gateway's client is full; on a loaded test machine 100 fills: a wide window keeps the
+     * upstream from dropping receipts these tests count.
+     */
+    static final io.ujumbe.session.SessionConfig WIDE = io.ujumbe.session.SessionConfig.defaults().toBuilder()
+            .windowSize(2000).build();
     static final Duration WAIT = Duration.ofSeconds(60);
     static SmscSimulator smsc;
     static Gateway gateway;
@@ -57,7 +64,7 @@ class SmppFrontTest {
 
     @BeforeAll
     static void start() {
-        smsc = SmscSimulator.start(SmscConfig.builder().port(0).receiptDelay(Duration.ofMillis(20)).build());
+        smsc = SmscSimulator.start(SmscConfig.builder().port(0).session(WIDE).receiptDelay(Duration.ofMillis(20)).build());
         gateway = Gateway.builder(GatewayConfig.builder().httpPort(0)
                 .smppFront(SmppFrontConfig.builder().port(0).build())
                 .addConnector(ConnectorConfig.builder("sim").port(smsc.port()).systemId("acme").password("secret").build())

@@ -20,6 +20,13 @@ import static org.awaitility.Awaitility.await;
  * connector has rebound every one is sent and its receipt relayed with the id given.
  */
 class SmppFrontUpstreamRestartTest {
+    /**
+     * The simulator gives a receipt up after 5 attempts when its window of deliver_sm to the
+     * gateway's client is full; on a loaded test machine 100 fills: a wide window keeps the
+     * upstream from dropping receipts these tests count.
+     */
+    static final io.ujumbe.session.SessionConfig WIDE = io.ujumbe.session.SessionConfig.defaults().toBuilder()
+            .windowSize(2000).build();
     static final Duration WAIT = Duration.ofSeconds(90);
     SmscSimulator smsc;
     Gateway gateway;
@@ -36,7 +43,7 @@ class SmppFrontUpstreamRestartTest {
 
     @Test
     void messagesSubmittedWhileTheSmscIsDown_areDeliveredAfterItComesBack() throws Exception {
-        smsc = SmscSimulator.start(SmscConfig.builder().port(0).receiptDelay(Duration.ofMillis(20)).build());
+        smsc = SmscSimulator.start(SmscConfig.builder().port(0).session(WIDE).receiptDelay(Duration.ofMillis(20)).build());
         int upstreamPort = smsc.port();
         gateway = Gateway.builder(GatewayConfig.builder().httpPort(0)
                 .smppFront(SmppFrontConfig.builder().port(0).build())
@@ -60,7 +67,7 @@ class SmppFrontUpstreamRestartTest {
             assertThat(gateway.statusStore().find(ids.get(5)).toCompletableFuture().join())
                     .hasValueSatisfying(v -> assertThat(v.status()).isEqualTo(MessageStatus.QUEUED));
 
-            smsc = SmscSimulator.start(SmscConfig.builder().port(upstreamPort).receiptDelay(Duration.ofMillis(20)).build());
+            smsc = SmscSimulator.start(SmscConfig.builder().port(upstreamPort).session(WIDE).receiptDelay(Duration.ofMillis(20)).build());
             await().atMost(WAIT).until(() -> trx.receiptTlvIds().containsAll(ids));
             assertThat(trx.receiptTextIds()).containsAll(ids);
         }

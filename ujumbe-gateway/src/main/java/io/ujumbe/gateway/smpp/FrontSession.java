@@ -87,10 +87,12 @@ final class FrontSession implements SessionHandler {
                     return resp;
                 });
             }
-            UserConfig u = user;
-            if (u == null) {
+            UserConfig bound = user;
+            if (bound == null) {
                 return done(request.createResponse(CommandStatus.ESME_RINVBNDSTS));
             }
+            // The user as configured now: the admin API may have changed its limits since the bind.
+            UserConfig u = front.gateway().authenticator().user(bound.name()).orElse(bound);
             if (request instanceof SubmitSm) {
                 SubmitSm sm = (SubmitSm) request;
                 return submit(u, request, List.of(sm.destinationAddress()), content(sm));
