@@ -48,6 +48,8 @@ import static org.awaitility.Awaitility.await;
  * pipelined submit_sm and data_sm with their receipts, a receiver's submission refused by the
  * gateway's session, a wrong password.
  */
+// cloudhopper's PduRequest is generic, and its own API (WindowFuture, sendRequestPdu) hands it out raw.
+@SuppressWarnings("rawtypes")
 class SmppFrontCloudhopperTest {
     /**
      * The simulator gives a receipt up after 5 attempts when its window of deliver_sm to the
@@ -127,7 +129,6 @@ class SmppFrontCloudhopperTest {
         final Map<String, String> textIdByTlvId = new ConcurrentHashMap<>();
 
         @Override
-        @SuppressWarnings("rawtypes")
         public PduResponse firePduRequestReceived(PduRequest request) {
             if (request instanceof DeliverSm d && (d.getEsmClass() & 0x3C) == 0x04) {
                 Tlv t = d.getOptionalParameter(SmppConstants.TAG_RECEIPTED_MSG_ID);

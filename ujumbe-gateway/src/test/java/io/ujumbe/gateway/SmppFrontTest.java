@@ -334,4 +334,33 @@ class SmppFrontTest {
         assertThat(mo.getDestAddress()).isEqualTo("3333");
         assertThat(Arrays.asList(mo.getSourceAddrTon())).isNotNull();
     }
+
+    @Test
+    void aPduTheFrontCannotUnderstand_getsGenericNack_andTheConnectionStays() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            java.io.DataOutputStream out = new java.io.DataOutputStream(socket.getOutputStream());
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            // An unknown command_id, header only.
+            out.writeInt(16);
+            out.writeInt(0x00000777);
+            out.writeInt(0);
+            out.writeInt(7);
+            out.flush();
+            assertThat(in.readInt()).isEqualTo(16);
+            assertThat(in.readInt()).isEqualTo(0x80000000);
+            assertThat(in.readInt()).isEqualTo(0x03);
+            assertThat(in.readInt()).isEqualTo(7);
+            // Still open: enquire_link is answered.
+            out.writeInt(16);
+            out.writeInt(0x00000015);
+            out.writeInt(0);
+            out.writeInt(8);
+            out.flush();
+            assertThat(in.readInt()).isEqualTo(16);
+            assertThat(in.readInt()).isEqualTo(0x80000015);
+            assertThat(in.readInt()).isZero();
+            assertThat(in.readInt()).isEqualTo(8);
+        }
+    }
 }

@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * that answers only when the test lets it), one more than the user's smppWindow is answered
  * ESME_RTHROTTLED at once, and the others are answered with their ids once taken.
  */
+// cloudhopper's PduRequest is generic, and its own API (WindowFuture, sendRequestPdu) hands it out raw.
+@SuppressWarnings("rawtypes")
 class SmppFrontWindowTest {
 
     /** The in-memory state whose status store holds every create until {@link #open()}. */
