@@ -1,6 +1,7 @@
 package io.ujumbe.gateway;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,4 +47,15 @@ public interface CallbackQueue {
 
     /** @return callbacks waiting (approximate) */
     long pending();
+
+    /**
+     * The callbacks waiting, soonest due first, without claiming them (for the console). A queue
+     * that cannot list them answers none.
+     *
+     * @param max the most to return
+     * @return the callbacks
+     */
+    default CompletionStage<List<Callback>> peek(int max) {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

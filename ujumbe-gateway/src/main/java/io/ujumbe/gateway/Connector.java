@@ -145,6 +145,16 @@ public final class Connector implements AutoCloseable {
         return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
+    /** @return the client's sessions now (for the console: each bind's state) */
+    java.util.List<io.ujumbe.session.SmppSession> sessions() {
+        return client.sessions();
+    }
+
+    /** @return the running totals: offered, accepted, failed, receipts, inbound (for the console's rates) */
+    long[] counts() {
+        return new long[] {offered.get(), accepted.get(), failed.get(), receipts.get(), inbound.get()};
+    }
+
     /** @return the outbox, for moving a dead connector's queue elsewhere */
     Outbox outbox() {
         return outbox;

@@ -80,7 +80,7 @@ public final class Gateway implements AutoCloseable {
         try {
             GatewayConfig effective = configStore.load().map(d -> d.applyTo(config)).orElse(config);
             snapshot.set(Snapshot.of(effective, extraMt, extraMo));
-            this.webhooks = new WebhookDispatcher(state.callbackQueue(), effective, this::secretOf, registry);
+            this.webhooks = new WebhookDispatcher(state.callbackQueue(), state.statusStore(), effective, this::secretOf, registry);
             this.flow = new MessageFlow(state, connectors, snapshot::get, webhooks);
             this.admission = new Admission(flow, state, snapshot::get);
             for (ConnectorConfig c : effective.connectors()) {
@@ -248,6 +248,10 @@ public final class Gateway implements AutoCloseable {
 
     Admission admission() {
         return admission;
+    }
+
+    WebhookDispatcher webhooks() {
+        return webhooks;
     }
 
     Supplier<String> metricsScrape() {

@@ -19,9 +19,10 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * The gateway's HTTP endpoints: the JSON API ({@code /v1/messages}, {@code /v1/connectors},
- * {@code /v1/openapi.json}), the Kannel and Jasmin compatibility endpoints, the admin API, and
- * {@code /health} and {@code /metrics}. Handlers run on the I/O thread and only chain asynchronous
- * steps; the metrics scrape, which walks every meter, runs on its own thread.
+ * {@code /v1/openapi.json}), the Kannel and Jasmin compatibility endpoints, the admin API, the
+ * console ({@code /console}), and {@code /health} and {@code /metrics}. Handlers run on the I/O
+ * thread and only chain asynchronous steps; the metrics scrape, which walks every meter, runs on its
+ * own thread.
  */
 final class GatewayApi {
     private final Gateway gateway;
@@ -50,6 +51,7 @@ final class GatewayApi {
                 .get("/send", ((HttpHandler) jasmin::handle).on(slow))
                 .post("/send", ((HttpHandler) jasmin::handle).on(slow));
         admin.register(b, slow);
+        new GatewayConsole(gateway).register(b, slow);
         return b.build();
     }
 

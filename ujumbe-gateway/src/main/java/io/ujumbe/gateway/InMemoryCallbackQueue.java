@@ -54,6 +54,16 @@ public final class InMemoryCallbackQueue implements CallbackQueue {
     }
 
     @Override
+    public CompletionStage<List<Callback>> peek(int max) {
+        List<Callback> out = new ArrayList<>();
+        for (Callback c : all.values()) {
+            out.add(c);
+        }
+        out.sort(Comparator.comparingLong(Callback::dueAt).thenComparing(Callback::id));
+        return CompletableFuture.completedFuture(out.size() > max ? List.copyOf(out.subList(0, max)) : out);
+    }
+
+    @Override
     public long pending() {
         return all.size();
     }

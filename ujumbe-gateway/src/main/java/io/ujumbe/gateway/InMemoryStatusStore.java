@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -16,6 +18,8 @@ import java.util.concurrent.CompletionStage;
  */
 public final class InMemoryStatusStore implements StatusStore {
     private final Cache<String, Entry> entries;
+    private final ConcurrentLinkedDeque<String> latest = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger latestSize = new AtomicInteger();
 
     /**
      * A store.
@@ -32,7 +36,24 @@ public final class InMemoryStatusStore implements StatusStore {
         Entry e = new Entry(record);
         e.events.add(first);
         entries.put(record.id(), e);
+        latest.addFirst(record.id());
+        // The deque's size() walks it: an own count keeps the trim cheap.
+        if (latestSize.incrementAndGet() > RECENT && latest.pollLast() != null) {
+            latestSize.decrementAndGet();
+        }
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<List<MessageView>> recent(int limit) {
+        List<MessageView> out = new ArrayList<>(Math.min(limit, RECENT));
+        for (String id : latest) {
+            if (out.size() >= limit) {
+                break;
+            }
+            find(id).toCompletableFuture().getNow(Optional.empty()).ifPresent(out::add);
+        }
+        return CompletableFuture.completedFuture(out);
     }
 
     @Override

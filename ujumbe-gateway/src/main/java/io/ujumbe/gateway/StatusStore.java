@@ -1,6 +1,8 @@
 package io.ujumbe.gateway;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -10,6 +12,8 @@ import java.util.concurrent.CompletionStage;
  * The default is {@link InMemoryStatusStore}.
  */
 public interface StatusStore {
+    /** How many of the latest message ids a store remembers for {@link #recent}. */
+    int RECENT = 1000;
 
     /**
      * Stores a new message with its first event.
@@ -36,4 +40,15 @@ public interface StatusStore {
      * @return the view, or empty when unknown or expired
      */
     CompletionStage<Optional<MessageView>> find(String id);
+
+    /**
+     * The messages taken last, newest first, for the console: at most {@link #RECENT} are remembered
+     * (and only while their records live). A store that keeps no such list answers none.
+     *
+     * @param limit the most to return
+     * @return the messages with their timelines
+     */
+    default CompletionStage<List<MessageView>> recent(int limit) {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

@@ -1,5 +1,7 @@
 package io.ujumbe.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +37,9 @@ import java.util.function.Function;
  * <p>Signature: {@code X-Ujumbe-Timestamp} is the Unix time in seconds, and
  * {@code X-Ujumbe-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + signed)>}, where
  * {@code signed} is the raw body of a POST and the full URL of a GET.
+ *
+ * <p>Each attempt is added to its message's timeline as a {@code callback} event, and the last attempt
+ * of each callback is remembered a while for the console.
  */
 final class WebhookDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
@@ -42,6 +48,9 @@ final class WebhookDispatcher implements AutoCloseable {
     private final CallbackQueue queue;
     private final GatewayConfig config;
     private final Function<String, String> secretOfUser;
+    private final StatusStore timeline;
+    private final Cache<String, LastAttempt> lastAttempts = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
     private final HttpClient http;
     private final ExecutorService httpExecutor;
     private final ScheduledExecutorService ticker;
@@ -55,8 +64,10 @@ final class WebhookDispatcher implements AutoCloseable {
     private final Timer latency;
     private volatile boolean closed;
 
-    WebhookDispatcher(CallbackQueue queue, GatewayConfig config, Function<String, String> secretOfUser, MeterRegistry registry) {
+    WebhookDispatcher(CallbackQueue queue, StatusStore timeline, GatewayConfig config,
+                      Function<String, String> secretOfUser, MeterRegistry registry) {
         this.queue = queue;
+        this.timeline = timeline;
         this.config = config;
         this.secretOfUser = secretOfUser;
         this.httpExecutor = Executors.newFixedThreadPool(2, daemon("ujumbe-webhook-http"));
@@ -188,7 +199,10 @@ final class WebhookDispatcher implements AutoCloseable {
         }
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
             inFlight.decrementAndGet();
-            if (err == null && resp.statusCode() / 100 == 2) {
+            boolean ok = err == null && resp.statusCode() / 100 == 2;
+            attempted(cb, ok, err != null ? err.getClass().getSimpleName() + ": " + err.getMessage()
+                    : "HTTP " + resp.statusCode());
+            if (ok) {
                 delivered.increment();
                 latency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - cb.createdAt())));
                 queue.done(cb);
@@ -197,6 +211,52 @@ final class WebhookDispatcher implements AutoCloseable {
             }
             release(host);
         });
+    }
+
+    /**
+     * What the console and the timeline show of an attempt: the URL without its query (which may
+     * carry a receiver's token), the result, never the body or the signature.
+     */
+    private void attempted(Callback cb, boolean ok, String result) {
+        long now = System.currentTimeMillis();
+        lastAttempts.put(cb.id(), new LastAttempt(now, cb.attempts() + 1, ok, result));
+        if (timeline != null && cb.messageId() != null) {
+            timeline.append(cb.messageId(), new MessageEvent("callback", now, null, List.of(), cb.attempts() + 1,
+                    ok ? "delivered" : "failed", ok ? null : result, cb.method() + " " + withoutQuery(cb.url()) + ": " + result));
+        }
+    }
+
+    /**
+     * @param callbackId a callback's id
+     * @return its last attempt made by this gateway, when remembered
+     */
+    Optional<LastAttempt> lastAttempt(String callbackId) {
+        return Optional.ofNullable(lastAttempts.getIfPresent(callbackId));
+    }
+
+    /**
+     * @param url a callback URL
+     * @return the URL without its query and user info (they may carry a receiver's token)
+     */
+    static String withoutQuery(String url) {
+        try {
+            URI u = URI.create(url);
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort())
+                    + (u.getRawPath() == null ? "" : u.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(not a valid URL)";
+        }
+    }
+
+    /**
+     * One attempt at a callback.
+     *
+     * @param at when it ended, epoch milliseconds
+     * @param attempt its number, from 1
+     * @param ok whether the receiver answered 2xx
+     * @param result "HTTP 200", "HTTP 500", or the error
+     */
+    record LastAttempt(long at, int attempt, boolean ok, String result) {
     }
 
     /** A call to this host ended: its next waiting callback takes the slot, else the queue is polled. */

@@ -150,4 +150,26 @@ class RedisGatewayTest {
         Gateway c = gateway();
         assertThat(send(c, "k-ops-4567", "{\"to\":\"254700000802\",\"text\":\"x\"}").statusCode()).isEqualTo(202);
     }
+
+    @Test
+    void consoleOfOneGatewayListsEveryGatewaysMessagesAndWaitingWebhooks() {
+        Gateway a = gateway();
+        Gateway b = gateway();
+        receiver.answer(r -> HttpResponse.text(500, "text/plain", "down"));
+        var r = send(a, "k-shop-123", "{\"to\":\"254700000801\",\"text\":\"via a\",\"dlrUrl\":\""
+                + receiver.url("/down") + "\",\"dlrLevel\":\"terminal\"}");
+        assertThat(r.statusCode()).isEqualTo(202);
+        String id = Http.json(r).get("messages").get(0).get("id").asText();
+        String auth = Http.basic("root", "root-pw");
+        String console = "http://127.0.0.1:" + b.port() + "/console/api/";
+        // b lists a's message (the latest ids are a list in Redis) and its timeline, and its waiting webhook.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode messages = Http.json(Http.get(console + "messages", "Authorization", auth));
+            assertThat(messages.get("messages").findValuesAsText("id")).contains(id);
+            JsonNode one = Http.json(Http.get(console + "messages/" + id, "Authorization", auth));
+            assertThat(one.get("timeline").findValuesAsText("event")).contains("queued", "accepted", "callback");
+            JsonNode hooks = Http.json(Http.get(console + "webhooks", "Authorization", auth));
+            assertThat(hooks.get("webhooks").findValuesAsText("messageId")).contains(id);
+        });
+    }
 }

@@ -71,7 +71,10 @@ final class ConsoleApi implements AutoCloseable {
 
     void routes(Router.Builder router) {
         StaticResources assets = StaticResources.of(ConsoleApi.class, "io/ujumbe/smsc/console", "index.html");
+        // The look both consoles share (the gateway's too) lives in ujumbe-http.
+        StaticResources common = StaticResources.of(StaticResources.class, "io/ujumbe/http/console", "console.css");
         router.get("/", assets)
+                .get("/console/common/*", common)
                 .get("/console/*", assets)
                 .get("/api/snapshot", HttpHandler.sync(r -> HttpResponse.json(200, latest)))
                 .get("/api/events", HttpHandler.sync(r -> HttpResponse.eventStream(this::open)))

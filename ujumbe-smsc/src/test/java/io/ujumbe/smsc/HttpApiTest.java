@@ -112,7 +112,9 @@ class HttpApiTest {
                     assertThat(health.statusCode()).isEqualTo(200);
                     worst = Math.max(worst, System.nanoTime() - t0);
                 }
-                assertThat(worst / 1_000_000).isLessThan(1000);
+                // The bug held /health for the stalled clients' 10 s; 5 s still tells the two apart on a
+                // loaded machine, where 1 s did not (1.2 s seen with five builds on two cores).
+                assertThat(worst / 1_000_000).isLessThan(5000);
             } finally {
                 for (Socket s : stalled) {
                     s.close();

@@ -76,6 +76,24 @@ final class RedisCallbackQueue implements CallbackQueue {
     }
 
     @Override
+    public CompletionStage<List<Callback>> peek(int max) {
+        return redis.zrange(due, 0, Math.max(0, max - 1)).thenCompose(ids -> {
+            if (ids.isEmpty()) {
+                return CompletableFuture.completedFuture(List.<Callback>of());
+            }
+            return redis.hmget(data, ids.toArray(new String[0])).thenApply(values -> {
+                List<Callback> out = new ArrayList<>(values.size());
+                values.forEach(kv -> {
+                    if (kv.hasValue()) {
+                        out.add(RedisJson.read(kv.getValue(), Callback.class));
+                    }
+                });
+                return out;
+            });
+        });
+    }
+
+    @Override
     public long pending() {
         return pending.get();
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
  * Message records as one JSON string each ({@code <prefix>msg:<id>}) and timelines as lists
  * ({@code <prefix>ev:<id>}, RPUSH): events are appended, never rewritten, so gateways that learn
  * different things about one message (its outcome here, its receipt there) never lose each other's.
+ * The latest {@link #RECENT} ids, newest first, are a capped list ({@code <prefix>recent}) for the console.
  */
 final class RedisStatusStore implements StatusStore {
     private final RedisAsyncCommands<String, String> redis;
@@ -35,7 +36,26 @@ final class RedisStatusStore implements StatusStore {
         CompletableFuture<String> set = redis.setex(prefix + "msg:" + record.id(), ttlSeconds, RedisJson.write(record)).toCompletableFuture();
         CompletableFuture<Long> push = redis.rpush(ev, RedisJson.write(first)).toCompletableFuture();
         CompletableFuture<Boolean> exp = redis.expire(ev, ttlSeconds).toCompletableFuture();
-        return CompletableFuture.allOf(set, push, exp);
+        CompletableFuture<Long> recent = redis.lpush(prefix + "recent", record.id()).toCompletableFuture();
+        CompletableFuture<String> trim = redis.ltrim(prefix + "recent", 0, RECENT - 1).toCompletableFuture();
+        return CompletableFuture.allOf(set, push, exp, recent, trim);
+    }
+
+    @Override
+    public CompletionStage<List<MessageView>> recent(int limit) {
+        return redis.lrange(prefix + "recent", 0, Math.max(0, Math.min(limit, RECENT) - 1)).thenCompose(ids -> {
+            List<CompletableFuture<Optional<MessageView>>> found = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                found.add(find(id).toCompletableFuture());
+            }
+            return CompletableFuture.allOf(found.toArray(new CompletableFuture<?>[0])).thenApply(v -> {
+                List<MessageView> out = new ArrayList<>(found.size());
+                for (CompletableFuture<Optional<MessageView>> f : found) {
+                    f.join().ifPresent(out::add);
+                }
+                return out;
+            });
+        });
     }
 
     @Override

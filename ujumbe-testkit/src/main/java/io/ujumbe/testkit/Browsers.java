@@ -1,4 +1,4 @@
-package io.ujumbe.smsc;
+package io.ujumbe.testkit;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,19 +18,26 @@ import java.util.Locale;
  * HtmlUnit, which Maven brings, so that the README's test command passes on a fresh machine. The
  * same test code runs on both. {@code -Dujumbe.browser=chromium|htmlunit} (or the environment's
  * {@code UJUMBE_BROWSER}) forces one: chromium fails when it is not installed rather than silently
- * testing something else.
+ * testing something else. Used by the consoles' browser tests of ujumbe-smsc and ujumbe-gateway.
  */
-final class Browsers {
-    static final String PROPERTY = "ujumbe.browser";
+public final class Browsers {
+    /** The system property that chooses the browser. */
+    public static final String PROPERTY = "ujumbe.browser";
 
     private Browsers() {
     }
 
-    static boolean chromiumAvailable() {
+    /** @return whether Chromium and chromedriver are installed */
+    public static boolean chromiumAvailable() {
         return chromium() != null && chromedriver() != null;
     }
 
-    static WebDriver open() {
+    /**
+     * Opens the browser chosen as the class comment says.
+     *
+     * @return the driver; quit it when done
+     */
+    public static WebDriver open() {
         String fromEnv = System.getenv("UJUMBE_BROWSER");
         String asked = System.getProperty(PROPERTY, fromEnv == null || fromEnv.isBlank() ? "auto" : fromEnv)
                 .toLowerCase(Locale.ROOT);
@@ -50,7 +57,11 @@ final class Browsers {
         return driver;
     }
 
-    static boolean isChromium(WebDriver driver) {
+    /**
+     * @param driver a driver {@link #open()} gave
+     * @return whether it drives Chromium (screenshots are taken only there)
+     */
+    public static boolean isChromium(WebDriver driver) {
         return driver instanceof ChromeDriver;
     }
 
