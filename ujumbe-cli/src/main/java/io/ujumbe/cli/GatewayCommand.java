@@ -66,6 +66,14 @@ final class GatewayCommand implements Callable<Integer> {
         LOG.atDebug().addKeyValue("commonPoolParallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())
                 .log("common pool");
         System.out.println("gateway on port " + gateway.port());
+        gateway.smppFront().ifPresent(f -> {
+            if (f.port() >= 0) {
+                System.out.println("gateway SMPP front on port " + f.port());
+            }
+            if (f.tlsPort() >= 0) {
+                System.out.println("gateway SMPP front TLS on port " + f.tlsPort());
+            }
+        });
         System.out.flush();
         // Runs until SIGTERM/SIGINT: the shutdown hook drains and ends the process.
         Thread.currentThread().join();

@@ -160,7 +160,18 @@ final class GatewayConfigFile {
             String dlrUrl = u.string("dlrUrl").orElse(null);
             String secret = u.string("webhookSecret").orElse(null);
             List<String> tags = u.strings("tags");
+            String systemId = u.string("systemId").orElse(null);
+            int smppWindow = u.integer("smppWindow", UserConfig.DEFAULT_SMPP_WINDOW, 1, 10_000);
+            int smppMaxBinds = u.integer("smppMaxBinds", UserConfig.DEFAULT_SMPP_MAX_BINDS, 1, 1000);
             u.rejectUnknownKeys();
+            if (systemId != null && (systemId.isEmpty() || systemId.length() > 15)) {
+                u.problem(u.key("systemId") + " must have 1..15 characters (SMPP's limit), was '" + systemId + "'");
+                continue;
+            }
+            if (systemId != null && password == null && passwordHash == null) {
+                u.problem(u.key("systemId") + " needs the user's password (or passwordHash) to bind with");
+                continue;
+            }
             if (name.isEmpty()) {
                 continue;
             }
@@ -169,7 +180,8 @@ final class GatewayConfigFile {
             }
             attempt(problems, u.key(""), () -> {
                 UserConfig.Builder ub = UserConfig.builder(name).allowedSenders(senders).ratePerSecond(rate).quota(quota)
-                        .webhookSecret(secret).tags(tags);
+                        .webhookSecret(secret).tags(tags).systemId(systemId).smppWindow(smppWindow)
+                        .smppMaxBinds(smppMaxBinds);
                 if (apiKey != null) {
                     ub.apiKey(apiKey);
                 }
@@ -198,6 +210,10 @@ final class GatewayConfigFile {
             if (!type.isEmpty()) {
                 attempt(problems, r.key(""), () -> b.addRule(new RuleConfig(type, match, to, value)));
             }
+        }
+
+        if (root.has("smpp")) {
+            smpp(root.object("smpp"), problems, dir, b);
         }
 
         ConfigNode webhooks = root.object("webhooks");
@@ -255,6 +271,53 @@ final class GatewayConfigFile {
             problems.add(e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The SMPP front: {@code smpp: {host, port, ioThreads, deliverWindow, responseTimeout,
+     * enquireLinkInterval, maxQueuedPerUser, queuedTtl, tls: {port, certificateChain, privateKey}}},
+     * the TLS keys as the simulator's (PEM files, relative to the configuration file).
+     */
+    private static void smpp(ConfigNode smpp, List<String> problems, Path dir, GatewayConfig.Builder b) {
+        var f = io.ujumbe.gateway.smpp.SmppFrontConfig.builder();
+        attempt(problems, smpp.key("host"), () -> f.host(smpp.string("host", "127.0.0.1")));
+        ConfigNode tls = smpp.object("tls");
+        // Only a TLS port when tls.port is given without a plain port.
+        int port = smpp.integer("port", tls.has("port") ? -1 : 2776, -1, 65535);
+        attempt(problems, smpp.key("port"), () -> f.port(port));
+        attempt(problems, smpp.key("ioThreads"), () -> f.ioThreads(smpp.integer("ioThreads", 2, 1, 64)));
+        attempt(problems, smpp.key("deliverWindow"), () -> f.deliverWindow(smpp.integer("deliverWindow", 100, 1, 10_000)));
+        attempt(problems, smpp.key("responseTimeout"),
+                () -> f.responseTimeout(smpp.duration("responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(100))));
+        attempt(problems, smpp.key("enquireLinkInterval"),
+                () -> f.enquireLinkInterval(smpp.duration("enquireLinkInterval", Duration.ofSeconds(30), Duration.ZERO)));
+        attempt(problems, smpp.key("maxQueuedPerUser"),
+                () -> f.maxQueuedPerUser(smpp.integer("maxQueuedPerUser", 100_000, 1, 10_000_000)));
+        attempt(problems, smpp.key("queuedTtl"),
+                () -> f.queuedTtl(smpp.duration("queuedTtl", Duration.ofHours(72), Duration.ofSeconds(1))));
+        int tlsPort = tls.integer("port", -1, -1, 65535);
+        String chain = tls.string("certificateChain").orElse(null);
+        String key = tls.string("privateKey").orElse(null);
+        tls.rejectUnknownKeys();
+        smpp.rejectUnknownKeys();
+        if (tlsPort >= 0) {
+            if (chain == null || key == null) {
+                problems.add(tls.key("certificateChain") + " and " + tls.key("privateKey") + " are required when "
+                        + tls.key("port") + " is set");
+            } else {
+                Path chainPath = dir == null ? Path.of(chain) : dir.resolve(chain);
+                Path keyPath = dir == null ? Path.of(key) : dir.resolve(key);
+                if (!Files.isReadable(chainPath)) {
+                    problems.add(tls.key("certificateChain") + " must be a readable PEM file, was '" + chain + "'");
+                } else if (!Files.isReadable(keyPath)) {
+                    problems.add(tls.key("privateKey") + " must be a readable PEM file, was '" + key + "'");
+                } else {
+                    attempt(problems, tls.key("certificateChain"),
+                            () -> f.tls(tlsPort, io.ujumbe.session.TlsConfig.server(chainPath, keyPath)));
+                }
+            }
+        }
+        attempt(problems, smpp.key("port"), () -> b.smppFront(f.build()));
     }
 
     private static void attempt(List<String> problems, String key, Runnable r) {

@@ -109,6 +109,10 @@ class GatewayCommandTest {
                 "users:",
                 "  - {name: shop}",
                 "  - {name: short, apiKey: abc}",
+                "  - {name: esme, apiKey: k-esme-123, systemId: this-is-far-too-long, password: pw}",
+                "  - {name: nopw, apiKey: k-nopw-123, systemId: nopw}",
+                "  - {name: win, apiKey: k-win-1234, systemId: win, password: pw, smppWindow: 0}",
+                "smpp: {port: 2776, tls: {port: 2777, certificateChain: missing.pem, privateKey: missing.pem}, queuedTtl: never}",
                 "webhooks: {timeout: soon}",
                 "rules:",
                 "  - {type: explode, match: x}",
@@ -122,7 +126,79 @@ class GatewayCommandTest {
                         .anyMatch(p -> p.startsWith("users[0].apiKey"))
                         .anyMatch(p -> p.startsWith("users[1]") && p.contains("apiKey must have at least 8 characters"))
                         .anyMatch(p -> p.startsWith("webhooks.timeout must be a duration"))
+                        .anyMatch(p -> p.startsWith("users[2].systemId must have 1..15 characters"))
+                        .anyMatch(p -> p.startsWith("users[3].systemId needs the user's password"))
+                        .anyMatch(p -> p.startsWith("users[4].smppWindow must be 1..10000"))
+                        .anyMatch(p -> p.startsWith("smpp.tls.certificateChain must be a readable PEM file"))
+                        .anyMatch(p -> p.startsWith("smpp.queuedTtl must be a duration"))
                         .anyMatch(p -> p.startsWith("rules[0]") && p.contains("type must be one of")));
+    }
+
+    @Test
+    void theSmppFrontTakesAJsmppClientsMessage_andRelaysItsReceiptWithTheGivenId() throws Exception {
+        try (SmscSimulator smsc = SmscSimulator.start(SmscConfig.builder().port(0).receiptDelay(Duration.ofMillis(50)).build())) {
+            Path f = dir.resolve("gateway-smpp.yaml");
+            Files.writeString(f, String.join("\n",
+                    "http: {port: 0}",
+                    "smpp: {port: 0}",
+                    "connectors:",
+                    "  - {name: sim, host: 127.0.0.1, port: " + smsc.port() + ", systemId: acme, password: secret}",
+                    "routes:",
+                    "  - {connector: sim}",
+                    "users:",
+                    "  - {name: shop, apiKey: k-shop-123, systemId: shop, password: pw}",
+                    ""));
+            try (CliProcess p = CliProcess.start(dir, "gateway", "--config", f.toString(), "--log-format", "json")) {
+                int httpPort = Integer.parseInt(p.awaitStdoutLine("gateway on port", Duration.ofSeconds(60)));
+                int smppPort = Integer.parseInt(p.awaitStdoutLine("gateway SMPP front on port", Duration.ofSeconds(60)));
+                HttpClient http = HttpClient.newHttpClient();
+                String base = "http://127.0.0.1:" + httpPort;
+                await().atMost(Duration.ofSeconds(30)).until(() -> http.send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(base + "/health")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+                List<org.jsmpp.bean.DeliverSm> receipts = new CopyOnWriteArrayList<>();
+                org.jsmpp.session.SMPPSession esme = new org.jsmpp.session.SMPPSession();
+                esme.setMessageReceiverListener(new org.jsmpp.session.MessageReceiverListener() {
+                    @Override
+                    public void onAcceptDeliverSm(org.jsmpp.bean.DeliverSm d) {
+                        receipts.add(d);
+                    }
+
+                    @Override
+                    public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification a) {
+                    }
+
+                    @Override
+                    public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm d, org.jsmpp.session.Session s)
+                            throws org.jsmpp.extra.ProcessRequestException {
+                        throw new org.jsmpp.extra.ProcessRequestException("no data_sm", 3);
+                    }
+                });
+                try {
+                    esme.connectAndBind("127.0.0.1", smppPort, new org.jsmpp.session.BindParameter(
+                            org.jsmpp.bean.BindType.BIND_TRX, "shop", "pw", "cp", org.jsmpp.bean.TypeOfNumber.UNKNOWN,
+                            org.jsmpp.bean.NumberingPlanIndicator.UNKNOWN, null), 15_000);
+                    String id = esme.submitShortMessage("", org.jsmpp.bean.TypeOfNumber.ALPHANUMERIC,
+                            org.jsmpp.bean.NumberingPlanIndicator.UNKNOWN, "ACME", org.jsmpp.bean.TypeOfNumber.INTERNATIONAL,
+                            org.jsmpp.bean.NumberingPlanIndicator.ISDN, "254700000001", new org.jsmpp.bean.ESMClass(),
+                            (byte) 0, (byte) 0, null, null, new org.jsmpp.bean.RegisteredDelivery((byte) 1), (byte) 0,
+                            new org.jsmpp.bean.GeneralDataCoding(org.jsmpp.bean.Alphabet.ALPHA_DEFAULT), (byte) 0,
+                            "hi".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).getMessageId();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> !receipts.isEmpty());
+                    assertThat(receipts.get(0).getShortMessageAsDeliveryReceipt().getId()).isEqualTo(id);
+                    var status = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/v1/messages/" + id))
+                            .header("Authorization", "Bearer k-shop-123").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(status.body()).contains("\"status\":\"delivered\"");
+                    var metrics = http.send(java.net.http.HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertThat(metrics.body()).contains("ujumbe_gateway_smpp_accepted_total");
+                } finally {
+                    esme.unbindAndClose();
+                }
+                p.terminate();
+                assertThat(p.waitFor(Duration.ofSeconds(60))).isZero();
+                assertThat(p.stderr()).contains("SMPP front closed").doesNotContain("\"pw\"");
+            }
+        }
     }
 
     @Test

@@ -57,6 +57,16 @@ final class MessageAssembler {
      * The reference used is left in {@link #lastReference()}.
      */
     List<SubmitSm> assemble(OutboundMessage m, int reference, ConcatenationReferences references) {
+        if (m.rawPart()) {
+            // Cut by someone else (a gateway relays its downstream's part): sent as it came.
+            SubmitSm.Builder b = fields(m).esmClass(EsmClass.DEFAULT.withUdhi(m.udhi()))
+                    .dataCoding(DataCoding.of(m.payloadDataCoding())).shortMessage(m.payload());
+            for (Tlv t : m.tlvs()) {
+                b.tlv(t);
+            }
+            lastReference = NO_REFERENCE;
+            return List.of(b.build());
+        }
         EncodedText encoded = m.isBinary()
                 ? EncodedText.of(m.payload(), m.payloadDataCoding(), Alphabet.OCTET)
                 : encoders.get(m.encoding()).encode(m.text());
@@ -70,17 +80,8 @@ final class MessageAssembler {
         List<MessagePart> parts = splitter.split(encoded, ref);
         List<SubmitSm> pdus = new ArrayList<>(parts.size());
         for (MessagePart part : parts) {
-            SubmitSm.Builder b = SubmitSm.builder()
-                    .serviceType(m.serviceType())
-                    .sourceAddress(m.source() != null ? m.source() : config.defaultSource())
-                    .destinationAddress(m.destination())
+            SubmitSm.Builder b = fields(m)
                     .esmClass(EsmClass.DEFAULT.withUdhi(part.udhi()))
-                    .protocolId(m.protocolId())
-                    .priorityFlag(m.priority())
-                    .scheduleDeliveryTime(m.scheduleDeliveryTime())
-                    .validityPeriod(m.validityPeriod())
-                    .registeredDelivery(m.registeredDelivery() != null ? m.registeredDelivery()
-                            : config.defaultRegisteredDelivery())
                     .dataCoding(DataCoding.of(part.dataCoding()));
             if (part.inMessagePayload()) {
                 b.shortMessage(new byte[0]).tlv(Tlv.messagePayload(part.messagePayload()));
@@ -103,5 +104,18 @@ final class MessageAssembler {
     /** The concatenation reference the last {@link #assemble} used, or {@link #NO_REFERENCE}. */
     int lastReference() {
         return lastReference;
+    }
+
+    private SubmitSm.Builder fields(OutboundMessage m) {
+        return SubmitSm.builder()
+                .serviceType(m.serviceType())
+                .sourceAddress(m.source() != null ? m.source() : config.defaultSource())
+                .destinationAddress(m.destination())
+                .protocolId(m.protocolId())
+                .priorityFlag(m.priority())
+                .scheduleDeliveryTime(m.scheduleDeliveryTime())
+                .validityPeriod(m.validityPeriod())
+                .registeredDelivery(m.registeredDelivery() != null ? m.registeredDelivery()
+                        : config.defaultRegisteredDelivery());
     }
 }

@@ -47,7 +47,7 @@ public final class OutboundMessage {
 
         static {
             for (TextEncoding e : TextEncoding.values()) {
-                DEFAULTS[e.ordinal()] = new Options(null, 0x04, e, null, null, "", "", 0, "", 0, List.of(), null);
+                DEFAULTS[e.ordinal()] = new Options(null, 0x04, e, null, null, "", "", 0, "", 0, List.of(), null, false, false);
             }
         }
 
@@ -63,10 +63,13 @@ public final class OutboundMessage {
         final int protocolId;
         final List<Tlv> tlvs;
         final MultipartMode multipartMode;
+        final boolean rawPart;
+        final boolean udhi;
 
         private Options(byte[] payload, int payloadDataCoding, TextEncoding encoding, Address source,
                         RegisteredDelivery registeredDelivery, String validityPeriod, String scheduleDeliveryTime,
-                        int priority, String serviceType, int protocolId, List<Tlv> tlvs, MultipartMode multipartMode) {
+                        int priority, String serviceType, int protocolId, List<Tlv> tlvs, MultipartMode multipartMode,
+                        boolean rawPart, boolean udhi) {
             this.payload = payload;
             this.payloadDataCoding = payloadDataCoding;
             this.encoding = encoding;
@@ -79,19 +82,21 @@ public final class OutboundMessage {
             this.protocolId = protocolId;
             this.tlvs = tlvs;
             this.multipartMode = multipartMode;
+            this.rawPart = rawPart;
+            this.udhi = udhi;
         }
 
         static Options of(Builder b) {
             boolean defaults = b.payload == null && b.payloadDataCoding == 0x04 && b.source == null
                     && b.registeredDelivery == null && b.validityPeriod.isEmpty() && b.scheduleDeliveryTime.isEmpty()
                     && b.priority == 0 && b.serviceType.isEmpty() && b.protocolId == 0
-                    && (b.tlvs == null || b.tlvs.isEmpty()) && b.multipartMode == null;
+                    && (b.tlvs == null || b.tlvs.isEmpty()) && b.multipartMode == null && !b.rawPart;
             if (defaults) {
                 return DEFAULTS[b.encoding.ordinal()];
             }
             return new Options(b.payload, b.payloadDataCoding, b.encoding, b.source, b.registeredDelivery,
                     b.validityPeriod, b.scheduleDeliveryTime, b.priority, b.serviceType, b.protocolId,
-                    b.tlvs == null ? List.of() : List.copyOf(b.tlvs), b.multipartMode);
+                    b.tlvs == null ? List.of() : List.copyOf(b.tlvs), b.multipartMode, b.rawPart, b.udhi);
         }
     }
 
@@ -133,6 +138,8 @@ public final class OutboundMessage {
         b.protocolId = options.protocolId;
         b.tlvs = options.tlvs.isEmpty() ? null : new java.util.ArrayList<>(options.tlvs);
         b.multipartMode = options.multipartMode;
+        b.rawPart = options.rawPart;
+        b.udhi = options.udhi;
         return b;
     }
 
@@ -215,6 +222,19 @@ public final class OutboundMessage {
         return options.multipartMode;
     }
 
+    /**
+     * Whether the payload is one short message already, cut by someone else (a part relayed by a
+     * gateway): sent in one submit_sm exactly as given, never split nor re-encoded.
+     */
+    public boolean rawPart() {
+        return options.rawPart;
+    }
+
+    /** For a {@link #rawPart()}: whether the payload begins with a user data header (esm_class UDHI). */
+    public boolean udhi() {
+        return options.udhi;
+    }
+
     @Override
     public String toString() {
         return "OutboundMessage{correlationId=" + correlationId + ", to=" + destination
@@ -237,7 +257,7 @@ public final class OutboundMessage {
                 && Objects.equals(a.registeredDelivery, b.registeredDelivery) && a.validityPeriod.equals(b.validityPeriod)
                 && a.scheduleDeliveryTime.equals(b.scheduleDeliveryTime) && a.priority == b.priority
                 && a.serviceType.equals(b.serviceType) && a.protocolId == b.protocolId && a.tlvs.equals(b.tlvs)
-                && a.multipartMode == b.multipartMode);
+                && a.multipartMode == b.multipartMode && a.rawPart == b.rawPart && a.udhi == b.udhi);
     }
 
     @Override
@@ -265,6 +285,8 @@ public final class OutboundMessage {
         /** Created on first use: most messages have none. */
         private List<Tlv> tlvs;
         private MultipartMode multipartMode;
+        private boolean rawPart;
+        private boolean udhi;
 
         private Builder() {
         }
@@ -384,6 +406,18 @@ public final class OutboundMessage {
             return this;
         }
 
+        /**
+         * Sends the binary payload as one short message exactly as given (at most 254 octets), as
+         * a gateway relays a part its own client cut: never split nor re-encoded; {@code udhi}
+         * when it begins with a user data header (concatenation, ports), which sets esm_class UDHI.
+         * SAR parts carry their TLVs through {@link #addTlv(Tlv)}.
+         */
+        public Builder rawPart(boolean udhi) {
+            this.rawPart = true;
+            this.udhi = udhi;
+            return this;
+        }
+
         public OutboundMessage build() {
             if (destination == null) {
                 throw new IllegalArgumentException("message destination (to) is required");
@@ -402,6 +436,9 @@ public final class OutboundMessage {
             }
             if (serviceType.length() > 5) {
                 throw new IllegalArgumentException("serviceType must be at most 5 characters, was '" + serviceType + "'");
+            }
+            if (rawPart && (payload == null || payload.length > 254)) {
+                throw new IllegalArgumentException("a raw part needs a binary payload of at most 254 octets");
             }
             SmppTime.check("validityPeriod", validityPeriod);
             SmppTime.check("scheduleDeliveryTime", scheduleDeliveryTime);

@@ -24,6 +24,7 @@ import java.util.Optional;
 public final class Authenticator {
     private final Map<String, UserConfig> byName;
     private final Map<String, UserConfig> byKeyHash;
+    private final Map<String, UserConfig> bySystemId;
     private final Cache<String, Boolean> verified = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(5)).maximumSize(10_000).build();
 
@@ -35,12 +36,21 @@ public final class Authenticator {
     public Authenticator(List<UserConfig> users) {
         Map<String, UserConfig> names = new HashMap<>();
         Map<String, UserConfig> keys = new HashMap<>();
+        Map<String, UserConfig> systemIds = new HashMap<>();
         for (UserConfig u : users) {
             names.put(u.name(), u);
             u.apiKeySha256().ifPresent(h -> keys.put(h, u));
+            u.systemId().ifPresent(id -> {
+                UserConfig other = systemIds.putIfAbsent(id, u);
+                if (other != null) {
+                    throw new IllegalArgumentException("users " + other.name() + " and " + u.name()
+                            + " have the same systemId '" + id + "'");
+                }
+            });
         }
         this.byName = Map.copyOf(names);
         this.byKeyHash = Map.copyOf(keys);
+        this.bySystemId = Map.copyOf(systemIds);
     }
 
     /**
@@ -88,6 +98,30 @@ public final class Authenticator {
                     .orElseThrow(() -> new HttpException(401, "unauthorized", "the username or password is wrong", "Authorization"));
         }
         throw new HttpException(401, "unauthorized", "the Authorization scheme must be Bearer or Basic", "Authorization");
+    }
+
+    /**
+     * Checks an SMPP bind's system_id and password (PBKDF2 the first time: call it off the I/O
+     * threads).
+     *
+     * @param systemId the bind's system_id
+     * @param password the bind's password
+     * @return the user when both are right
+     */
+    public Optional<UserConfig> smpp(String systemId, String password) {
+        UserConfig u = systemId == null ? null : bySystemId.get(systemId);
+        return u == null ? Optional.empty() : password(u.name(), password);
+    }
+
+    /**
+     * Whether some user binds with this system_id (to tell an unknown system_id from a wrong
+     * password, as the SMPP front answers ESME_RINVSYSID or ESME_RINVPASWD).
+     *
+     * @param systemId the bind's system_id
+     * @return true when a user has it
+     */
+    public boolean knowsSystemId(String systemId) {
+        return systemId != null && bySystemId.containsKey(systemId);
     }
 
     /**

@@ -219,7 +219,7 @@ public final class DynamicConfigJson {
      */
     public static UserConfig user(JsonNode n, String p) {
         object(n, p, Set.of("name", "apiKey", "apiKeySha256", "password", "passwordHash", "allowedSenders",
-                "ratePerSecond", "quota", "dlrUrl", "webhookSecret", "tags"));
+                "ratePerSecond", "quota", "dlrUrl", "webhookSecret", "tags", "systemId", "smppWindow", "smppMaxBinds"));
         String field = key(p, "name");
         try {
             UserConfig.Builder b = UserConfig.builder(required(n, p, "name"));
@@ -247,6 +247,13 @@ public final class DynamicConfigJson {
             if (n.hasNonNull("dlrUrl")) {
                 b.dlrUrl(text(n, p, "dlrUrl", null));
             }
+            field = key(p, "systemId");
+            b.systemId(text(n, p, "systemId", null));
+            field = key(p, "smppWindow");
+            b.smppWindow((int) number(n, p, "smppWindow", UserConfig.DEFAULT_SMPP_WINDOW));
+            field = key(p, "smppMaxBinds");
+            b.smppMaxBinds((int) number(n, p, "smppMaxBinds", UserConfig.DEFAULT_SMPP_MAX_BINDS));
+            field = key(p, "systemId");
             b.allowedSenders(strings(n, p, "allowedSenders")).tags(strings(n, p, "tags"))
                     .webhookSecret(text(n, p, "webhookSecret", null));
             return b.build();
@@ -339,6 +346,13 @@ public final class DynamicConfigJson {
         u.dlrUrl().ifPresent(d -> o.put("dlrUrl", d));
         u.webhookSecret().ifPresent(s -> o.put("webhookSecret", withSecrets ? s : "***"));
         strings(o, "tags", u.tags());
+        u.systemId().ifPresent(id -> o.put("systemId", id));
+        if (u.smppWindow() != UserConfig.DEFAULT_SMPP_WINDOW) {
+            o.put("smppWindow", u.smppWindow());
+        }
+        if (u.smppMaxBinds() != UserConfig.DEFAULT_SMPP_MAX_BINDS) {
+            o.put("smppMaxBinds", u.smppMaxBinds());
+        }
         return o;
     }
 

@@ -62,6 +62,7 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService slow;
     private final ScheduledExecutorService maintenance;
     private final HttpServer http;
+    private final io.ujumbe.gateway.smpp.SmppFront smppFront;
     private volatile boolean stopping;
     private boolean stopped;
 
@@ -102,8 +103,35 @@ public final class Gateway implements AutoCloseable {
             state.close();
             throw e;
         }
+        this.smppFront = startSmppFront(config);
         LOG.atInfo().addKeyValue("port", http.port()).addKeyValue("connectors", connectors.keySet())
                 .addKeyValue("state", state.durable() ? "redis" : "memory").log("gateway started");
+    }
+
+    /** The SMPP front door, when configured; receipts and MO for its users flow to it. */
+    private io.ujumbe.gateway.smpp.SmppFront startSmppFront(GatewayConfig config) {
+        if (config.smppFront().isEmpty()) {
+            return null;
+        }
+        try {
+            io.ujumbe.gateway.smpp.SmppFront front = io.ujumbe.gateway.smpp.SmppFront.start(this, config.smppFront().get());
+            flow.doors(front);
+            return front;
+        } catch (RuntimeException e) {
+            http.close();
+            webhooks.stop(Duration.ZERO);
+            webhooks.close();
+            maintenance.shutdownNow();
+            slow.shutdownNow();
+            connectors.values().forEach(c -> c.stop(Duration.ZERO));
+            state.close();
+            throw e;
+        }
+    }
+
+    /** @return the SMPP front door, when the configuration has one */
+    public Optional<io.ujumbe.gateway.smpp.SmppFront> smppFront() {
+        return Optional.ofNullable(smppFront);
     }
 
     /**
@@ -325,6 +353,10 @@ public final class Gateway implements AutoCloseable {
         }
         stopped = true;
         stopping = true;
+        if (smppFront != null) {
+            // Downstream ESMEs submit no more; receipts that arrive while draining are queued for them.
+            smppFront.close();
+        }
         long deadline = System.nanoTime() + drain.toNanos();
         if (!state.durable()) {
             while (connectors.values().stream().anyMatch(c -> c.queueDepth() > 0 && c.boundSessions() > 0)

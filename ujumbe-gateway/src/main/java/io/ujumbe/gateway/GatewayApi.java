@@ -121,6 +121,7 @@ final class GatewayApi {
         body.put("connectorsBound", bound);
         body.put("connectors", per);
         body.put("pendingCallbacks", gateway.state().callbackQueue().pending());
+        gateway.smppFront().ifPresent(f -> body.put("smpp", f.health()));
         return HttpResponse.json(up ? 200 : 503, body);
     }
 

@@ -42,6 +42,7 @@ public final class GatewayConfig {
     private final Duration messageTtl;
     private final Duration drainTimeout;
     private final java.nio.file.Path adminStore;
+    private final io.ujumbe.gateway.smpp.SmppFrontConfig smppFront;
 
     private GatewayConfig(Builder b) {
         this.httpHost = b.httpHost;
@@ -69,6 +70,7 @@ public final class GatewayConfig {
         this.messageTtl = b.messageTtl;
         this.drainTimeout = b.drainTimeout;
         this.adminStore = b.adminStore;
+        this.smppFront = b.smppFront;
     }
 
     /** @return a builder with the defaults */
@@ -101,6 +103,7 @@ public final class GatewayConfig {
         b.adminPasswordHash = adminPasswordHash;
         b.redisUri = redisUri;
         b.redisKeyPrefix = redisKeyPrefix;
+        b.smppFront = smppFront;
         b.messageTtl = messageTtl;
         b.drainTimeout = drainTimeout;
         b.adminStore = adminStore;
@@ -151,6 +154,8 @@ public final class GatewayConfig {
     public Optional<String> redisUri() { return Optional.ofNullable(redisUri); }
     /** @return the prefix of every Redis key */
     public String redisKeyPrefix() { return redisKeyPrefix; }
+    /** @return the SMPP front door's listener settings, when downstream ESMEs may bind */
+    public Optional<io.ujumbe.gateway.smpp.SmppFrontConfig> smppFront() { return Optional.ofNullable(smppFront); }
     /** @return how long a message's status is kept */
     public Duration messageTtl() { return messageTtl; }
     /** @return how long a shutdown waits for queued messages and callbacks */
@@ -211,6 +216,7 @@ public final class GatewayConfig {
         private String adminPasswordHash;
         private String redisUri;
         private String redisKeyPrefix = "ujumbe:gw:";
+        private io.ujumbe.gateway.smpp.SmppFrontConfig smppFront;
         private Duration messageTtl = Duration.ofDays(7);
         private Duration drainTimeout = Duration.ofSeconds(30);
         private java.nio.file.Path adminStore;
@@ -332,6 +338,9 @@ public final class GatewayConfig {
             return this;
         }
 
+        /** @param front the SMPP front door's listener, or null for none @return this builder */
+        public Builder smppFront(io.ujumbe.gateway.smpp.SmppFrontConfig front) { this.smppFront = front; return this; }
+
         /** @param uri a redis:// URI to share state, or null for memory @return this builder */
         public Builder redisUri(String uri) { this.redisUri = uri; return this; }
 
@@ -370,12 +379,16 @@ public final class GatewayConfig {
             }
             Set<String> userNames = new HashSet<>();
             Set<String> keys = new HashSet<>();
+            Set<String> systemIds = new HashSet<>();
             for (UserConfig u : users) {
                 if (!userNames.add(u.name())) {
                     throw new IllegalArgumentException("users: the name " + u.name() + " is used twice");
                 }
                 if (u.apiKeySha256().isPresent() && !keys.add(u.apiKeySha256().get())) {
                     throw new IllegalArgumentException("users: user " + u.name() + " has the same apiKey as another user");
+                }
+                if (u.systemId().isPresent() && !systemIds.add(u.systemId().get())) {
+                    throw new IllegalArgumentException("users: user " + u.name() + " has the same systemId as another user");
                 }
             }
             return new GatewayConfig(this);

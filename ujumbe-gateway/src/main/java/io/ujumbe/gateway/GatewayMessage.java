@@ -1,6 +1,7 @@
 package io.ujumbe.gateway;
 
 import io.ujumbe.client.TextEncoding;
+import io.ujumbe.pdu.Tlv;
 import io.ujumbe.text.MultipartMode;
 
 import java.time.Duration;
@@ -37,12 +38,17 @@ import java.util.Set;
  * @param metadata the client's key/value data, returned in callbacks
  * @param clientReference the client's own reference, returned in callbacks
  * @param tags routing tags
+ * @param rawPart whether the payload is one part already cut by the sender (an SMPP front's
+ *                downstream part): sent upstream exactly as it is, never split nor re-encoded
+ * @param udhi for a raw part, whether the payload begins with a user data header
+ * @param tlvs optional parameters sent upstream with it (a raw part's SAR TLVs)
  */
 public record GatewayMessage(String id, String user, String to, String from, String text, byte[] payload,
                              int dataCoding, TextEncoding encoding, MultipartMode multipart, Duration validity,
                              Instant scheduleAt, int priority, boolean receipt, String dlrUrl, DlrLevel dlrLevel,
                              CallbackFormat callbackFormat, int dlrMask, String dlrMethod, Map<String, String> metadata,
-                             String clientReference, Set<String> tags) {
+                             String clientReference, Set<String> tags, boolean rawPart, boolean udhi,
+                             List<Tlv> tlvs) {
     /** Checks the message. */
     public GatewayMessage {
         Objects.requireNonNull(id, "id");
@@ -54,6 +60,10 @@ public record GatewayMessage(String id, String user, String to, String from, Str
         payload = payload == null ? null : payload.clone();
         metadata = Map.copyOf(metadata);
         tags = Set.copyOf(tags);
+        tlvs = tlvs == null ? List.of() : List.copyOf(tlvs);
+        if (rawPart && payload == null) {
+            throw new IllegalArgumentException("a raw part needs a binary payload");
+        }
         Objects.requireNonNull(dlrLevel, "dlrLevel");
         Objects.requireNonNull(callbackFormat, "callbackFormat");
     }
@@ -123,6 +133,9 @@ public record GatewayMessage(String id, String user, String to, String from, Str
         private Map<String, String> metadata = Map.of();
         private String clientReference;
         private Set<String> tags = new LinkedHashSet<>();
+        private boolean rawPart;
+        private boolean udhi;
+        private List<Tlv> tlvs = List.of();
 
         private Builder() {
         }
@@ -149,6 +162,9 @@ public record GatewayMessage(String id, String user, String to, String from, Str
             metadata = m.metadata;
             clientReference = m.clientReference;
             tags = new LinkedHashSet<>(m.tags);
+            rawPart = m.rawPart;
+            udhi = m.udhi;
+            tlvs = m.tlvs;
         }
 
         /** @param v the destination @return this builder */
@@ -190,11 +206,24 @@ public record GatewayMessage(String id, String user, String to, String from, Str
         /** @param v routing tags @return this builder */
         public Builder tags(List<String> v) { tags = new LinkedHashSet<>(v); return this; }
 
+        /**
+         * @param bytes one part as the sender cut it @param dc its data_coding @param withUdh whether
+         *        it begins with a user data header @return this builder
+         */
+        public Builder rawPart(byte[] bytes, int dc, boolean withUdh) {
+            payload(bytes, dc);
+            rawPart = true;
+            udhi = withUdh;
+            return this;
+        }
+        /** @param v optional parameters sent upstream with the message @return this builder */
+        public Builder tlvs(List<Tlv> v) { tlvs = List.copyOf(v); return this; }
+
         /** @return the message */
         public GatewayMessage build() {
             return new GatewayMessage(id, user, to, from, text, payload, dataCoding, encoding, multipart, validity,
                     scheduleAt, priority, receipt, dlrUrl, dlrLevel, callbackFormat, dlrMask, dlrMethod, metadata,
-                    clientReference, tags);
+                    clientReference, tags, rawPart, udhi, tlvs);
         }
     }
 }

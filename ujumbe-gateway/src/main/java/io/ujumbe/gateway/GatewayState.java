@@ -40,6 +40,17 @@ public interface GatewayState extends AutoCloseable {
      */
     Optional<CorrelationStore> correlationStore(ConnectorConfig connector);
 
+    /**
+     * Where the SMPP front keeps receipts and inbound SMS for users with no receiver bound. Called
+     * once, when the front starts. The default keeps them in this process.
+     *
+     * @param maxPerUser entries kept per user
+     * @return the queue
+     */
+    default io.ujumbe.gateway.smpp.DeliveryQueue deliveryQueue(int maxPerUser) {
+        return new io.ujumbe.gateway.smpp.InMemoryDeliveryQueue(maxPerUser);
+    }
+
     /** @return true when the state survives this process */
     boolean durable();
 

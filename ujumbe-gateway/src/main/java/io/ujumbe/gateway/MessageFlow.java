@@ -43,6 +43,7 @@ final class MessageFlow implements MessageService, Connector.Events {
     private final Supplier<Snapshot> snapshot;
     private final WebhookDispatcher webhooks;
     private volatile boolean closing;
+    private volatile DoorEvents doors = DoorEvents.NONE;
 
     MessageFlow(GatewayState state, Map<String, Connector> connectors, Supplier<Snapshot> snapshot, WebhookDispatcher webhooks) {
         this.state = state;
@@ -53,6 +54,11 @@ final class MessageFlow implements MessageService, Connector.Events {
 
     void closing() {
         closing = true;
+    }
+
+    /** Who else hears reports and inbound SMS (the SMPP front). */
+    void doors(DoorEvents d) {
+        doors = d == null ? DoorEvents.NONE : d;
     }
 
     // ---- MT in ----------------------------------------------------------------------------------
@@ -155,6 +161,12 @@ final class MessageFlow implements MessageService, Connector.Events {
             b.text(m.text());
         } else {
             b.payload(m.payload(), m.dataCoding());
+            if (m.rawPart()) {
+                b.rawPart(m.udhi());
+            }
+        }
+        for (io.ujumbe.pdu.Tlv t : m.tlvs()) {
+            b.addTlv(t);
         }
         if (m.encoding() != null) {
             b.encoding(m.encoding());
@@ -298,6 +310,9 @@ final class MessageFlow implements MessageService, Connector.Events {
         InboundSms m = r.message();
         for (MoRouteConfig route : s.config().moRoutes()) {
             if (route.matches(m.to(), m.text(), m.tags())) {
+                if (route.smppUser().isPresent()) {
+                    return doors.onInbound(route.smppUser().get(), m, message.payload());
+                }
                 return webhooks.enqueue(Callbacks.forInbound(m, route));
             }
         }
@@ -315,8 +330,19 @@ final class MessageFlow implements MessageService, Connector.Events {
     }
 
     private CompletionStage<Void> reportByIdStage(String id, DeliveryReport report) {
-        return state.statusStore().find(id).thenCompose(view -> view.isPresent()
-                ? reportStage(view.get().record(), report) : CompletableFuture.completedFuture(null));
+        return state.statusStore().find(id).thenCompose(view -> {
+            if (view.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletionStage<Void> relayed;
+            try {
+                relayed = doors.onReport(view.get(), report);
+            } catch (RuntimeException e) {
+                relayed = CompletableFuture.failedFuture(e);
+            }
+            CompletionStage<Void> called = reportStage(view.get().record(), report);
+            return relayed.thenCombine(called, (a, b) -> null);
+        });
     }
 
     private void report(MessageRecord record, DeliveryReport report) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param to destination numbers or prefixes (any matches); empty matches any
  * @param keyword the first word of the text, or null
  * @param tags tags the message must carry
- * @param url where the JSON is POSTed
+ * @param url where the JSON is POSTed, or {@code smpp:<user>} to deliver it as deliver_sm to that
+ *            user's receiver or transceiver binds on the SMPP front (queued while none is bound)
  * @param user the user whose webhook secret signs the callback, or null for the gateway's
  */
 public record MoRouteConfig(String name, List<String> to, String keyword, List<String> tags, String url, String user) {
@@ -23,7 +24,23 @@ public record MoRouteConfig(String name, List<String> to, String keyword, List<S
         Objects.requireNonNull(name, "name");
         to = List.copyOf(to);
         tags = List.copyOf(tags);
-        GatewayConfig.checkUrl(Objects.requireNonNull(url, "url"), "url");
+        Objects.requireNonNull(url, "url");
+        if (url.startsWith(SMPP_SCHEME)) {
+            if (url.length() == SMPP_SCHEME.length()) {
+                throw new IllegalArgumentException("url smpp:<user> needs the user's name, was '" + url + "'");
+            }
+        } else {
+            GatewayConfig.checkUrl(url, "url");
+        }
+    }
+
+    /** The prefix of a url that sends inbound SMS to a user's SMPP binds. */
+    public static final String SMPP_SCHEME = "smpp:";
+
+    /** @return the user whose SMPP binds get these messages, when the url is {@code smpp:<user>} */
+    public java.util.Optional<String> smppUser() {
+        return url.startsWith(SMPP_SCHEME) ? java.util.Optional.of(url.substring(SMPP_SCHEME.length()))
+                : java.util.Optional.empty();
     }
 
     /**

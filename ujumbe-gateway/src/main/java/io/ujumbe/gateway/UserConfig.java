@@ -10,8 +10,17 @@ import java.util.Optional;
  * limit and quota, its default callback URL and the secret that signs its callbacks. Secrets are
  * held only as hashes ({@link Secrets}); the webhook secret must be kept as is to sign, and is never
  * shown by {@link #toString()}.
+ *
+ * <p>A user with a {@link #systemId()} may also bind to the gateway's SMPP front with that
+ * system_id and its password; {@link #smppWindow()} and {@link #smppMaxBinds()} bound what its
+ * binds may do. Rate limit, quota and allowed senders are the same whichever door it uses.
  */
 public final class UserConfig {
+    /** The default of {@link #smppWindow()}. */
+    public static final int DEFAULT_SMPP_WINDOW = 100;
+    /** The default of {@link #smppMaxBinds()}. */
+    public static final int DEFAULT_SMPP_MAX_BINDS = 10;
+
     private final String name;
     private final String apiKeySha256;
     private final String passwordHash;
@@ -21,6 +30,9 @@ public final class UserConfig {
     private final String dlrUrl;
     private final String webhookSecret;
     private final List<String> tags;
+    private final String systemId;
+    private final int smppWindow;
+    private final int smppMaxBinds;
 
     private UserConfig(Builder b) {
         this.name = b.name;
@@ -32,6 +44,9 @@ public final class UserConfig {
         this.dlrUrl = b.dlrUrl;
         this.webhookSecret = b.webhookSecret;
         this.tags = List.copyOf(b.tags);
+        this.systemId = b.systemId;
+        this.smppWindow = b.smppWindow;
+        this.smppMaxBinds = b.smppMaxBinds;
     }
 
     /**
@@ -62,6 +77,12 @@ public final class UserConfig {
     public Optional<String> webhookSecret() { return Optional.ofNullable(webhookSecret); }
     /** @return routing tags every message of this user carries */
     public List<String> tags() { return tags; }
+    /** @return the system_id this user binds with on the SMPP front, if it may */
+    public Optional<String> systemId() { return Optional.ofNullable(systemId); }
+    /** @return submissions one SMPP bind may have unanswered at once (more get ESME_RTHROTTLED) */
+    public int smppWindow() { return smppWindow; }
+    /** @return how many SMPP binds this user may hold at once (more are refused with ESME_RBINDFAIL) */
+    public int smppMaxBinds() { return smppMaxBinds; }
 
     /**
      * Whether this user may send from {@code sender}.
@@ -90,7 +111,8 @@ public final class UserConfig {
         return name.equals(u.name) && Objects.equals(apiKeySha256, u.apiKeySha256)
                 && Objects.equals(passwordHash, u.passwordHash) && allowedSenders.equals(u.allowedSenders)
                 && ratePerSecond == u.ratePerSecond && quota == u.quota && Objects.equals(dlrUrl, u.dlrUrl)
-                && Objects.equals(webhookSecret, u.webhookSecret) && tags.equals(u.tags);
+                && Objects.equals(webhookSecret, u.webhookSecret) && tags.equals(u.tags)
+                && Objects.equals(systemId, u.systemId) && smppWindow == u.smppWindow && smppMaxBinds == u.smppMaxBinds;
     }
 
     @Override
@@ -102,7 +124,7 @@ public final class UserConfig {
     public String toString() {
         return "UserConfig{" + name + ", apiKey=" + (apiKeySha256 != null ? "***" : "none") + ", password="
                 + (passwordHash != null ? "***" : "none") + ", senders=" + allowedSenders + ", rate=" + ratePerSecond
-                + ", quota=" + quota + "}";
+                + ", quota=" + quota + (systemId != null ? ", systemId=" + systemId : "") + "}";
     }
 
     /** Builds a {@link UserConfig}; plain secrets given to it are hashed at once and not kept. */
@@ -116,6 +138,9 @@ public final class UserConfig {
         private String dlrUrl;
         private String webhookSecret;
         private List<String> tags = List.of();
+        private String systemId;
+        private int smppWindow = DEFAULT_SMPP_WINDOW;
+        private int smppMaxBinds = DEFAULT_SMPP_MAX_BINDS;
 
         private Builder(String name) {
             Objects.requireNonNull(name, "name");
@@ -191,8 +216,41 @@ public final class UserConfig {
         /** @param tags routing tags of every message of this user @return this builder */
         public Builder tags(List<String> tags) { this.tags = List.copyOf(tags); return this; }
 
+        /**
+         * @param id the system_id this user binds with on the SMPP front (1..15 characters, SMPP's
+         *        limit); it needs a password too @return this builder
+         */
+        public Builder systemId(String id) {
+            if (id != null && (id.isEmpty() || id.length() > 15)) {
+                throw new IllegalArgumentException("systemId must have 1..15 characters, was '" + id + "'");
+            }
+            this.systemId = id;
+            return this;
+        }
+
+        /** @param n unanswered submissions per SMPP bind, 1..10000 (default 100) @return this builder */
+        public Builder smppWindow(int n) {
+            if (n < 1 || n > 10_000) {
+                throw new IllegalArgumentException("smppWindow must be 1..10000, was " + n);
+            }
+            this.smppWindow = n;
+            return this;
+        }
+
+        /** @param n SMPP binds at once, 1..1000 (default 10) @return this builder */
+        public Builder smppMaxBinds(int n) {
+            if (n < 1 || n > 1000) {
+                throw new IllegalArgumentException("smppMaxBinds must be 1..1000, was " + n);
+            }
+            this.smppMaxBinds = n;
+            return this;
+        }
+
         /** @return the user */
         public UserConfig build() {
+            if (systemId != null && passwordHash == null) {
+                throw new IllegalArgumentException("user " + name + " has a systemId but no password to bind with");
+            }
             return new UserConfig(this);
         }
     }

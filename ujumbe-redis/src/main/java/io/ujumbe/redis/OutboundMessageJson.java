@@ -66,7 +66,7 @@ public final class OutboundMessageJson {
     private static final Set<String> FIELDS = Set.of("version", "correlationId", "to", "from", "text",
             "payloadBase64", "dataCoding", "encoding", "receipt", "registeredDelivery", "metadata", "validityPeriod",
             "scheduleDeliveryTime", "priority", "serviceType", "protocolId", "multipartMode", "tlvs", "attempt",
-            "progress", "sendState");
+            "progress", "sendState", "rawPart");
     private static final Set<String> PROGRESS_FIELDS = Set.of("reference", "parts", "acceptedParts");
     private static final Set<String> ADDRESS_FIELDS = Set.of("address", "ton", "npi");
     private static final Set<String> TLV_FIELDS = Set.of("tag", "valueHex");
@@ -162,6 +162,10 @@ public final class OutboundMessageJson {
         }
         if (message.multipartMode() != null) {
             o.put("multipartMode", message.multipartMode().name());
+        }
+        if (message.rawPart()) {
+            // "udhi" or "plain": a part cut by someone else, sent as it is.
+            o.put("rawPart", message.udhi() ? "udhi" : "plain");
         }
         if (!message.tlvs().isEmpty()) {
             ArrayNode tlvs = o.putArray("tlvs");
@@ -315,6 +319,13 @@ public final class OutboundMessageJson {
         String multipart = stringField(root, "multipartMode");
         if (multipart != null) {
             b.multipartMode(enumField("multipartMode", multipart, MultipartMode.class));
+        }
+        String raw = stringField(root, "rawPart");
+        if (raw != null) {
+            if (!raw.equals("udhi") && !raw.equals("plain")) {
+                throw fieldError("rawPart", "must be \"udhi\" or \"plain\", was " + raw);
+            }
+            b.rawPart(raw.equals("udhi"));
         }
         JsonNode tlvs = root.get("tlvs");
         if (tlvs != null && !tlvs.isNull()) {

@@ -21,6 +21,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboundMessageJsonTest {
 
     @Test
+    void aRawPartKeepsItsUdhiFlagThroughJson() {
+        byte[] part = {5, 0, 3, 42, 2, 1, 'h', 'i'};
+        OutboundMessage m = OutboundMessage.builder().correlationId("p1").to("254700000001").payload(part, 0)
+                .rawPart(true).addTlv(Tlv.sarMsgRefNum(7)).build();
+        String json = OutboundMessageJson.toJson(m);
+        assertThat(json).contains("\"rawPart\":\"udhi\"");
+        OutboundMessage back = OutboundMessageJson.fromJson(json);
+        assertThat(back).isEqualTo(m);
+        assertThat(back.rawPart()).isTrue();
+        assertThat(back.udhi()).isTrue();
+        assertThat(OutboundMessageJson.fromJson(OutboundMessageJson.toJson(m.toBuilder().rawPart(false).build())).udhi()).isFalse();
+        assertThatThrownBy(() -> OutboundMessageJson.decodeStrict(json.replace("\"udhi\"", "\"yes\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rawPart");
+    }
+
+    @Test
     void textMessageWithEveryOptionRoundTrips() {
         OutboundMessage m = OutboundMessage.builder()
                 .correlationId("c-1").to("254700000001").from("ACME").text("Habari ya asubuhi €")

@@ -87,6 +87,11 @@ public final class RedisGatewayState implements GatewayState {
                 config.redisKeyPrefix(), config.messageTtl());
     }
 
+    @Override
+    public io.ujumbe.gateway.smpp.DeliveryQueue deliveryQueue(int maxPerUser) {
+        return new RedisDeliveryQueue(connection.async(), prefix, maxPerUser);
+    }
+
     /** @return where the admin API's changes are kept (one Redis key) */
     public ConfigStore configStore() {
         return new RedisConfigStore(connection.sync(), prefix + "config");
