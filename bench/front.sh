@@ -6,8 +6,8 @@
 # user with systemId/password; downstream, one bind at WINDOW in flight, from each of ujumbe's
 # client (`ujumbe bench`), jSMPP (JsmppClientLoad) and cloudhopper-smpp (CloudhopperClientLoad):
 # submit_sm -> submit_sm_resp messages/s, latency, client CPU and the gateway's CPU per message.
-# With io.ujumbe.bench.load.GatewayFrontLoad in the bench jar (the `front` branch), also receipts:
-# registered_delivery 1, deliver_sm receipts carrying the ids the front gave, receipts/s.
+# Then receipts (io.ujumbe.bench.load.GatewayFrontLoad, jSMPP): registered_delivery 1, deliver_sm
+# receipts carrying the ids the front gave, receipts/s; RATE paces its submits (default unpaced).
 # The same clients also run against the simulator directly ("direct" rows): the front's cost is the
 # difference, and the rows check the script's mechanics on a gateway without a front.
 # A gateway that rejects the `smpp` key (before the front door exists) makes the front part skip
@@ -16,6 +16,7 @@
 #
 # Usage: bench/front.sh [--no-build] [--no-doc]   (environment: MESSAGES (20000), WARMUP (5000),
 #        WINDOW (100), BINDS (upstream binds, 2), CLIENTS ("ujumbe jsmpp cloudhopper"), JAVA,
+#        RATE (submit_sm/s of the receipts run, default unpaced),
 #        UJUMBE_JAR and BENCH_JAR to run other jars than this tree's)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -136,7 +137,7 @@ else
     t0="$(cpu_ticks "$gw_pid")"
     # It exits 1 when a receipt is missing; its JSON line says how many matched.
     out="$(timeout 300 "$JAVA" -Xmx512m -cp "$work/benchmarks.jar" io.ujumbe.bench.load.GatewayFrontLoad --port "$front_port" \
-        --system-id bench --password bench --window "$WINDOW" --count "$MESSAGES" 2> "$work/receipts.err" | tail -n 1 || true)"
+        --system-id bench --password bench --window "$WINDOW" --count "$MESSAGES" ${RATE:+--rate "$RATE"} 2> "$work/receipts.err" | tail -n 1 || true)"
     if [[ "$out" == "{"* ]]; then
       t1="$(cpu_ticks "$gw_pid")"
       us="$(awk -v a="$t0" -v b="$t1" -v hz="$hz" -v n="$MESSAGES" 'BEGIN{printf "%.1f", (b-a)/hz*1e6/n}')"

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * (first submit to last submit_sm_resp), receipts/s (first submit to last matching receipt), and
  * how many receipts matched.
  *
- * <p>Run (bench/gateway-smpp.sh does it): {@code java -cp benchmarks.jar
+ * <p>Run (bench/front.sh does it): {@code java -cp benchmarks.jar
  * io.ujumbe.bench.load.GatewayFrontLoad --port 2776 --system-id bench --password bench --count 20000 --window 100}
  */
 public final class GatewayFrontLoad {
