@@ -57,6 +57,8 @@ final class SmscSessionHandler implements SessionHandler {
     private double tokens;
     private long refilledAt = System.nanoTime();
     private volatile ScheduledFuture<?> unbindTimer;
+    /** What this session's messages share, made at its first submission (it is bound by then). */
+    private StoredMessage.Origin origin;
 
     SmscSessionHandler(SmscConfig config, MessageCenter center, Deliveries deliveries, Counters counters,
                        SmscRecord record, Set<SmppSession> sessions, ScheduledExecutorService timer, Random random,
@@ -114,6 +116,12 @@ final class SmscSessionHandler implements SessionHandler {
         if (!(request instanceof SubmitSm || request instanceof SubmitMulti || request instanceof DataSm)) {
             return center.handle(s, request);
         }
+        StoredMessage.Origin o = origin;
+        if (o == null || !o.systemId().equals(s.systemId())) {
+            // Racy between threads by design, which is harmless: an Origin is immutable.
+            o = center.origin(s);
+            origin = o;
+        }
         if (faults.maxRatePerSession() > 0 && !tryAcquire()) {
             fault(Counters.THROTTLED, request);
             return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_RTHROTTLED));
@@ -135,7 +143,7 @@ final class SmscSessionHandler implements SessionHandler {
             fault(Counters.ERROR, request);
             answer = CompletableFuture.completedFuture(request.createResponse(faults.errorStatus()));
         } else {
-            answer = center.handle(s, request);
+            answer = center.handle(s, o, request);
         }
         long latency = latencyNanos();
         if (latency <= 0) {
