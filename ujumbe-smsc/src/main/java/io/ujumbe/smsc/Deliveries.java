@@ -79,7 +79,8 @@ final class Deliveries {
         final boolean waitForReceiver;
         /** How long it may wait for a receiver; null = {@link #RETENTION}, checked when one binds. */
         final Duration ttl;
-        final Instant createdAt = Instant.now();
+        /** {@link System#nanoTime()} when made: an Instant per receipt was garbage on the timer thread. */
+        final long createdAtNanos = System.nanoTime();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         int attempts;
 
@@ -204,7 +205,7 @@ final class Deliveries {
     }
 
     private void answered(SmppSession target, Delivery d, CommandStatus status, Throwable err) {
-        if (status != null) {
+        if (status != null && record.keepsEntries()) {
             record.add(new DeliveryRecord(target.id(), target.systemId(), d.kind, d.messageId, d.pdu, status, Instant.now()));
         }
         if (status != null && status.isOk()) {
@@ -306,11 +307,11 @@ final class Deliveries {
         if (queue == null) {
             return;
         }
-        Instant oldest = Instant.now().minus(RETENTION);
+        long now = System.nanoTime();
         List<Delivery> ready = new ArrayList<>();
         for (Delivery d; (d = queue.poll()) != null; ) {
             unstore(d);
-            if (d.ttl == null && d.createdAt.isBefore(oldest)) {
+            if (d.ttl == null && now - d.createdAtNanos > RETENTION.toNanos()) {
                 log.atWarn().setMessage("receipt dropped: no receiver bound in time").addKeyValue("systemId", d.systemId)
                         .addKeyValue("messageId", d.messageId).log();
                 d.done.completeExceptionally(new IllegalStateException("no receiver bound within " + RETENTION));
@@ -325,20 +326,39 @@ final class Deliveries {
         ready.forEach(this::send);
     }
 
+    /**
+     * Called once per receipt: the preferred session (the one the message came on) is taken when it
+     * can receive, without building a list of candidates; else one of the others, round robin.
+     */
     private SmppSession receiver(String systemId, String preferred) {
-        List<SmppSession> candidates = new ArrayList<>();
+        int candidates = 0;
         for (SmppSession s : sessions) {
-            if (s.state().canReceive() && (systemId == null || systemId.equals(s.systemId()))) {
+            if (canReceive(s, systemId)) {
                 if (s.id().equals(preferred)) {
                     return s;
                 }
-                candidates.add(s);
+                candidates++;
             }
         }
-        if (candidates.isEmpty()) {
+        if (candidates == 0) {
             return null;
         }
-        return candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size()));
+        // A second pass picks the n-th; the set may change in between, so fall back to any match.
+        int pick = Math.floorMod(roundRobin.getAndIncrement(), candidates);
+        SmppSession any = null;
+        for (SmppSession s : sessions) {
+            if (canReceive(s, systemId)) {
+                if (pick-- == 0) {
+                    return s;
+                }
+                any = s;
+            }
+        }
+        return any;
+    }
+
+    private static boolean canReceive(SmppSession s, String systemId) {
+        return s.state().canReceive() && (systemId == null || systemId.equals(s.systemId()));
     }
 
     private static String label(String systemId) {

@@ -29,7 +29,6 @@ import io.ujumbe.pdu.TlvTag;
 import io.ujumbe.pdu.Tlvs;
 import io.ujumbe.pdu.TypeOfNumber;
 import io.ujumbe.pdu.UnsuccessSme;
-import io.ujumbe.receipt.DeliveryReceipt;
 import io.ujumbe.receipt.DeliveryReceiptFormatter;
 import io.ujumbe.session.SmppSession;
 import io.ujumbe.text.CaffeineReassembler;
@@ -85,6 +84,7 @@ final class MessageCenter {
     /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
     private final DelayLine<StoredMessage> finishes;
     private final DelayLine<StoredMessage> intermediates;
+    private final ReceiptTexts receiptTexts = new ReceiptTexts();
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
     private Address lastSource = Address.EMPTY;
@@ -327,20 +327,15 @@ final class MessageCenter {
     private DeliverSm receipt(StoredMessage m, Address destination, MessageState state, int error, long atNanos,
                               int messageType) {
         String id = receiptId(m);
-        DeliveryReceipt r = DeliveryReceipt.builder().messageId(id).submitted(1)
-                .delivered(state == MessageState.DELIVERED ? 1 : 0)
-                .submitDate(LocalDateTime.ofInstant(m.submittedAt(), ZoneOffset.UTC))
-                .doneDate(LocalDateTime.ofInstant(StoredMessage.instant(atNanos), ZoneOffset.UTC))
-                .messageState(state).err(String.format("%03d", error))
-                                // The part's own text: a concatenated part's UDH octets are no characters.
-                .text(printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
-                .build();
+        // The part's own text: a concatenated part's UDH octets are no characters.
+        String text = receiptTexts.format(id, m.submittedAtNanos(), atNanos, state, error,
+                printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH));
         DeliverSm.Builder b = DeliverSm.builder()
                 .sourceAddress(destination)
                 .destinationAddress(m.source)
                 .esmClass(EsmClass.of(messageType))
                 .dataCoding(DataCoding.SMSC_DEFAULT)
-                .shortMessage(DeliveryReceiptFormatter.standard().format(r).getBytes(StandardCharsets.ISO_8859_1))
+                .shortMessage(text.getBytes(StandardCharsets.ISO_8859_1))
                 .tlv(Tlv.receiptedMessageId(id))
                 .tlv(Tlv.messageState(state));
         if (state != MessageState.DELIVERED && error != 0) {
@@ -497,6 +492,14 @@ final class MessageCenter {
             }
             return "";
         }
+    }
+
+    /** The receipt's err: field, as %03d would write it (String.format per receipt showed in profiles). */
+    static String threeDigits(int error) {
+        if (error >= 0 && error < 1000) {
+            return new String(new char[] {(char) ('0' + error / 100), (char) ('0' + error / 10 % 10), (char) ('0' + error % 10)});
+        }
+        return Integer.toString(error);
     }
 
     private static String printable(String text, int max) {
