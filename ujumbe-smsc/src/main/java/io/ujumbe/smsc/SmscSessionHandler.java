@@ -126,7 +126,8 @@ final class SmscSessionHandler implements SessionHandler {
             fault(Counters.THROTTLED, request);
             return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_RTHROTTLED));
         }
-        double draw = random.nextDouble();
+        // No draw when no fault can be drawn: the Random is shared by every session (a CAS per draw).
+        double draw = faults.disconnectShare() + faults.dropShare() + faults.errorShare() > 0 ? random.nextDouble() : 1.0;
         if (draw < faults.disconnectShare()) {
             fault(Counters.DISCONNECTED, request);
             s.close("fault injection: connection closed instead of answering");
