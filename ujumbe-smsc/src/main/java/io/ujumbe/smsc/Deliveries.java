@@ -3,19 +3,23 @@ package io.ujumbe.smsc;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.DeliverSmResp;
+import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.session.ResponseTimeoutException;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.session.WindowFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -192,16 +196,104 @@ final class Deliveries {
         }
     }
 
+    /**
+     * Deliveries waiting for room in a session's window, by session id, oldest first. An SMSC
+     * holds what it cannot send yet; before, a deliver_sm that met a full window failed at once
+     * (WindowFullException, with its stack trace), counted as an attempt and was scheduled again
+     * 200 ms later, so a burst of receipts above the window cost a scheduled task per receipt and
+     * receipts were given up after five tries. Made on a session's first receipt, dropped when it closes.
+     */
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
+
+    /** One session's waiting deliveries; guarded by itself. */
+    private static final class Backlog {
+        final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+        /** A pump is running on the thread holding the lock: a callback that runs inside it must not start another (the stack would grow with the backlog). */
+        boolean pumping;
+    }
+
     private void transmit(SmppSession target, Delivery d) {
-        d.attempts++;
-        target.send(d.pdu).whenComplete((resp, err) -> {
-            if (err instanceof ResponseTimeoutException t && t.sequenceNumber() >= 0) {
-                awaitLateAnswer(target, d, t);
+        Backlog backlog = backlogs.computeIfAbsent(target.id(), k -> new Backlog());
+        synchronized (backlog) {
+            backlog.queue.addLast(d);
+            pump(target, backlog);
+        }
+    }
+
+    /** Sends from the session's backlog while its window has room; the head stays when it is full. Holds the backlog's lock. */
+    private void pump(SmppSession target, Backlog backlog) {
+        if (backlog.pumping) {
+            return;
+        }
+        backlog.pumping = true;
+        try {
+            pumpQueue(target, backlog.queue);
+        } finally {
+            backlog.pumping = false;
+        }
+    }
+
+    private void pumpQueue(SmppSession target, ArrayDeque<Delivery> backlog) {
+        Delivery d;
+        while ((d = backlog.peekFirst()) != null) {
+            CompletableFuture<PduResponse> sent = target.send(d.pdu);
+            if (sent.isCompletedExceptionally() && windowFull(sent)) {
+                // Sent again when an answer frees a place (the answer's callback pumps).
                 return;
             }
-            CommandStatus status = err == null ? resp.commandStatus() : null;
-            answered(target, d, status, err);
-        });
+            backlog.pollFirst();
+            d.attempts++;
+            Delivery delivery = d;
+            sent.whenComplete((resp, err) -> {
+                if (err instanceof ResponseTimeoutException t && t.sequenceNumber() >= 0) {
+                    awaitLateAnswer(target, delivery, t);
+                } else {
+                    answered(target, delivery, err == null ? resp.commandStatus() : null, err);
+                }
+                pump(target);
+            });
+        }
+    }
+
+    /** A place in the session's window may be free (an answer came, or the window said so): send what waits. */
+    void pump(SmppSession target) {
+        Backlog backlog = backlogs.get(target.id());
+        if (backlog == null) {
+            return;
+        }
+        synchronized (backlog) {
+            pump(target, backlog);
+        }
+    }
+
+    /** The session closed: what still waits for its window goes to another receiver, or is stored. */
+    void onClosed(SmppSession session) {
+        Backlog backlog = backlogs.remove(session.id());
+        if (backlog == null) {
+            return;
+        }
+        List<Delivery> left;
+        synchronized (backlog) {
+            left = new ArrayList<>(backlog.queue);
+            backlog.queue.clear();
+        }
+        if (!left.isEmpty()) {
+            log.atInfo().setMessage("deliver_sm waiting for a closed session's window sent elsewhere")
+                    .addKeyValue("session", session.id()).addKeyValue("systemId", session.systemId())
+                    .addKeyValue("count", left.size()).log();
+        }
+        left.forEach(this::send);
+    }
+
+    private static boolean windowFull(CompletableFuture<PduResponse> failed) {
+        try {
+            failed.getNow(null);
+            return false;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof WindowFullException;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void answered(SmppSession target, Delivery d, CommandStatus status, Throwable err) {

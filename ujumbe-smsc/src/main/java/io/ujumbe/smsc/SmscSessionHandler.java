@@ -202,8 +202,14 @@ final class SmscSessionHandler implements SessionHandler {
     }
 
     @Override
+    public void onWindowAvailable(SmppSession s) {
+        deliveries.pump(s);
+    }
+
+    @Override
     public void onClosed(SmppSession s, String reason) {
         sessions.remove(s);
+        deliveries.onClosed(s);
         ScheduledFuture<?> t = unbindTimer;
         if (t != null) {
             t.cancel(false);
