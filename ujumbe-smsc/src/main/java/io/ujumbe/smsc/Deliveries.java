@@ -210,6 +210,12 @@ final class Deliveries {
         final ArrayDeque<Delivery> queue = new ArrayDeque<>();
         /** A pump is running on the thread holding the lock: a callback that runs inside it must not start another (the stack would grow with the backlog). */
         boolean pumping;
+        /**
+         * deliver_sm sent on the session and not yet settled. The simulator's only windowed requests
+         * are these, so this mirrors the session's window (it lags by the callback, never leads): no
+         * send is tried that would fail with a WindowFullException (a stack trace per receipt).
+         */
+        int inFlight;
     }
 
     private void transmit(SmppSession target, Delivery d) {
@@ -227,24 +233,29 @@ final class Deliveries {
         }
         backlog.pumping = true;
         try {
-            pumpQueue(target, backlog.queue);
+            pumpQueue(target, backlog);
         } finally {
             backlog.pumping = false;
         }
     }
 
-    private void pumpQueue(SmppSession target, ArrayDeque<Delivery> backlog) {
+    private void pumpQueue(SmppSession target, Backlog backlog) {
+        int window = target.config().windowSize();
         Delivery d;
-        while ((d = backlog.peekFirst()) != null) {
+        while (backlog.inFlight < window && (d = backlog.queue.peekFirst()) != null) {
             CompletableFuture<PduResponse> sent = target.send(d.pdu);
             if (sent.isCompletedExceptionally() && windowFull(sent)) {
                 // Sent again when an answer frees a place (the answer's callback pumps).
                 return;
             }
-            backlog.pollFirst();
+            backlog.queue.pollFirst();
+            backlog.inFlight++;
             d.attempts++;
             Delivery delivery = d;
             sent.whenComplete((resp, err) -> {
+                synchronized (backlog) {
+                    backlog.inFlight--;
+                }
                 if (err instanceof ResponseTimeoutException t && t.sequenceNumber() >= 0) {
                     awaitLateAnswer(target, delivery, t);
                 } else {
