@@ -1,9 +1,11 @@
 package io.ujumbe.cli;
 
 import io.ujumbe.client.ClientConfig;
+import io.ujumbe.client.ClientListener;
 import io.ujumbe.client.InMemoryOutbox;
 import io.ujumbe.client.MessageOutcome;
 import io.ujumbe.client.OutboundMessage;
+import io.ujumbe.client.ReceiptEvent;
 import io.ujumbe.client.SmppClient;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
@@ -21,11 +23,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -69,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--receipts", description = "Ask for a delivery receipt with every message (registered_delivery 1) "
+            + "and wait, after the measured run, until every receipt has arrived (at most 60 s); the SMSC's "
+            + "receipt work then falls within the run.")
+    boolean receipts;
+
     /** Where the SMSC is. */
     static final class Target {
         @Option(names = "--embedded", required = true, description = "Start the simulator in this process (receipts off).")
@@ -108,7 +118,14 @@ final class BenchCommand implements Callable<Integer> {
                 .responseTimeout(Duration.ofSeconds(30))
                 .outbox(new InMemoryOutbox(Math.max(inFlight, 1) + 16))
                 .defaultSource(Address.alphanumeric("ujumbe"))
-                .defaultRegisteredDelivery(RegisteredDelivery.NONE)
+                .defaultRegisteredDelivery(receipts ? RegisteredDelivery.RECEIPT : RegisteredDelivery.NONE)
+                .addListener(new ClientListener() {
+                    @Override
+                    public CompletionStage<Void> onReceipt(ReceiptEvent receipt) {
+                        receiptsReceived.incrementAndGet();
+                        return CompletableFuture.completedFuture(null);
+                    }
+                })
                 .build());
         try {
             try {
@@ -128,7 +145,14 @@ final class BenchCommand implements Callable<Integer> {
                 run(client, text, warmup, inFlight);
             }
             Run r = run(client, text, count, inFlight);
-            Report report = Report.of(r, count, window, sessions);
+            if (receipts) {
+                // The receipts of warm-up and run: the SMSC sends them after its receipt delay.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (receiptsReceived.get() < (long) warmup + count && System.nanoTime() < until) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+                }
+            }
+            Report report = Report.of(r, count, window, sessions, receipts ? receiptsReceived.get() : -1);
             System.out.println(json ? report.json() : report.text());
             return r.failed.get() == 0 ? Main.OK : Main.FAILED;
         } finally {
@@ -138,6 +162,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
     }
+
+    private final AtomicLong receiptsReceived = new AtomicLong();
 
     private SmscSimulator startSimulator() {
         return SmscSimulator.start(SmscConfig.builder().port(0)
@@ -242,8 +268,8 @@ final class BenchCommand implements Callable<Integer> {
     /** What is printed: throughput, latency percentiles, CPU and heap of this process. */
     private record Report(int count, int failed, int window, int sessions, double seconds, double perSecond,
                           double p50, double p90, double p99, double max, double cpuSeconds, double heapMb,
-                          int threads, double allocPerMessage) {
-        static Report of(Run r, int count, int window, int sessions) {
+                          int threads, double allocPerMessage, long receipts) {
+        static Report of(Run r, int count, int window, int sessions, long receipts) {
             long[] sorted = r.latencies.clone();
             Arrays.sort(sorted);
             double seconds = (r.end - r.start) / 1e9;
@@ -252,7 +278,7 @@ final class BenchCommand implements Callable<Integer> {
             return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
                     ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
                     ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9, heap / (1024.0 * 1024.0),
-                    threads.getThreadCount(), (r.allocAtEnd - r.allocAtStart) / (double) count);
+                    threads.getThreadCount(), (r.allocAtEnd - r.allocAtStart) / (double) count, receipts);
         }
 
         private static long percentile(long[] sorted, double p) {
@@ -269,9 +295,10 @@ final class BenchCommand implements Callable<Integer> {
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
                             + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"alloc_bytes_per_msg\":%.0f,"
-                            + "\"heap_used_mb\":%.1f,\"threads\":%d}",
+                            + "\"heap_used_mb\":%.1f,\"threads\":%d%s}",
                     count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
-                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads);
+                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads,
+                    receipts < 0 ? "" : ",\"receipts\":" + receipts);
         }
 
         String text() {

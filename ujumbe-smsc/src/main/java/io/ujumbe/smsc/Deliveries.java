@@ -3,19 +3,23 @@ package io.ujumbe.smsc;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DeliverSm;
 import io.ujumbe.pdu.DeliverSmResp;
+import io.ujumbe.pdu.PduResponse;
 import io.ujumbe.session.ResponseTimeoutException;
 import io.ujumbe.session.SmppSession;
+import io.ujumbe.session.WindowFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -79,7 +83,8 @@ final class Deliveries {
         final boolean waitForReceiver;
         /** How long it may wait for a receiver; null = {@link #RETENTION}, checked when one binds. */
         final Duration ttl;
-        final Instant createdAt = Instant.now();
+        /** {@link System#nanoTime()} when made: an Instant per receipt was garbage on the timer thread. */
+        final long createdAtNanos = System.nanoTime();
         final CompletableFuture<Void> done = new CompletableFuture<>();
         int attempts;
 
@@ -191,20 +196,119 @@ final class Deliveries {
         }
     }
 
+    /**
+     * Deliveries waiting for room in a session's window, by session id, oldest first. An SMSC
+     * holds what it cannot send yet; before, a deliver_sm that met a full window failed at once
+     * (WindowFullException, with its stack trace), counted as an attempt and was scheduled again
+     * 200 ms later, so a burst of receipts above the window cost a scheduled task per receipt and
+     * receipts were given up after five tries. Made on a session's first receipt, dropped when it closes.
+     */
+    private final Map<String, Backlog> backlogs = new ConcurrentHashMap<>();
+
+    /** One session's waiting deliveries; guarded by itself. */
+    private static final class Backlog {
+        final ArrayDeque<Delivery> queue = new ArrayDeque<>();
+        /** A pump is running on the thread holding the lock: a callback that runs inside it must not start another (the stack would grow with the backlog). */
+        boolean pumping;
+        /**
+         * deliver_sm sent on the session and not yet settled. The simulator's only windowed requests
+         * are these, so this mirrors the session's window (it lags by the callback, never leads): no
+         * send is tried that would fail with a WindowFullException (a stack trace per receipt).
+         */
+        int inFlight;
+    }
+
     private void transmit(SmppSession target, Delivery d) {
-        d.attempts++;
-        target.send(d.pdu).whenComplete((resp, err) -> {
-            if (err instanceof ResponseTimeoutException t && t.sequenceNumber() >= 0) {
-                awaitLateAnswer(target, d, t);
+        Backlog backlog = backlogs.computeIfAbsent(target.id(), k -> new Backlog());
+        synchronized (backlog) {
+            backlog.queue.addLast(d);
+            pump(target, backlog);
+        }
+    }
+
+    /** Sends from the session's backlog while its window has room; the head stays when it is full. Holds the backlog's lock. */
+    private void pump(SmppSession target, Backlog backlog) {
+        if (backlog.pumping) {
+            return;
+        }
+        backlog.pumping = true;
+        try {
+            pumpQueue(target, backlog);
+        } finally {
+            backlog.pumping = false;
+        }
+    }
+
+    private void pumpQueue(SmppSession target, Backlog backlog) {
+        int window = target.config().windowSize();
+        Delivery d;
+        while (backlog.inFlight < window && (d = backlog.queue.peekFirst()) != null) {
+            CompletableFuture<PduResponse> sent = target.send(d.pdu);
+            if (sent.isCompletedExceptionally() && windowFull(sent)) {
+                // Sent again when an answer frees a place (the answer's callback pumps).
                 return;
             }
-            CommandStatus status = err == null ? resp.commandStatus() : null;
-            answered(target, d, status, err);
-        });
+            backlog.queue.pollFirst();
+            backlog.inFlight++;
+            d.attempts++;
+            Delivery delivery = d;
+            sent.whenComplete((resp, err) -> {
+                synchronized (backlog) {
+                    backlog.inFlight--;
+                }
+                if (err instanceof ResponseTimeoutException t && t.sequenceNumber() >= 0) {
+                    awaitLateAnswer(target, delivery, t);
+                } else {
+                    answered(target, delivery, err == null ? resp.commandStatus() : null, err);
+                }
+                pump(target);
+            });
+        }
+    }
+
+    /** A place in the session's window may be free (an answer came, or the window said so): send what waits. */
+    void pump(SmppSession target) {
+        Backlog backlog = backlogs.get(target.id());
+        if (backlog == null) {
+            return;
+        }
+        synchronized (backlog) {
+            pump(target, backlog);
+        }
+    }
+
+    /** The session closed: what still waits for its window goes to another receiver, or is stored. */
+    void onClosed(SmppSession session) {
+        Backlog backlog = backlogs.remove(session.id());
+        if (backlog == null) {
+            return;
+        }
+        List<Delivery> left;
+        synchronized (backlog) {
+            left = new ArrayList<>(backlog.queue);
+            backlog.queue.clear();
+        }
+        if (!left.isEmpty()) {
+            log.atInfo().setMessage("deliver_sm waiting for a closed session's window sent elsewhere")
+                    .addKeyValue("session", session.id()).addKeyValue("systemId", session.systemId())
+                    .addKeyValue("count", left.size()).log();
+        }
+        left.forEach(this::send);
+    }
+
+    private static boolean windowFull(CompletableFuture<PduResponse> failed) {
+        try {
+            failed.getNow(null);
+            return false;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof WindowFullException;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void answered(SmppSession target, Delivery d, CommandStatus status, Throwable err) {
-        if (status != null) {
+        if (status != null && record.keepsEntries()) {
             record.add(new DeliveryRecord(target.id(), target.systemId(), d.kind, d.messageId, d.pdu, status, Instant.now()));
         }
         if (status != null && status.isOk()) {
@@ -306,11 +410,11 @@ final class Deliveries {
         if (queue == null) {
             return;
         }
-        Instant oldest = Instant.now().minus(RETENTION);
+        long now = System.nanoTime();
         List<Delivery> ready = new ArrayList<>();
         for (Delivery d; (d = queue.poll()) != null; ) {
             unstore(d);
-            if (d.ttl == null && d.createdAt.isBefore(oldest)) {
+            if (d.ttl == null && now - d.createdAtNanos > RETENTION.toNanos()) {
                 log.atWarn().setMessage("receipt dropped: no receiver bound in time").addKeyValue("systemId", d.systemId)
                         .addKeyValue("messageId", d.messageId).log();
                 d.done.completeExceptionally(new IllegalStateException("no receiver bound within " + RETENTION));
@@ -325,20 +429,39 @@ final class Deliveries {
         ready.forEach(this::send);
     }
 
+    /**
+     * Called once per receipt: the preferred session (the one the message came on) is taken when it
+     * can receive, without building a list of candidates; else one of the others, round robin.
+     */
     private SmppSession receiver(String systemId, String preferred) {
-        List<SmppSession> candidates = new ArrayList<>();
+        int candidates = 0;
         for (SmppSession s : sessions) {
-            if (s.state().canReceive() && (systemId == null || systemId.equals(s.systemId()))) {
+            if (canReceive(s, systemId)) {
                 if (s.id().equals(preferred)) {
                     return s;
                 }
-                candidates.add(s);
+                candidates++;
             }
         }
-        if (candidates.isEmpty()) {
+        if (candidates == 0) {
             return null;
         }
-        return candidates.get(Math.floorMod(roundRobin.getAndIncrement(), candidates.size()));
+        // A second pass picks the n-th; the set may change in between, so fall back to any match.
+        int pick = Math.floorMod(roundRobin.getAndIncrement(), candidates);
+        SmppSession any = null;
+        for (SmppSession s : sessions) {
+            if (canReceive(s, systemId)) {
+                if (pick-- == 0) {
+                    return s;
+                }
+                any = s;
+            }
+        }
+        return any;
+    }
+
+    private static boolean canReceive(SmppSession s, String systemId) {
+        return s.state().canReceive() && (systemId == null || systemId.equals(s.systemId()));
     }
 
     private static String label(String systemId) {

@@ -29,7 +29,6 @@ import io.ujumbe.pdu.TlvTag;
 import io.ujumbe.pdu.Tlvs;
 import io.ujumbe.pdu.TypeOfNumber;
 import io.ujumbe.pdu.UnsuccessSme;
-import io.ujumbe.receipt.DeliveryReceipt;
 import io.ujumbe.receipt.DeliveryReceiptFormatter;
 import io.ujumbe.session.SmppSession;
 import io.ujumbe.text.CaffeineReassembler;
@@ -83,8 +82,9 @@ final class MessageCenter {
     private volatile OutcomePicker outcomes;
     private volatile Map<MessageState, Double> outcomeWeights;
     /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
-    private final DelayLine finishes;
-    private final DelayLine intermediates;
+    private final DelayLine<StoredMessage> finishes;
+    private final DelayLine<StoredMessage> intermediates;
+    private final ReceiptTexts receiptTexts = new ReceiptTexts();
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
     private Address lastSource = Address.EMPTY;
@@ -106,19 +106,24 @@ final class MessageCenter {
         this.deliveries = deliveries;
         this.outcomes = outcomes;
         this.outcomeWeights = config.receiptOutcomes();
-        this.finishes = new DelayLine(timer, config.receiptDelay());
-        this.intermediates = new DelayLine(timer, config.receiptDelay().dividedBy(2));
+        this.finishes = new DelayLine<>(timer, config.receiptDelay(), this::finish);
+        this.intermediates = new DelayLine<>(timer, config.receiptDelay().dividedBy(2), this::intermediate);
     }
 
     /** Answers every request other than bind; faults have been applied before this is called. */
     CompletionStage<PduResponse> handle(SmppSession session, PduRequest request) {
+        return handle(session, origin(session), request);
+    }
+
+    /** The same, with what the session's messages share (see {@link SmscSessionHandler}, which keeps it). */
+    CompletionStage<PduResponse> handle(SmppSession session, StoredMessage.Origin origin, PduRequest request) {
         PduResponse response;
         if (request instanceof SubmitSm p) {
-            response = submitSm(session, p);
+            response = submitSm(session, origin, p);
         } else if (request instanceof DataSm p) {
-            response = dataSm(session, p);
+            response = dataSm(session, origin, p);
         } else if (request instanceof SubmitMulti p) {
-            response = submitMulti(session, p);
+            response = submitMulti(session, origin, p);
         } else if (request instanceof QuerySm p) {
             response = querySm(session, p);
         } else if (request instanceof CancelSm p) {
@@ -131,30 +136,35 @@ final class MessageCenter {
         return CompletableFuture.completedFuture(response);
     }
 
-    private PduResponse submitSm(SmppSession session, SubmitSm p) {
+    /** What the messages of {@code session} share; call once it is bound. */
+    StoredMessage.Origin origin(SmppSession session) {
+        return new StoredMessage.Origin(session.systemId(), session.id(), config.messageIds(), config.randomSeed());
+    }
+
+    private PduResponse submitSm(SmppSession session, StoredMessage.Origin origin, SubmitSm p) {
         if (!valid(p.destinationAddress())) {
             return p.createResponse(CommandStatus.ESME_RINVDSTADR);
         }
-        // One copy of the octets, shared by the stored message and the record (neither changes it).
+        // The record keeps this copy; the stored message packs its own with the destination.
         byte[] userData = p.shortMessage();
-        StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
+        StoredMessage m = accept(origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
                 p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
         return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
-    private PduResponse dataSm(SmppSession session, DataSm p) {
+    private PduResponse dataSm(SmppSession session, StoredMessage.Origin origin, DataSm p) {
         if (!valid(p.destinationAddress())) {
             return p.createResponse(CommandStatus.ESME_RINVDSTADR);
         }
         byte[] payload = p.tlvs().get(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
-        StoredMessage m = accept(session, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
+        StoredMessage m = accept(origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
                 p.esmClass().isUdhi(), payload, p.registeredDelivery(), "");
         recordPart(session, m, p, p.esmClass(), payload, p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
         return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
-    private PduResponse submitMulti(SmppSession session, SubmitMulti p) {
+    private PduResponse submitMulti(SmppSession session, StoredMessage.Origin origin, SubmitMulti p) {
         List<Address> good = new ArrayList<>();
         List<UnsuccessSme> bad = new ArrayList<>();
         for (DestinationAddress d : p.destinations()) {
@@ -170,7 +180,7 @@ final class MessageCenter {
             return new SubmitMultiResp(CommandStatus.ESME_RINVDSTADR, p.sequenceNumber(), "", bad, Tlvs.EMPTY);
         }
         byte[] userData = p.shortMessage();
-        StoredMessage m = accept(session, p.sourceAddress(), good, p.dataCoding().value(), p.esmClass().isUdhi(),
+        StoredMessage m = accept(origin, p.sourceAddress(), good, p.dataCoding().value(), p.esmClass().isUdhi(),
                 userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
         return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId(), bad, Tlvs.EMPTY);
@@ -198,8 +208,8 @@ final class MessageCenter {
         } else {
             // Without an id, SMPP 3.4 cancels every pending message from this source to this destination.
             for (StoredMessage m : record.storedMessages()) {
-                if (m.systemId.equals(session.systemId()) && m.source.address().equals(p.sourceAddress().address())
-                        && m.destinations.stream().anyMatch(d -> d.address().equals(p.destinationAddress().address()))
+                if (m.systemId().equals(session.systemId()) && m.source.address().equals(p.sourceAddress().address())
+                        && m.isFor(p.destinationAddress().address())
                         && !m.state().isFinal()) {
                     targets.add(m);
                 }
@@ -207,7 +217,7 @@ final class MessageCenter {
         }
         int cancelled = 0;
         for (StoredMessage m : targets) {
-            MessageState from = m.finish(MessageState.DELETED, 0, Instant.now());
+            MessageState from = m.finish(MessageState.DELETED, 0, StoredMessage.nowNanos());
             if (from != null) {
                 counters.moved(from, MessageState.DELETED);
                 cancelled++;
@@ -233,25 +243,24 @@ final class MessageCenter {
 
     private StoredMessage owned(SmppSession session, String messageId) {
         StoredMessage m = record.stored(messageId);
-        return m != null && m.systemId.equals(session.systemId()) ? m : null;
+        return m != null && m.systemId().equals(session.systemId()) ? m : null;
     }
 
-    /** {@code message} is handed over to the stored message, not copied: the caller must not change it. */
-    private StoredMessage accept(SmppSession session, Address source, List<Address> destinations, int dataCoding,
+    /** {@code message} is copied into the stored message. */
+    private StoredMessage accept(StoredMessage.Origin origin, Address source, List<Address> destinations, int dataCoding,
                                  boolean udhi, byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
         long n = numbers.incrementAndGet();
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
-        StoredMessage m = new StoredMessage(config.messageIds(), config.randomSeed(), n, session.systemId(),
-                sharedSource(source), destinations, dataCoding, udhi, message, rd, initial, Instant.now());
+        OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
+        StoredMessage m = new StoredMessage(origin, n, sharedSource(source), destinations, dataCoding, udhi, message,
+                rd, initial, StoredMessage.nowNanos(), outcome);
         record.store(m);
         counters.moved(null, initial);
         counters.submitted();
-        OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
-        String sessionId = session.id();
         if (config.intermediateReceipts() && rd.intermediate()) {
-            intermediates.add(() -> intermediate(m, sessionId));
+            intermediates.add(m);
         }
-        finishes.add(() -> finish(m, outcome, sessionId));
+        finishes.add(m);
         return m;
     }
 
@@ -269,9 +278,12 @@ final class MessageCenter {
         return source;
     }
 
-    private void finish(StoredMessage m, OutcomePicker.Outcome outcome, String sessionId) {
-        Instant now = Instant.now();
-        MessageState from = m.finish(outcome.state(), outcome.errorCode(), now);
+    /** The receipt delay has passed: the message takes the final state picked when it was accepted. */
+    private void finish(StoredMessage m) {
+        OutcomePicker.Outcome outcome = m.outcome;
+        String sessionId = m.sessionId();
+        long nowNanos = StoredMessage.nowNanos();
+        MessageState from = m.finish(outcome.state(), outcome.errorCode(), nowNanos);
         if (from == null) {
             return;
         }
@@ -282,26 +294,27 @@ final class MessageCenter {
         if (!wanted) {
             return;
         }
-        for (Address destination : m.destinations) {
-            DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), now,
+        for (Address destination : m.destinations()) {
+            DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), nowNanos,
                     EsmClass.TYPE_DELIVERY_RECEIPT);
             if (log.isDebugEnabled()) {
-                log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId)
+                log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId())
                         .addKeyValue("messageId", m.messageId()).addKeyValue("state", outcome.state()).log();
             }
-            deliveries.send(new Deliveries.Delivery(m.systemId, sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
+            deliveries.send(new Deliveries.Delivery(m.systemId(), sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
                     receiptId(m), true));
         }
     }
 
-    private void intermediate(StoredMessage m, String sessionId) {
+    private void intermediate(StoredMessage m) {
         if (m.state().isFinal()) {
             return;
         }
-        for (Address destination : m.destinations) {
-            DeliverSm pdu = receipt(m, destination, MessageState.ENROUTE, 0, Instant.now(),
+        String sessionId = m.sessionId();
+        for (Address destination : m.destinations()) {
+            DeliverSm pdu = receipt(m, destination, MessageState.ENROUTE, 0, StoredMessage.nowNanos(),
                     EsmClass.TYPE_INTERMEDIATE_NOTIFICATION);
-            deliveries.send(new Deliveries.Delivery(m.systemId, sessionId, pdu, DeliveryRecord.Kind.INTERMEDIATE,
+            deliveries.send(new Deliveries.Delivery(m.systemId(), sessionId, pdu, DeliveryRecord.Kind.INTERMEDIATE,
                     receiptId(m), true));
         }
     }
@@ -311,23 +324,18 @@ final class MessageCenter {
                 ? m.messageId() : config.receiptIdFormat().format(m.number, config.randomSeed());
     }
 
-    private DeliverSm receipt(StoredMessage m, Address destination, MessageState state, int error, Instant at,
+    private DeliverSm receipt(StoredMessage m, Address destination, MessageState state, int error, long atNanos,
                               int messageType) {
         String id = receiptId(m);
-        DeliveryReceipt r = DeliveryReceipt.builder().messageId(id).submitted(1)
-                .delivered(state == MessageState.DELIVERED ? 1 : 0)
-                .submitDate(LocalDateTime.ofInstant(m.submittedAt(), ZoneOffset.UTC))
-                .doneDate(LocalDateTime.ofInstant(at, ZoneOffset.UTC))
-                .messageState(state).err(String.format("%03d", error))
-                                // The part's own text: a concatenated part's UDH octets are no characters.
-                .text(printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH))
-                .build();
+        // The part's own text: a concatenated part's UDH octets are no characters.
+        String text = receiptTexts.format(id, m.submittedAtNanos(), atNanos, state, error,
+                printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH));
         DeliverSm.Builder b = DeliverSm.builder()
                 .sourceAddress(destination)
                 .destinationAddress(m.source)
                 .esmClass(EsmClass.of(messageType))
                 .dataCoding(DataCoding.SMSC_DEFAULT)
-                .shortMessage(DeliveryReceiptFormatter.standard().format(r).getBytes(StandardCharsets.ISO_8859_1))
+                .shortMessage(text.getBytes(StandardCharsets.ISO_8859_1))
                 .tlv(Tlv.receiptedMessageId(id))
                 .tlv(Tlv.messageState(state));
         if (state != MessageState.DELIVERED && error != 0) {
@@ -341,7 +349,9 @@ final class MessageCenter {
                             Tlvs tlvs) {
         if (!esm.isUdhi() && !hasSar(tlvs)) {
             // A message in one piece (the common case): nothing to parse, nothing to join.
-            record.add(new RecordedSubmit(session.id(), session.systemId(), m, userData, 1, 1, -1, pdu));
+            if (record.keepsEntries()) {
+                record.add(new RecordedSubmit(session.id(), session.systemId(), m, userData, 1, 1, -1, pdu));
+            }
             return;
         }
         InboundPart part = null;
@@ -349,7 +359,7 @@ final class MessageCenter {
             InboundPart.Builder b = InboundPart.builder()
                     // The account is part of the key so that two accounts' parts never mix.
                     .source(session.systemId() + "\u0000" + m.source.address())
-                    .destination(m.destinations.get(0).address())
+                    .destination(m.firstDestination().address())
                     .dataCoding(m.dataCoding).userData(userData).udhi(esm.isUdhi());
             Optional<Tlv> ref = tlvs.get(TlvTag.SAR_MSG_REF_NUM);
             Optional<Tlv> total = tlvs.get(TlvTag.SAR_TOTAL_SEGMENTS);
@@ -482,6 +492,14 @@ final class MessageCenter {
             }
             return "";
         }
+    }
+
+    /** The receipt's err: field, as %03d would write it (String.format per receipt showed in profiles). */
+    static String threeDigits(int error) {
+        if (error >= 0 && error < 1000) {
+            return new String(new char[] {(char) ('0' + error / 100), (char) ('0' + error / 10 % 10), (char) ('0' + error % 10)});
+        }
+        return Integer.toString(error);
     }
 
     private static String printable(String text, int max) {

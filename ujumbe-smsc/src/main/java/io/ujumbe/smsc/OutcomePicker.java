@@ -47,6 +47,10 @@ final class OutcomePicker {
                 return ruleOutcomes[i];
             }
         }
+        if (drawn.length == 1) {
+            // One state (the default: all DELIVERED): nothing to draw, and no CAS on the shared Random.
+            return drawn[0];
+        }
         double x = random.nextDouble() * cumulative[cumulative.length - 1];
         for (int i = 0; i < states.length; i++) {
             if (x < cumulative[i]) {

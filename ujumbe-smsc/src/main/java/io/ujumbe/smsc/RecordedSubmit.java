@@ -44,7 +44,7 @@ final class RecordedSubmit {
         if (r == null) {
             StoredMessage m = message;
             r = new ReceivedSubmit(sessionId, systemId, m.messageId(), m.source.address(),
-                    m.destinations.get(0).address(), m.dataCoding, MessageCenter.decode(m.dataCoding, payload, true),
+                    m.firstDestination().address(), m.dataCoding, MessageCenter.decode(m.dataCoding, payload, true),
                     partNumber, totalParts, reference, m.submittedAt(), pdu);
             received = r;
         }

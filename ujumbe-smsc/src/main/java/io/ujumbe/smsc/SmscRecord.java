@@ -146,6 +146,11 @@ public final class SmscRecord {
         return out;
     }
 
+    /** False when {@code recordLimit} is 0: callers then need not build the entries at all. */
+    boolean keepsEntries() {
+        return limit != 0;
+    }
+
     void add(RecordedSubmit s) {
         append(submits, s);
     }

@@ -57,6 +57,8 @@ final class SmscSessionHandler implements SessionHandler {
     private double tokens;
     private long refilledAt = System.nanoTime();
     private volatile ScheduledFuture<?> unbindTimer;
+    /** What this session's messages share, made at its first submission (it is bound by then). */
+    private StoredMessage.Origin origin;
 
     SmscSessionHandler(SmscConfig config, MessageCenter center, Deliveries deliveries, Counters counters,
                        SmscRecord record, Set<SmppSession> sessions, ScheduledExecutorService timer, Random random,
@@ -114,11 +116,18 @@ final class SmscSessionHandler implements SessionHandler {
         if (!(request instanceof SubmitSm || request instanceof SubmitMulti || request instanceof DataSm)) {
             return center.handle(s, request);
         }
+        StoredMessage.Origin o = origin;
+        if (o == null || !o.systemId().equals(s.systemId())) {
+            // Racy between threads by design, which is harmless: an Origin is immutable.
+            o = center.origin(s);
+            origin = o;
+        }
         if (faults.maxRatePerSession() > 0 && !tryAcquire()) {
             fault(Counters.THROTTLED, request);
             return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_RTHROTTLED));
         }
-        double draw = random.nextDouble();
+        // No draw when no fault can be drawn: the Random is shared by every session (a CAS per draw).
+        double draw = faults.disconnectShare() + faults.dropShare() + faults.errorShare() > 0 ? random.nextDouble() : 1.0;
         if (draw < faults.disconnectShare()) {
             fault(Counters.DISCONNECTED, request);
             s.close("fault injection: connection closed instead of answering");
@@ -135,7 +144,7 @@ final class SmscSessionHandler implements SessionHandler {
             fault(Counters.ERROR, request);
             answer = CompletableFuture.completedFuture(request.createResponse(faults.errorStatus()));
         } else {
-            answer = center.handle(s, request);
+            answer = center.handle(s, o, request);
         }
         long latency = latencyNanos();
         if (latency <= 0) {
@@ -193,8 +202,14 @@ final class SmscSessionHandler implements SessionHandler {
     }
 
     @Override
+    public void onWindowAvailable(SmppSession s) {
+        deliveries.pump(s);
+    }
+
+    @Override
     public void onClosed(SmppSession s, String reason) {
         sessions.remove(s);
+        deliveries.onClosed(s);
         ScheduledFuture<?> t = unbindTimer;
         if (t != null) {
             t.cancel(false);

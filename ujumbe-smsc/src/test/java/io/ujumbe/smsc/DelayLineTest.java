@@ -24,7 +24,7 @@ class DelayLineTest {
 
     @Test
     void runsEveryTaskOnceInTheOrderAdded() {
-        DelayLine line = new DelayLine(timer, Duration.ofMillis(5));
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(5), Runnable::run);
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 2_000; i++) {
             int n = i;
@@ -36,7 +36,7 @@ class DelayLineTest {
 
     @Test
     void tasksAddedFromSeveralThreadsAndAfterADrainAllRun() throws Exception {
-        DelayLine line = new DelayLine(timer, Duration.ZERO);
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ZERO, Runnable::run);
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -59,8 +59,39 @@ class DelayLineTest {
     }
 
     @Test
+    void keepsTheOrderWhileTheRingGrowsPastItsShrinkSizeAndAfterItShrank() {
+        // More items than the ring gives back (64 K), all waiting at once: the ring doubles many
+        // times, then drains, shrinks and is used again.
+        DelayLine<Integer> line;
+        List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+        line = new DelayLine<>(timer, Duration.ofMillis(200), ran::add);
+        for (int i = 0; i < 70_000; i++) {
+            line.add(i);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ran.size() == 70_000);
+        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 70_000).boxed().toList());
+        await().atMost(Duration.ofSeconds(10)).until(() -> line.size() == 0);
+        line.add(-1);
+        line.add(-2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran.size() == 70_002);
+        assertThat(ran.subList(70_000, 70_002)).containsExactly(-1, -2);
+    }
+
+    @Test
+    void nothingRunsBeforeItsDelay() {
+        List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
+        long delay = Duration.ofMillis(50).toNanos();
+        DelayLine<Long> line = new DelayLine<>(timer, Duration.ofNanos(delay), added -> lateness.add(System.nanoTime() - added));
+        for (int i = 0; i < 100; i++) {
+            line.add(System.nanoTime());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> lateness.size() == 100);
+        assertThat(lateness).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(delay));
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheOthers() {
-        DelayLine line = new DelayLine(timer, Duration.ofMillis(1));
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(1), Runnable::run);
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         line.add(() -> ran.add("a"));
         line.add(() -> {

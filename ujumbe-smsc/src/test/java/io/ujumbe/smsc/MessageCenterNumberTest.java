@@ -20,4 +20,12 @@ class MessageCenterNumberTest {
         assertThat(MessageCenter.isNumber("１２３")).as("full-width digits are not ASCII").isFalse();
         assertThat(MessageCenter.isNumber("ACME")).isFalse();
     }
+
+    @Test
+    void receiptErrorCodesAreWrittenAsPercent03dWouldWriteThem() {
+        for (int e = 0; e < 1_200; e++) {
+            assertThat(MessageCenter.threeDigits(e)).isEqualTo(String.format("%03d", e));
+        }
+        assertThat(MessageCenter.threeDigits(65_535)).isEqualTo("65535");
+    }
 }

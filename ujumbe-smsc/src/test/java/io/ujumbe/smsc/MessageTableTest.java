@@ -5,7 +5,6 @@ import io.ujumbe.pdu.MessageState;
 import io.ujumbe.pdu.RegisteredDelivery;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -78,8 +77,8 @@ class MessageTableTest {
     }
 
     private static StoredMessage message(MessageIdFormat f, long n) {
-        return new StoredMessage(f, SALT, n, "acme", Address.international("254700000001"),
+        return new StoredMessage(new StoredMessage.Origin("acme", "s1", f, SALT), n, Address.international("254700000001"),
                 List.of(Address.international("254700000002")), 0, false, new byte[] {1, 2}, RegisteredDelivery.NONE,
-                MessageState.ENROUTE, Instant.EPOCH);
+                MessageState.ENROUTE, 0L, new OutcomePicker.Outcome(MessageState.DELIVERED, 0));
     }
 }

@@ -32,6 +32,23 @@ class OutcomePickerTest {
         assertThat(p.pick("1555")).isEqualTo(new OutcomePicker.Outcome(MessageState.DELIVERED, 0));
     }
 
+    @Test
+    void aSingleStateIsPickedWithoutDrawing() {
+        int[] draws = {0};
+        Random counting = new Random(1) {
+            @Override
+            protected int next(int bits) {
+                draws[0]++;
+                return super.next(bits);
+            }
+        };
+        OutcomePicker p = new OutcomePicker(List.of(), Map.of(MessageState.UNDELIVERABLE, 1.0), counting);
+        for (int i = 0; i < 100; i++) {
+            assertThat(p.pick("254700000000")).isEqualTo(new OutcomePicker.Outcome(MessageState.UNDELIVERABLE, 1));
+        }
+        assertThat(draws[0]).isZero();
+    }
+
     private static List<MessageState> draws(Map<MessageState, Double> weights, long seed) {
         OutcomePicker p = new OutcomePicker(List.of(), weights, new Random(seed));
         List<MessageState> out = new ArrayList<>();
