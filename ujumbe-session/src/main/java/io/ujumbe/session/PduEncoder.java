@@ -9,12 +9,11 @@ import io.ujumbe.pdu.PduCodec;
 
 /**
  * Writes each PDU into an exactly-sized pooled buffer: straight into its array when it has one,
- * else through this channel's scratch array and one bulk copy, so that no buffer view is made per
+ * else through this thread's scratch array and one bulk copy, so that no buffer view is made per
  * PDU. On failure the buffer's writer index is unchanged and the exception fails the write.
  */
 final class PduEncoder extends MessageToByteEncoder<Object> {
     private final PduCodec codec;
-    private final ScratchArray scratch = new ScratchArray();
 
     PduEncoder(PduCodec codec) {
         super(Object.class);
@@ -63,7 +62,7 @@ final class PduEncoder extends MessageToByteEncoder<Object> {
             return;
         }
         int room = out.writableBytes();
-        byte[] frame = scratch.atLeast(room);
+        byte[] frame = ScratchArray.ENCODING.get().atLeast(room);
         int n = codec.encode(pdu, frame, 0, room);
         putSequenceNumber(frame, 0, seq);
         if (out.hasMemoryAddress()) {

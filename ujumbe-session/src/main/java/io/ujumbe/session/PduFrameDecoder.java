@@ -29,7 +29,6 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
     private final PduCodec codec;
     private final int maxPduSize;
     private boolean broken;
-    private final ScratchArray scratch = new ScratchArray();
     /** The PDU-completion deadline; 0 when disabled. */
     private final long completionNanos;
     private ChannelHandlerContext ctx;
@@ -133,14 +132,14 @@ final class PduFrameDecoder extends ByteToMessageDecoder {
 
     /**
      * Decodes one frame without making a buffer view per frame: from the buffer's array when it
-     * has one, else copied in one go into this channel's scratch array (the PDU keeps copies of
+     * has one, else copied in one go into this thread's scratch array (the PDU keeps copies of
      * its values, never the array).
      */
     private Pdu decodeFrame(ByteBuf in, int start, int len) {
         if (in.hasArray()) {
             return codec.decode(in.array(), in.arrayOffset() + start, len);
         }
-        byte[] frame = scratch.atLeast(len);
+        byte[] frame = ScratchArray.DECODING.get().atLeast(len);
         in.getBytes(start, frame, 0, len);
         return codec.decode(frame, 0, len);
     }

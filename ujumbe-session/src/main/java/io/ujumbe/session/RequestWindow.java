@@ -37,10 +37,11 @@ final class RequestWindow {
 
     RequestWindow(int size) {
         this.size = size;
-        // Room for the window plus a few session-management requests at under half load.
-        int slots = Math.max(16, Integer.highestOneBit(Math.max(1, size) * 2 + 8) << 1);
-        this.table = new Pending[slots];
-        this.keys = new int[slots];
+        // Small at first, grown (doubling, on the I/O thread) as requests are in flight: an idle
+        // session of window 100 held 2 KB of empty tables; a busy one grows to its window in a
+        // few steps once and keeps the size.
+        this.table = new Pending[16];
+        this.keys = new int[16];
     }
 
     /** Reserves a place; false when the window is full. Any thread. */
