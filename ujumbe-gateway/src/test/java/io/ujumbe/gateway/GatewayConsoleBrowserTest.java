@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,7 +90,7 @@ class GatewayConsoleBrowserTest {
         assertThat(browser.getTitle()).contains("ujumbe gateway");
 
         By simRow = By.cssSelector("#connectors tr[data-connector='sim']");
-        await().atMost(WAIT).until(() -> "1".equals(attr(simRow, "data-bound")));
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> "1".equals(attr(simRow, "data-bound")));
         assertThat(textOf(simRow)).contains("BOUND_TRX", "127.0.0.1:" + smsc.port(), "acme");
 
         List<String> ids = new ArrayList<>();
@@ -99,8 +100,8 @@ class GatewayConsoleBrowserTest {
         ids.add(send("k-bank-123", "254711000001", "BANK", "/dlr"));
         String first = ids.get(0);
         By firstRow = By.cssSelector("#messages tbody tr[data-message-id='" + first + "']");
-        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 7);
-        await().atMost(WAIT).until(() -> "delivered".equals(attr(firstRow, "data-status")));
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 7);
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> "delivered".equals(attr(firstRow, "data-status")));
         assertThat(textOf(firstRow)).contains("shop", "254700000000", "sim", "delivered");
         // Newest first.
         assertThat(browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).get(0)
@@ -108,7 +109,7 @@ class GatewayConsoleBrowserTest {
 
         // One message's timeline: taken and routed, accepted by the SMSC, delivered, its webhook made.
         browser.findElement(firstRow).click();
-        await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#timeline li[data-event='callback']")).isEmpty());
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> !browser.findElements(By.cssSelector("#timeline li[data-event='callback']")).isEmpty());
         List<String> events = new ArrayList<>();
         for (WebElement li : browser.findElements(By.cssSelector("#timeline li[data-event]"))) {
             events.add(li.getAttribute("data-event"));
@@ -121,7 +122,7 @@ class GatewayConsoleBrowserTest {
         // A receiver that fails: its webhook waits, with the last attempt's result and the next one's time.
         String failing = send("k-shop-123", "254722000000", "SHOP", "/down");
         By hook = By.cssSelector("#webhooks tr[data-message-id='" + failing + "']");
-        await().atMost(WAIT).until(() -> textOf(hook).contains("HTTP 500"));
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> textOf(hook).contains("HTTP 500"));
         assertThat(textOf(hook)).contains(receiver.url("/down"));
         assertThat(Integer.parseInt(textOf(By.cssSelector("#webhooks tr[data-message-id='" + failing + "'] td.attempts"))))
                 .isGreaterThanOrEqualTo(1);
@@ -129,7 +130,7 @@ class GatewayConsoleBrowserTest {
 
         // Usage: the shop has sent 7 of its 1000, the bank 1 without a quota.
         By shop = By.cssSelector("#users tr[data-user='shop'] td.used");
-        await().atMost(WAIT).until(() -> "7".equals(attr(shop, "data-used")));
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> "7".equals(attr(shop, "data-used")));
         assertThat(textOf(shop)).contains("7 / 1000");
         assertThat(textOf(By.cssSelector("#users tr[data-user='shop']"))).contains("retail", "20/s");
         assertThat(attr(By.cssSelector("#users tr[data-user='bank'] td.used"), "data-used")).isEqualTo("1");
@@ -137,7 +138,7 @@ class GatewayConsoleBrowserTest {
         // Filter by user.
         browser.findElement(By.id("filter-user")).sendKeys("bank");
         browser.findElement(By.id("filter-apply")).click();
-        await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 1);
+        await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 1);
         assertThat(textOf(By.cssSelector("#messages tbody tr[data-message-id]"))).contains("bank", "BANK");
 
         // Secrets never reach the page.
@@ -147,9 +148,9 @@ class GatewayConsoleBrowserTest {
         if (Browsers.isChromium(browser)) {
             browser.findElement(By.id("filter-user")).clear();
             browser.findElement(By.id("filter-apply")).click();
-            await().atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 8);
+            await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 8);
             browser.findElement(By.cssSelector("#messages tbody tr[data-message-id='" + ids.get(1) + "']")).click();
-            await().atMost(WAIT).until(() -> textOf(By.id("detail-title")).contains(ids.get(1))
+            await().ignoreException(StaleElementReferenceException.class).atMost(WAIT).until(() -> textOf(By.id("detail-title")).contains(ids.get(1))
                     && !browser.findElements(By.cssSelector("#timeline li[data-event='callback']")).isEmpty());
             // The whole page and no more: the window as tall as the page.
             long height = ((Number) ((JavascriptExecutor) browser).executeScript(

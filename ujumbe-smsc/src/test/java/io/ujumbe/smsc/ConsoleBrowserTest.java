@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import io.ujumbe.testkit.Browsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -72,11 +73,13 @@ class ConsoleBrowserTest {
         clients.add(client);
         long boundAt = System.nanoTime();
         get(client.start());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                 !browser.findElements(By.cssSelector("#sessions tr[data-system-id='acme']")).isEmpty());
         long seenMs = (System.nanoTime() - boundAt) / 1_000_000;
-        assertThat(browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']")).getText())
-                .contains("transceiver", "127.0.0.1");
+        // The table is re-rendered as events arrive: read it again if it was replaced under us.
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']")).getText())
+                        .contains("transceiver", "127.0.0.1"));
         System.out.println("console: session visible " + seenMs + " ms after the bind");
 
         // Fifty messages move the counters, the chart and the message list.
@@ -86,23 +89,24 @@ class ConsoleBrowserTest {
                     .text("console test " + i).build()).toCompletableFuture());
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(30, java.util.concurrent.TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("total-submits").equals("50"));
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> textOf("total-submits").equals("50"));
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                 Double.parseDouble(browser.findElement(By.id("chart-submits")).getAttribute("data-max")) >= 1
                         && !browser.findElement(By.cssSelector("#chart-submits polyline")).getAttribute("points").isBlank());
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                 browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 50);
-        assertThat(browser.findElement(By.cssSelector("#messages tbody")).getText()).contains("console test 49");
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(browser.findElement(By.cssSelector("#messages tbody")).getText()).contains("console test 49"));
 
         // One message's PDU fields.
         browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).get(0).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("message-detail").contains("submit_sm"));
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> textOf("message-detail").contains("submit_sm"));
         assertThat(textOf("message-detail")).contains("shortMessageHex", "registeredDelivery");
 
         // Filter by destination.
         browser.findElement(By.id("filter-to")).sendKeys("0007");
         browser.findElement(By.id("filter-apply")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                 browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() == 1);
 
         // An MO from the form reaches the bound client.
@@ -111,8 +115,8 @@ class ConsoleBrowserTest {
         text.sendKeys("Habari from the console");
         new Select(browser.findElement(By.id("mo-system-id"))).selectByValue("acme");
         browser.findElement(By.id("mo-send")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("mo-result").equals("queued"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> listener.inbound.stream()
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> textOf("mo-result").equals("queued"));
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> listener.inbound.stream()
                 .anyMatch(m -> m.text().equals("Habari from the console")));
 
         // A throttle set from the form throttles the next submits.
@@ -120,18 +124,18 @@ class ConsoleBrowserTest {
         rate.clear();
         rate.sendKeys("1");
         browser.findElement(By.id("faults-apply")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> textOf("faults-result").equals("applied"));
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> textOf("faults-result").equals("applied"));
         assertThat(smsc.faults().maxRatePerSession()).isEqualTo(1.0);
         for (int i = 0; i < 10; i++) {
             client.send(OutboundMessage.builder().to("254711111111").from("ACME").text("throttled " + i).build());
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> Long.parseLong(textOf("total-throttled")) > 0);
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(15)).until(() -> Long.parseLong(textOf("total-throttled")) > 0);
 
         if (Browsers.isChromium(browser)) {
             browser.findElement(By.id("filter-to")).clear();
             browser.findElement(By.id("filter-apply")).click();
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-            await().atMost(Duration.ofSeconds(10)).until(() ->
+            await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() ->
                     browser.findElements(By.cssSelector("#messages tbody tr[data-message-id]")).size() > 1);
             Path shot = Path.of("target", "screenshots", "smsc-console.png");
             Files.createDirectories(shot.getParent());
@@ -143,8 +147,8 @@ class ConsoleBrowserTest {
         WebElement row = browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']"));
         String sessionId = row.getAttribute("data-session");
         row.findElement(By.cssSelector("button.danger")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> smsc.session(sessionId).isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> smsc.session(sessionId).isEmpty());
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
                 By.cssSelector("#sessions tr[data-session='" + sessionId + "']")).isEmpty());
     }
 }

@@ -127,7 +127,10 @@ class FaultInjectionTest {
                 .receiptOutcomes(Map.of(MessageState.DELIVERED, 90.0, MessageState.UNDELIVERABLE, 10.0)).build();
         EsmeListener l = new EsmeListener();
         try (SmscSimulator smsc = SmscSimulator.start(config);
-             SmppClient client = SmppClient.create(client(smsc, l).defaultRegisteredDelivery(RegisteredDelivery.NONE).build())) {
+             // A long response timeout: under load a 2 s timeout made the client submit one message
+             // twice (1,001 at the simulator) and the exact count below failed.
+             SmppClient client = SmppClient.create(client(smsc, l).defaultRegisteredDelivery(RegisteredDelivery.NONE)
+                     .responseTimeout(Duration.ofSeconds(60)).build())) {
             get(client.start());
             assertThat(sendAll(client, 1000)).allMatch(MessageOutcome::isAccepted);
             await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().messages(MessageState.DELIVERED)
