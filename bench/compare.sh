@@ -19,6 +19,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 quick=0 build=1 jmh=1
 for a in "$@"; do
   case "$a" in
@@ -90,7 +91,6 @@ ch_port=$(( ujumbe_port == 65535 ? 40000 : ujumbe_port + 1 ))
 ch_smsc_pid=$!; pids+=("$ch_smsc_pid")
 wait_for_line "$work/ch-smsc.out" "listening on port" > /dev/null
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks_per_s="$(getconf CLK_TCK)"
 
 # ---- one client run ----------------------------------------------------------------------------
@@ -305,21 +305,5 @@ if os.path.exists(jmh) and os.path.getsize(jmh) > 0:
 print(f"Raw results: \`bench/results/{os.path.basename(raw)}\`.")
 EOF
 
-doc="$root/docs/benchmarks.md"
-begin="<!-- compare.sh: begin (generated; edit bench/compare.sh, not this section) -->"
-end="<!-- compare.sh: end -->"
-mkdir -p "$(dirname "$doc")"
-[[ -f "$doc" ]] || printf '# Benchmarks\n\n' > "$doc"
-python3 - "$doc" "$section" "$begin" "$end" <<'EOF'
-import sys
-doc, section, begin, end = sys.argv[1:5]
-text = open(doc).read()
-body = begin + "\n" + open(section).read().rstrip() + "\n" + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + "\n\n" + body + "\n"
-open(doc, "w").write(text)
-EOF
-echo "compare.sh: wrote its section of docs/benchmarks.md" >&2
+write_section compare.sh "$section"
 summary

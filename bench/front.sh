@@ -21,6 +21,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 JAVA="${JAVA:-java}"
 MESSAGES="${MESSAGES:-20000}"
 WARMUP="${WARMUP:-5000}"
@@ -63,7 +64,6 @@ smsc_pid=$!
 for _ in $(seq 1 300); do grep -q '^listening on port' "$work/smsc.out" && break; sleep 0.1; done
 smsc_port="$(grep -m1 '^listening on port' "$work/smsc.out" | awk '{print $4}')"
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 hz="$(getconf CLK_TCK)"
 results="$work/results.jsonl"
 : > "$results"
@@ -198,19 +198,5 @@ if rec:
 PY
 cat "$section"
 if [[ $doc == 1 ]]; then
-  doc="$root/docs/benchmarks.md"
-  begin="<!-- front.sh: begin (generated; edit bench/front.sh, not this section) -->"
-  end="<!-- front.sh: end -->"
-  python3 - "$doc" "$section" "$begin" "$end" <<'PY'
-import sys
-doc, section, begin, end = sys.argv[1:]
-text = open(doc).read()
-body = begin + "\n" + open(section).read().rstrip() + "\n" + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + "\n\n" + body + "\n"
-open(doc, "w").write(text)
-PY
-  echo "front.sh: wrote its section of docs/benchmarks.md" >&2
+  write_section front.sh "$section"
 fi

@@ -9,6 +9,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 JAVA="${JAVA:-java}"
 MESSAGES="${MESSAGES:-5000}"
 CONCURRENCY="${CONCURRENCY:-4 32}"
@@ -155,20 +156,5 @@ if m:
     print()
     print("The gateway's own timer (from the event to the receiver's 2xx, every run): " + ", ".join(parts))
 PY
-doc="$root/docs/benchmarks.md"
-begin="<!-- gateway.sh: begin (generated; edit bench/gateway.sh, not this section) -->"
-end="<!-- gateway.sh: end -->"
-python3 - "$doc" "$section" "$begin" "$end" <<'PY'
-import sys
-doc, section, begin, end = sys.argv[1:]
-text = open(doc).read()
-new = begin + "\n" + open(section).read() + end + "\n"
-if begin in text:
-    pre = text.split(begin)[0]
-    post = text.split(end, 1)[1].lstrip("\n")
-    text = pre + new + ("\n" + post if post else "")
-else:
-    text = text.rstrip("\n") + "\n\n" + new
-open(doc, "w").write(text)
-PY
+write_section gateway.sh "$section"
 cat "$section"

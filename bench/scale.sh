@@ -7,6 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 JAVA="${JAVA:-java}"
 if [[ "${1:-}" != "--no-build" ]]; then
   # See compare.sh: a stale shaded ujumbe.jar would keep old library classes.
@@ -56,16 +57,4 @@ print(f"| simulator threads with the sessions | {s['smsc_threads']} |")
 print(f"| simulator CPU, sessions idle ({s['idle_s']} s, enquire_link every 30 s) | {s['smsc_idle_cpu_pct']:.2f} % of one core ({s['smsc_idle_cpu_us_per_session_s']:.1f} µs per session per second) |")
 print(f"| simulator CPU, {s['load_per_s']:,.0f} submit_sm/s spread over all sessions | {s['smsc_load_cpu_pct']:.0f} % of one core ({s['smsc_load_cpu_us_per_msg']:.0f} µs per message) |")
 PY
-doc="$root/docs/benchmarks.md"
-begin="<!-- scale.sh: begin (generated; edit bench/scale.sh, not this section) -->"
-end="<!-- scale.sh: end -->"
-[[ -f "$doc" ]] || printf '# Benchmarks\n\n' > "$doc"
-python3 - "$doc" "$section" "$begin" "$end" <<'PY'
-import sys
-doc, section, begin, end = sys.argv[1:5]
-text = open(doc).read()
-body = begin + "\n" + open(section).read().rstrip() + "\n" + end
-text = text[:text.index(begin)] + body + text[text.index(end) + len(end):] if begin in text and end in text else text.rstrip() + "\n\n" + body + "\n"
-open(doc, "w").write(text)
-PY
-echo "scale.sh: wrote its section of docs/benchmarks.md" >&2
+write_section scale.sh "$section"

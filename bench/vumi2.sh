@@ -17,6 +17,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+source bench/lib.sh
 JAVA="${JAVA:-java}"
 COUNT="${COUNT:-20000}"
 LATENCY_COUNT="${LATENCY_COUNT:-10000}"
@@ -157,19 +158,5 @@ for r in rows:
 PY
 cat "$section"
 if [[ $doc == 1 ]]; then
-  doc="$root/docs/benchmarks.md"
-  begin="<!-- vumi2.sh: begin (generated; edit bench/vumi2.sh, not this section) -->"
-  end="<!-- vumi2.sh: end -->"
-  python3 - "$doc" "$section" "$begin" "$end" <<'PY'
-import sys
-doc, section, begin, end = sys.argv[1:]
-text = open(doc).read()
-body = begin + "\n" + open(section).read().rstrip() + "\n" + end
-if begin in text and end in text:
-    text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
-else:
-    text = text.rstrip() + "\n\n" + body + "\n"
-open(doc, "w").write(text)
-PY
-  echo "vumi2.sh: wrote its section of docs/benchmarks.md" >&2
+  write_section vumi2.sh "$section"
 fi
