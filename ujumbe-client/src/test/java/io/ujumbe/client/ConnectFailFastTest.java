@@ -49,6 +49,8 @@ class ConnectFailFastTest {
     }
 
     @Test
+    // The SMSC is opened for the client to bind to, not referenced.
+    @SuppressWarnings("try")
     void startKeepsTryingWhereConnectFailsFast() throws Exception {
         int port = closedPort();
         try (SmppClient client = SmppClient.create(config(port).build())) {

@@ -26,6 +26,8 @@ import static org.awaitility.Awaitility.await;
 class OutbindTest {
 
     @Test
+    // The peer is closed inside its try on purpose: its port must lead nowhere.
+    @SuppressWarnings("try")
     void anSmscThatConnectsAndSendsOutbindGetsABindAndDeliversOnIt() throws Exception {
         RecordingListener l = new RecordingListener();
         // The client's own SMSC address leads nowhere: only the SMSC-initiated connection works.
@@ -61,6 +63,8 @@ class OutbindTest {
     }
 
     @Test
+    // The peer is closed inside its try on purpose: its port must lead nowhere.
+    @SuppressWarnings("try")
     void anOutbindWithTheWrongPasswordIsRefused() throws Exception {
         RecordingListener l = new RecordingListener();
         try (RawPeer nowhere = RawPeer.listen()) {

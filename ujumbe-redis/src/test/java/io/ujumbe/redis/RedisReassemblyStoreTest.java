@@ -80,6 +80,8 @@ class RedisReassemblyStoreTest {
     }
 
     @Test
+    // The clients are opened for their binds, not referenced.
+    @SuppressWarnings("try")
     void partsSpreadOverTheBindsOfTwoProcessesJoinAndAreDeliveredOnce() throws Exception {
         try (TestSmsc smsc = TestSmsc.start();
              RedisReassemblyStore storeA = RedisReassemblyStore.builder(client).keyPrefix("spread:").build();
@@ -102,6 +104,8 @@ class RedisReassemblyStoreTest {
     }
 
     @Test
+    // The clients are opened for their binds, not referenced.
+    @SuppressWarnings("try")
     void aListenerFailingOnTheLastPartLeavesThePartsForTheResentPartOnAnotherProcess() throws Exception {
         try (TestSmsc smsc = TestSmsc.start();
              RedisReassemblyStore storeA = RedisReassemblyStore.builder(client).keyPrefix("fail:").build();

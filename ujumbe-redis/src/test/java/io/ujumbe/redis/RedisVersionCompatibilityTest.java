@@ -79,6 +79,8 @@ class RedisVersionCompatibilityTest {
     }
 
     @Test
+    // Lettuce's xreadgroup takes StreamOffset<K>... (a generic varargs array).
+    @SuppressWarnings("unchecked")
     void anEntryDeletedWhilePendingLeavesThePendingListOnTakeOver() throws Exception {
         // A consumer read an entry and died; then the entry was deleted from the stream (by an
         // operator, or an XDEL without its XACK). Redis 7's XAUTOCLAIM drops it from the pending
