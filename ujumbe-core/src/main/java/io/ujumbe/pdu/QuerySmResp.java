@@ -1,5 +1,9 @@
 package io.ujumbe.pdu;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +33,20 @@ public record QuerySmResp(CommandStatus commandStatus, int sequenceNumber, Strin
         Objects.requireNonNull(tlvs, "tlvs");
         Check.uint8("query_sm_resp", "message_state", messageState);
         Check.uint8("query_sm_resp", "error_code", errorCode);
+    }
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyMMddHHmmss");
+
+    /**
+     * The final_date of a message that reached its final state at {@code at}: SMPP absolute time in
+     * UTC to the second ({@code YYMMDDhhmmss000+}), as SMSCs (the simulator, the gateway's SMPP
+     * front) answer query_sm.
+     *
+     * @param at when the message's state became final
+     * @return the 16-character final_date
+     */
+    public static String finalDate(Instant at) {
+        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SECONDS) + "000+";
     }
 
     /** A query_sm_resp without optional parameters. */

@@ -81,6 +81,23 @@ public record MessageView(MessageRecord record, List<MessageEvent> events) {
         return List.of();
     }
 
+    /**
+     * When the status last changed: the latest step of the timeline other than a webhook attempt
+     * (those come after the outcome they report), whatever order the steps were stored in; the
+     * final date of a message whose {@link #status()} is final.
+     *
+     * @return epoch milliseconds, 0 for an empty timeline
+     */
+    public long finalAt() {
+        long at = 0;
+        for (MessageEvent e : events) {
+            if (!e.type().equals("callback")) {
+                at = Math.max(at, e.at());
+            }
+        }
+        return at;
+    }
+
     /** @return the connector it was last handed to, or null */
     public String connector() {
         for (int i = events.size() - 1; i >= 0; i--) {

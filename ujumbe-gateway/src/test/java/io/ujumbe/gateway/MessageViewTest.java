@@ -51,4 +51,17 @@ class MessageViewTest {
                 new MessageEvent("failed", 1, "sim", List.of(), 1, "ESME_RINVDSTADR", "11", "bad"))).status())
                 .isEqualTo(MessageStatus.FAILED);
     }
+
+    /** query_sm's final_date: webhook attempts are appended after the outcome and must not move it. */
+    @Test
+    void theFinalTimeIsTheOutcomesNotALaterWebhookAttempts() {
+        List<MessageEvent> events = new ArrayList<>(List.of(MessageEvent.of("queued", 10, "sim", null),
+                new MessageEvent("accepted", 20, "sim", List.of("a"), 1, null, null, null),
+                new MessageEvent("receipt", 30, "sim", List.of("a"), 0, "DELIVRD", "000", null),
+                new MessageEvent("callback", 5_000, null, List.of(), 1, "500", null, "POST http://x/dlr: HTTP 500")));
+        Collections.shuffle(events);
+        MessageView v = new MessageView(record(true), events);
+        assertThat(v.status()).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(v.finalAt()).isEqualTo(30);
+    }
 }

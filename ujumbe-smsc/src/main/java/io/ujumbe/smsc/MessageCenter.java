@@ -49,9 +49,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +68,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class MessageCenter {
     private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
-    private static final DateTimeFormatter SMPP_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss");
     private static final SmsCharsetRegistry CHARSETS = SmsCharsetRegistry.defaults();
 
     private final SmscConfig config;
@@ -512,7 +508,7 @@ final class MessageCenter {
     }
 
     static String smppTime(Instant at) {
-        return LocalDateTime.ofInstant(at, ZoneOffset.UTC).format(SMPP_TIME) + "000+";
+        return QuerySmResp.finalDate(at);
     }
 
     /** The weights receipts' final states are drawn with now. */

@@ -32,8 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +49,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FrontSession implements SessionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(FrontSession.class);
-    private static final DateTimeFormatter FINAL_DATE = DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final SmppFront front;
     private final SmppSession session;
@@ -262,9 +259,8 @@ final class FrontSession implements SessionHandler {
             MessageView v = view.get();
             MessageStatus status = v.status();
             String finalDate = "";
-            if (status.isFinal() && !v.events().isEmpty()) {
-                long at = v.events().get(v.events().size() - 1).at();
-                finalDate = FINAL_DATE.format(Instant.ofEpochMilli(at)) + "000+";
+            if (status.isFinal()) {
+                finalDate = QuerySmResp.finalDate(Instant.ofEpochMilli(v.finalAt()));
             }
             return new QuerySmResp(CommandStatus.ESME_ROK, q.sequenceNumber(), q.messageId(), finalDate,
                     stateOf(status).value(), 0);
