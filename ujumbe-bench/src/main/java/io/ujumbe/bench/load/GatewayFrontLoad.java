@@ -16,12 +16,7 @@ import org.jsmpp.session.DataSmResult;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
 import org.jsmpp.session.Session;
-import org.jsmpp.session.connection.Connection;
-import org.jsmpp.session.connection.ConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnection;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -148,15 +143,5 @@ public final class GatewayFrontLoad {
             }
         }
         return m;
-    }
-
-    /** jSMPP's socket connections with Nagle off. */
-    private static final class NoDelaySockets implements ConnectionFactory {
-        @Override
-        public Connection createConnection(String host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return new SocketConnection(socket);
-        }
     }
 }

@@ -8,12 +8,7 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.connection.Connection;
-import org.jsmpp.session.connection.ConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnection;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,15 +89,5 @@ public final class JsmppClientLoad {
             t.join();
         }
         return r;
-    }
-
-    /** jSMPP's socket connections with Nagle off. */
-    private static final class NoDelaySockets implements ConnectionFactory {
-        @Override
-        public Connection createConnection(String host, int port) throws IOException {
-            Socket socket = new Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return new SocketConnection(socket);
-        }
     }
 }
