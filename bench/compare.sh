@@ -99,11 +99,7 @@ run() {
   local client="$1" server="$2" port="$3" spid="$4" window="$5" count="$6" warmup="$7"; shift 7
   local flags=(--port "$port" --count "$count" --warmup "$warmup" --window "$window" --json "$@")
   local cmd
-  case "$client" in
-    ujumbe) cmd=("$JAVA" "${JOPTS[@]}" -jar "$work/ujumbe.jar" --log-level WARN bench "${flags[@]}") ;;
-    cloudhopper) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.CloudhopperClientLoad "${flags[@]}") ;;
-    jsmpp) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.JsmppClientLoad "${flags[@]}") ;;
-  esac
+  client_command "$client" "${flags[@]}" || return 1
   local t0 t1 out
   t0="$(cpu_ticks "$spid")"
   if out="$(timeout 180 "${cmd[@]}" 2> "$work/client.err" | tail -n 1)" && [[ "$out" == "{"* ]]; then

@@ -72,12 +72,7 @@ run() {
   local door="$1" port="$2" spid="$3" client="$4"
   local flags=(--port "$port" --system-id bench --password bench --count "$MESSAGES" --warmup "$WARMUP" --window "$WINDOW" --json)
   local cmd
-  case "$client" in
-    ujumbe) cmd=("$JAVA" "${JOPTS[@]}" -jar "$work/ujumbe.jar" --log-level WARN bench "${flags[@]}") ;;
-    jsmpp) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.JsmppClientLoad "${flags[@]}") ;;
-    cloudhopper) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.CloudhopperClientLoad "${flags[@]}") ;;
-    *) echo "front.sh: unknown client $client" >&2; return 1 ;;
-  esac
+  client_command "$client" "${flags[@]}" || return 1
   local t0 t1 out
   t0="$(cpu_ticks "$spid")"
   if out="$(timeout 300 "${cmd[@]}" 2> "$work/client.err" | tail -n 1)" && [[ "$out" == "{"* ]]; then

@@ -25,3 +25,16 @@ open(doc, "w").write(text)
 PY
   echo "$name: wrote its section of docs/benchmarks.md" >&2
 }
+
+# client_command CLIENT ARGS...: sets the caller's array `cmd` to run one of the load clients
+# (ujumbe's `ujumbe bench`, jsmpp, cloudhopper) with ARGS, from the private copies of the jars in
+# $work, with $JAVA and ${JOPTS[@]}.
+client_command() {
+  local client="$1"; shift
+  case "$client" in
+    ujumbe) cmd=("$JAVA" "${JOPTS[@]}" -jar "$work/ujumbe.jar" --log-level WARN bench "$@") ;;
+    jsmpp) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.JsmppClientLoad "$@") ;;
+    cloudhopper) cmd=("$JAVA" "${JOPTS[@]}" -cp "$work/benchmarks.jar" io.ujumbe.bench.load.CloudhopperClientLoad "$@") ;;
+    *) echo "unknown client $client (ujumbe, jsmpp, cloudhopper)" >&2; return 1 ;;
+  esac
+}
