@@ -63,6 +63,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code ack} remembers the entry as done ({@code <prefix>outbox:done:<id>}, TTL
  *       {@code doneTtl}); a taken-over entry that is done is dropped, not sent again, so a message
  *       never gets a second outcome.</li>
+ *   <li>Redis answers a write before it is on disk: killed right after an ack, it may come back
+ *       with the entry pending again (or not yet delivered), and with the done mark gone. This
+ *       process remembers the last {@code recentAcks} entries it acked and never hands one of them
+ *       out again; it acknowledges it again instead. An entry another process takes over after
+ *       such a loss may still be sent twice: across processes the outbox is at least once.</li>
  *   <li>Redis that lost its data (restarted without persistence) is detected through a marker key
  *       ({@code <prefix>outbox:epoch}) every {@code retryCheckInterval}: the group is made again, an
  *       ERROR says how many entries this process held, the metric {@code ujumbe.redis.outbox.lost}
@@ -258,6 +263,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     private final Map<String, String> leases = new ConcurrentHashMap<>();
     /** Entries whose message has its outcome but whose ack failed (Redis away): stable id → stream id. */
     private final Map<String, String> unacked = new ConcurrentHashMap<>();
+    /** Entries acked lately, by stable id: one Redis hands out again after losing the ack is not sent twice. */
+    private final RecentAcks recentAcks;
     private final Queue<OutboxEntry> reclaimed = new ConcurrentLinkedQueue<>();
     private volatile long size;
     private volatile boolean closed;
@@ -284,6 +291,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         this.deadLetterMaxLength = b.deadLetterMaxLength;
         this.deadLetterListener = b.deadLetterListener;
         this.reclaimBatch = b.reclaimBatch;
+        this.recentAcks = new RecentAcks(b.recentAcks);
         this.aliveKey = alivePrefix + this.consumer;
         this.lostCounter = b.meterRegistry == null ? null
                 : io.micrometer.core.instrument.Counter.builder("ujumbe.redis.outbox.lost")
@@ -379,6 +387,8 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         heldAtLoss.remove(entry.id());
+        // Before the ack is sent: Redis may hand the entry out again before it answers.
+        recentAcks.add(entry.id());
         return sendAck(entry.id(), streamId).handle((v, err) -> {
             if (err != null) {
                 // Redis away: the message has its outcome, so its entry must not be handed out
@@ -553,6 +563,24 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
     /** Decodes a stream entry into an OutboxEntry leased to this process, or dead-letters it. */
     private OutboxEntry admit(String streamId, String stableId, String json, long deliveries) {
         String id = stableId != null ? stableId : streamId;
+        if (leases.containsKey(id)) {
+            // Still being sent here: Redis lost the write of its delivery (or renewal) and gave it again.
+            LOG.atInfo().addKeyValue("streamId", streamId).addKeyValue("id", id)
+                    .log("redis handed out again an entry this process still holds (it lost a write); ignored");
+            return null;
+        }
+        if (unacked.containsKey(id) || recentAcks.contains(id)) {
+            // Has its outcome: Redis lost the ack (killed before it reached the disk). Ack it again.
+            LOG.atWarn().addKeyValue("streamId", streamId).addKeyValue("id", id)
+                    .log("redis handed out again an entry this process already acked (it lost the ack); acked again,"
+                            + " not sent twice");
+            sendAck(id, streamId).whenComplete((v, err) -> {
+                if (err != null) {
+                    unacked.putIfAbsent(id, streamId);
+                }
+            });
+            return null;
+        }
         OutboundMessageJson.Decoded d;
         try {
             d = OutboundMessageJson.decode(json);
@@ -848,6 +876,7 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         private long deadLetterMaxLength = 100_000;
         private ClientListener deadLetterListener;
         private int reclaimBatch = 100;
+        private int recentAcks = 20_000;
         private Duration doneTtl = Duration.ofMinutes(10);
         private io.micrometer.core.instrument.MeterRegistry meterRegistry;
 
@@ -980,10 +1009,6 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
         }
 
         /**
-         * Connects, creates the consumer group if missing, and starts the background work. Talks
-         * to Redis on the calling thread once: build at start-up, not on an event loop.
-         */
-        /**
          * Hears a {@link MessageOutcome.Failed} for each message this outbox dead-letters before the
          * client saw it (handed out maxAttempts times to consumers that died), so that it is
          * published like any other outcome (e.g. a {@link RedisEventPublisher}); default none.
@@ -994,6 +1019,24 @@ public final class RedisOutbox implements Outbox, AutoCloseable {
             return this;
         }
 
+        /**
+         * How many of the entries it acked lately this process remembers (by id), so that one
+         * Redis hands out again after losing the ack (killed before the write reached its disk)
+         * is acked again instead of sent twice; 0..10,000,000, default 20,000 (about 2.5 MB). Keep
+         * it above what the process acks in a few seconds; 0 turns the guard off.
+         */
+        public Builder recentAcks(int n) {
+            if (n < 0 || n > 10_000_000) {
+                throw new IllegalArgumentException("redis outbox recentAcks must be 0..10000000, was " + n);
+            }
+            this.recentAcks = n;
+            return this;
+        }
+
+        /**
+         * Connects, creates the consumer group if missing, and starts the background work. Talks
+         * to Redis on the calling thread once: build at start-up, not on an event loop.
+         */
         public RedisOutbox build() {
             return new RedisOutbox(this).start();
         }

@@ -237,4 +237,46 @@ class RedisOutboxTest {
         assertThat(redis.xlen(other.streamKey())).isZero();
         assertThat(redis.xpending(other.streamKey(), "ujumbe").getCount()).isZero();
     }
+
+    @Test
+    void anEntryRedisHandsOutAgainAfterLosingTheAckIsAckedAgainNotSentTwice() throws Exception {
+        RedisOutbox o = open(outbox("a").claimIdle(Duration.ofMillis(600)));
+        for (String id : List.of("m1", "m2", "m3")) {
+            get(o.offer(msg(id)));
+        }
+        java.util.Map<String, String> json = new java.util.HashMap<>();
+        for (StreamMessage<String, String> m : redis.xrange(o.streamKey(), io.lettuce.core.Range.create("-", "+"))) {
+            json.put(m.getId(), m.getBody().get("message"));
+        }
+        List<OutboxEntry> polled = get(o.poll(3));
+        assertThat(polled).hasSize(3);
+        OutboxEntry m1 = polled.get(0);
+        OutboxEntry m2 = polled.get(1);
+        OutboxEntry m3 = polled.get(2);
+        get(o.ack(m1));
+        get(o.ack(m2));
+
+        // What a Redis killed before its append-only file got those writes gives back: m1 handed
+        // out to this consumer and not acked, m2 waiting and not delivered, no done marks; and
+        // m3, still being sent here, handed out again.
+        redis.xadd(o.streamKey(), java.util.Map.of("message", json.get(m1.id()), "id", m1.id()));
+        redis.xreadgroup(io.lettuce.core.Consumer.from("ujumbe", "a"), io.lettuce.core.XReadArgs.Builder.count(1),
+                io.lettuce.core.XReadArgs.StreamOffset.lastConsumed(o.streamKey()));
+        redis.xadd(o.streamKey(), java.util.Map.of("message", json.get(m2.id()), "id", m2.id()));
+        redis.xadd(o.streamKey(), java.util.Map.of("message", json.get(m3.id()), "id", m3.id()));
+        redis.del(prefix + "outbox:done:" + m1.id(), prefix + "outbox:done:" + m2.id());
+
+        List<OutboxEntry> again = new ArrayList<>();
+        again.addAll(get(o.poll(10)));
+        assertThat(again).as("copies of acked or held entries handed out again").isEmpty();
+        get(o.ack(m3));
+        // The reclaimer (this consumer's own idle entries) finds the copies of m1 and m3 and acks them.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            again.addAll(get(o.poll(10)));
+            return !again.isEmpty()
+                    || (redis.xlen(o.streamKey()) == 0 && redis.xpending(o.streamKey(), "ujumbe").getCount() == 0);
+        });
+        assertThat(again).as("copies of acked entries handed out again").isEmpty();
+        assertThat(redis.exists(prefix + "outbox:done:" + m1.id(), prefix + "outbox:done:" + m2.id())).isEqualTo(2);
+    }
 }
