@@ -116,6 +116,19 @@ run() {
 }
 
 scale() { echo $(( $1 * (quick ? 1 : 4) / 4 )); }
+
+# warm PORT: one discarded run of each client against a fresh SMSC. Each SMSC's JVM compiles its
+# hot code during the first runs against it, on the same 2 cores; without this the first client in
+# the order (ujumbe, window 1) paid for it: the simulator spent 83 µs per message in that run and
+# 26 µs in jSMPP's, the third, with the same load (compare-20261202T201832Z.jsonl).
+warm() {
+  local port="$1" client cmd
+  for client in ujumbe cloudhopper jsmpp; do
+    client_command "$client" --port "$port" --count "$(scale 80000)" --warmup "$(scale 20000)" --window 10 --json || return 1
+    timeout 180 "${cmd[@]}" > /dev/null 2> "$work/client.err" \
+      || echo "compare.sh: warm-up run of $client failed ($(tail -n 3 "$work/client.err" | tr '\n' ' '))" >&2
+  done
+}
 # Counts sized so that a run takes roughly 5-15 s on a 2-core machine; window 1 is bounded by the
 # round trip (~10-20k msg/s at best), so it gets fewer messages rather than minutes of runtime.
 count_for() {
@@ -132,6 +145,8 @@ servers="ujumbe cloudhopper"
 [[ $quick == 1 ]] && servers="ujumbe"
 for server in $servers; do
   if [[ $server == ujumbe ]]; then port=$ujumbe_port spid=$ujumbe_smsc_pid; else port=$ch_port spid=$ch_smsc_pid; fi
+  echo "compare.sh: warming the $server SMSC (one discarded run per client)" >&2
+  warm "$port"
   for window in 1 10 100 1000; do
     for client in ujumbe cloudhopper jsmpp; do
       count="$(count_for "$window")"
