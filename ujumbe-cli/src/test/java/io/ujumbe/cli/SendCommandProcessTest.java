@@ -76,16 +76,20 @@ class SendCommandProcessTest {
              CliProcess p = send(smsc.port(), "--to", "254700000001", "--text", "progress", "--count", "600",
                      "--rate", "200", "--progress")) {
             assertThat(p.waitFor(RUN)).as(p.stderr()).isZero();
-            List<Integer> rates = new ArrayList<>();
+            List<int[]> figures = new ArrayList<>();
             Matcher m = Pattern.compile("(\\d+)/600 done \\(\\d+%\\), (\\d+) msg/s").matcher(p.stdout());
             while (m.find()) {
                 if (Integer.parseInt(m.group(1)) >= 20) { // the first quarter-second's figure is a few messages
-                    rates.add(Integer.parseInt(m.group(2)));
+                    figures.add(new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))});
                 }
             }
-            assertThat(rates).as("progress figures").isNotEmpty();
-            // Before: a full bucket sent 400 in the first second and the line showed 289 msg/s.
-            assertThat(rates).allSatisfy(r -> assertThat(r).isLessThanOrEqualTo(205));
+            assertThat(figures).as("progress figures").isNotEmpty();
+            // Before: a full bucket sent 400 in the first second and the line showed 289 msg/s. The
+            // limiter may send its first permit at once and catch up 20 ms (4 permits) a late timer
+            // lost, so after d messages the rate shown may exceed 200 by (1 + 4) / (d / 200) s: at
+            // the first figures (d ≈ 50) that is 220 (208 was seen on CI), at the end 202.
+            assertThat(figures).allSatisfy(f -> assertThat(f[1]).as("msg/s after %d done", f[0])
+                    .isLessThanOrEqualTo((int) Math.ceil(200.0 * (f[0] + 5) / f[0]) + 1));
             // Receive times in another process jitter: when this JVM is starved of CPU (CI runs on 2
             // shared cores) submits queue in the socket and are stamped together, so a second here can
             // hold a few more than the client wrote in any second (228 seen at load 12). The bucket that

@@ -23,10 +23,8 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +50,7 @@ final class DefaultSmppClient implements SmppClient {
     private final List<BindSlot> slots = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Listens for SMSC-initiated connections when configured; its sessions get slots of their own. */
     private volatile SmppServer outbindServer;
-    private final Map<String, CompletableFuture<MessageOutcome>> pending = new ConcurrentHashMap<>();
+    private final PendingSends pending = new PendingSends();
     private final CompletableFuture<Void> firstBind = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
     private volatile Lifecycle lifecycle = Lifecycle.NEW;
@@ -191,8 +189,8 @@ final class DefaultSmppClient implements SmppClient {
             return CompletableFuture.failedFuture(new ClientStoppedException(
                     "client " + config.clientId() + " is " + l.name().toLowerCase() + "; message " + message.correlationId() + " not taken"));
         }
-        CompletableFuture<MessageOutcome> f = new CompletableFuture<>();
-        if (pending.putIfAbsent(message.correlationId(), f) != null) {
+        PendingSends.Pending f = pending.add(message);
+        if (f == null) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "a message with correlationId " + message.correlationId() + " is already in progress"));
         }
@@ -202,7 +200,7 @@ final class DefaultSmppClient implements SmppClient {
         }
         offered.whenComplete((v, err) -> {
             if (err != null) {
-                pending.remove(message.correlationId(), f);
+                pending.remove(f);
                 f.completeExceptionally(err instanceof java.util.concurrent.CompletionException && err.getCause() != null
                         ? err.getCause() : err);
             }
@@ -236,7 +234,7 @@ final class DefaultSmppClient implements SmppClient {
                 log.warn(null).setCause(e).log("listener onOutcome threw");
             }
         }
-        CompletableFuture<MessageOutcome> f = pending.remove(outcome.correlationId());
+        CompletableFuture<MessageOutcome> f = pending.remove(outcome.message());
         if (f != null) {
             f.complete(outcome);
         }
@@ -287,11 +285,10 @@ final class DefaultSmppClient implements SmppClient {
                 .thenCompose(v -> dispatcher.failRemaining())
                 .whenComplete((v, e) -> {
                     firstBind.completeExceptionally(new ClientStoppedException("client stopped"));
-                    for (CompletableFuture<MessageOutcome> f : pending.values()) {
+                    for (CompletableFuture<MessageOutcome> f : pending.drain()) {
                         f.completeExceptionally(new ClientStoppedException(
                                 "client stopped; the message stays in the durable outbox"));
                     }
-                    pending.clear();
                     lifecycle = Lifecycle.STOPPED;
                     log.info(null).log("client stopped");
                     // Release the threads from outside them: never shut a pool down from its own thread and wait.

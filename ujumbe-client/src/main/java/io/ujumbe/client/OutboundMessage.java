@@ -21,7 +21,16 @@ import java.util.UUID;
  * client's defaults (source address, registered delivery, multipart mode).
  */
 public final class OutboundMessage {
-    private final String correlationId;
+    /**
+     * The id as a string; null for a random id not asked for yet. Set at most once, from the
+     * same two longs, by whichever thread first asks: a racy but safe cache (a String's fields
+     * are final), as String caches its hash. A message waiting in a queue thus costs two longs
+     * for its id instead of a 36-character string.
+     */
+    private String correlationId;
+    /** The id's 128 bits when it is a UUID (random, or given in canonical form); both 0 otherwise. */
+    private final long idHigh;
+    private final long idLow;
     private final Map<String, String> metadata;
     private final String text;
     private final Address destination;
@@ -32,7 +41,19 @@ public final class OutboundMessage {
     private final Options options;
 
     private OutboundMessage(Builder b) {
-        this.correlationId = b.correlationId != null ? b.correlationId : randomId();
+        if (b.correlationId == null) {
+            java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+            // A random version-4 UUID from ThreadLocalRandom: 122 random bits, unique in practice,
+            // without the SecureRandom lock that UUID.randomUUID() takes on every call of a busy sender.
+            this.idHigh = (r.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
+            this.idLow = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+            this.correlationId = null;
+        } else {
+            long[] bits = canonicalUuid(b.correlationId);
+            this.idHigh = bits == null ? 0 : bits[0];
+            this.idLow = bits == null ? 0 : bits[1];
+            this.correlationId = b.correlationId;
+        }
         // Most messages carry no metadata: share one empty map instead of copying an empty one.
         this.metadata = b.metadata == null || b.metadata.isEmpty() ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
@@ -105,14 +126,51 @@ public final class OutboundMessage {
     }
 
     /**
-     * A random version-4 UUID from ThreadLocalRandom: 122 random bits, unique in practice, without
-     * the SecureRandom lock that UUID.randomUUID() takes on every call of a busy sender.
+     * The two longs of a UUID written as {@link UUID#toString()} writes one (36 characters,
+     * lowercase), or null for any other id (and for the nil UUID, whose longs mean "not a UUID").
+     * So an id has one representation whichever way it came (random, given, read back from JSON).
      */
-    private static String randomId() {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
-        long msb = (r.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x0000000000004000L;
-        long lsb = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+    private static long[] canonicalUuid(String id) {
+        if (id.length() != 36 || id.charAt(8) != '-' || id.charAt(13) != '-' || id.charAt(18) != '-'
+                || id.charAt(23) != '-') {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        int digits = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = id.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                continue;
+            }
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (v < 0) {
+                return null;
+            }
+            if (digits++ < 16) {
+                high = high << 4 | v;
+            } else {
+                low = low << 4 | v;
+            }
+        }
+        return (high | low) == 0 ? null : new long[] {high, low};
+    }
+
+    /** Same correlation id as {@code other}'s, without making either's string. */
+    boolean sameCorrelationId(OutboundMessage other) {
+        if ((idHigh | idLow) != 0 || (other.idHigh | other.idLow) != 0) {
+            return idHigh == other.idHigh && idLow == other.idLow;
+        }
+        return correlationId.equals(other.correlationId);
+    }
+
+    /** A hash of the correlation id, consistent with {@link #sameCorrelationId}, without making the string. */
+    int correlationIdHash() {
+        if ((idHigh | idLow) != 0) {
+            long h = idHigh ^ idLow;
+            return (int) (h ^ (h >>> 32));
+        }
+        return correlationId.hashCode();
     }
 
     /** A text message to {@code destination} with every other option at the client's defaults. */
@@ -122,7 +180,7 @@ public final class OutboundMessage {
 
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.correlationId = correlationId;
+        b.correlationId = correlationId();
         b.metadata = metadata.isEmpty() ? null : new LinkedHashMap<>(metadata);
         b.text = text;
         b.payload = options.payload;
@@ -145,7 +203,12 @@ public final class OutboundMessage {
 
     /** The application's id for this message (a random UUID unless set). */
     public String correlationId() {
-        return correlationId;
+        String id = correlationId;
+        if (id == null) {
+            id = new UUID(idHigh, idLow).toString();
+            correlationId = id;
+        }
+        return id;
     }
 
     public Map<String, String> metadata() {
@@ -237,7 +300,7 @@ public final class OutboundMessage {
 
     @Override
     public String toString() {
-        return "OutboundMessage{correlationId=" + correlationId + ", to=" + destination
+        return "OutboundMessage{correlationId=" + correlationId() + ", to=" + destination
                 + (text != null ? ", text=" + text.length() + " chars" : ", payload=" + options.payload.length + " octets")
                 + (metadata.isEmpty() ? "" : ", metadata=" + metadata) + '}';
     }
@@ -250,7 +313,7 @@ public final class OutboundMessage {
         OutboundMessage m = (OutboundMessage) o;
         Options a = options;
         Options b = m.options;
-        return correlationId.equals(m.correlationId) && metadata.equals(m.metadata) && Objects.equals(text, m.text)
+        return sameCorrelationId(m) && metadata.equals(m.metadata) && Objects.equals(text, m.text)
                 && destination.equals(m.destination) && (a == b
                 || Arrays.equals(a.payload, b.payload) && a.payloadDataCoding == b.payloadDataCoding
                 && a.encoding == b.encoding && Objects.equals(a.source, b.source)
@@ -262,7 +325,7 @@ public final class OutboundMessage {
 
     @Override
     public int hashCode() {
-        return Objects.hash(correlationId, destination, text, Arrays.hashCode(options.payload));
+        return Objects.hash(correlationIdHash(), destination, text, Arrays.hashCode(options.payload));
     }
 
     /** Builds an {@link OutboundMessage}; {@link #build()} checks it is complete and within SMPP's limits. */
