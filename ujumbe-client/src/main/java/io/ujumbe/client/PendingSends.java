@@ -71,34 +71,34 @@ final class PendingSends {
 
     /** Removes and returns the future of the message with this one's correlation id, or null. */
     Pending remove(OutboundMessage message) {
-        int h = spread(message.correlationIdHash());
+        return unlink(spread(message.correlationIdHash()), message, null);
+    }
+
+    /** Removes exactly this future (its message could not be queued); false when it is gone already. */
+    boolean remove(Pending pending) {
+        return unlink(pending.hash, null, pending) != null;
+    }
+
+    /** Unlinks {@code exact} if given, else the first future whose message has {@code message}'s id. */
+    private Pending unlink(int h, OutboundMessage message, Pending exact) {
         Stripe s = stripes[h >>> 27];
         synchronized (s) {
             Pending[] t = s.table;
             int i = h & (t.length - 1);
             for (Pending p = t[i], prev = null; p != null; prev = p, p = p.next) {
-                if (p.hash == h && (p.message == message || p.message.sameCorrelationId(message))) {
-                    unlink(s, i, prev, p);
+                if (exact != null ? p == exact
+                        : p.hash == h && (p.message == message || p.message.sameCorrelationId(message))) {
+                    if (prev == null) {
+                        t[i] = p.next;
+                    } else {
+                        prev.next = p.next;
+                    }
+                    p.next = null;
+                    s.size--;
                     return p;
                 }
             }
             return null;
-        }
-    }
-
-    /** Removes exactly this future (its message could not be queued); false when it is gone already. */
-    boolean remove(Pending pending) {
-        Stripe s = stripes[pending.hash >>> 27];
-        synchronized (s) {
-            Pending[] t = s.table;
-            int i = pending.hash & (t.length - 1);
-            for (Pending p = t[i], prev = null; p != null; prev = p, p = p.next) {
-                if (p == pending) {
-                    unlink(s, i, prev, p);
-                    return true;
-                }
-            }
-            return false;
         }
     }
 
@@ -128,16 +128,6 @@ final class PendingSends {
             }
         }
         return n;
-    }
-
-    private static void unlink(Stripe s, int i, Pending prev, Pending p) {
-        if (prev == null) {
-            s.table[i] = p.next;
-        } else {
-            prev.next = p.next;
-        }
-        p.next = null;
-        s.size--;
     }
 
     private static void grow(Stripe s) {

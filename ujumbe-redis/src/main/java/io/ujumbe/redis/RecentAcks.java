@@ -42,9 +42,4 @@ final class RecentAcks {
     synchronized boolean contains(String stableId) {
         return ids.containsKey(stableId);
     }
-
-    /** How many ids are remembered now. */
-    synchronized int size() {
-        return ids.size();
-    }
 }
