@@ -144,9 +144,16 @@ class ConsoleBrowserTest {
         }
 
         // Disconnect the session from its row: that connection closes (the client then reconnects on a new one).
-        WebElement row = browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']"));
-        String sessionId = row.getAttribute("data-session");
-        row.findElement(By.cssSelector("button.danger")).click();
+        // The table re-renders on every live update: a row found a moment ago may be gone when
+        // clicked (seen on Chromium in CI), so find it and click in one retried step.
+        String[] found = new String[1];
+        await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> {
+            WebElement row = browser.findElement(By.cssSelector("#sessions tr[data-system-id='acme']"));
+            found[0] = row.getAttribute("data-session");
+            row.findElement(By.cssSelector("button.danger")).click();
+            return true;
+        });
+        String sessionId = found[0];
         await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> smsc.session(sessionId).isEmpty());
         await().ignoreException(StaleElementReferenceException.class).atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
                 By.cssSelector("#sessions tr[data-session='" + sessionId + "']")).isEmpty());
