@@ -2,8 +2,6 @@ package io.ujumbe.session;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -39,7 +37,7 @@ import java.util.function.BiConsumer;
  * to the {@link SessionHandler}. All state changes happen on the channel's event loop; the public
  * methods may be called from any thread and never block.
  */
-final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSession {
+final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSession, PduWriter.Failures {
     private static final AtomicLong IDS = new AtomicLong();
     /** How long to wait for the peer to close after answering its unbind. */
     private static final long PEER_UNBIND_GRACE_MILLIS = 1_000;
@@ -278,14 +276,14 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
         }
         beforeSendHook(request);
-        ch.writeAndFlush(p).addListener(p);
+        ch.writeAndFlush(p, ch.voidPromise());
     }
 
     /**
-     * A request in flight that also listens for the outcome of its own write: one object per
-     * request rather than a pending entry plus a listener.
+     * A request in flight that is also told the outcome of its own write: one object per request
+     * rather than a pending entry plus a listener and a promise.
      */
-    private final class Outgoing extends RequestWindow.Pending implements ChannelFutureListener, PduEncoder.Numbered {
+    private final class Outgoing extends RequestWindow.Pending implements PduWriter.Numbered {
         /** The write completed: the request's bytes left this process and the peer may have it. */
         boolean written;
 
@@ -304,20 +302,21 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         }
 
         @Override
-        public void operationComplete(ChannelFuture f) {
-            if (f.isSuccess()) {
-                written = true;
-                return;
-            }
-            Throwable cause = f.cause();
-            boolean dead = cause instanceof IOException || !f.channel().isActive();
+        public void written() {
+            written = true;
+        }
+
+        @Override
+        public void notWritten(Throwable cause) {
+            Channel ch = channel;
+            boolean dead = cause instanceof IOException || !ch.isActive();
             if (dead && !unusable) {
                 // The connection is gone: take no more writes from now on, not from channelInactive.
                 unusable = true;
                 if (closeReason == null) {
                     closeReason = "write failed: " + cause.getMessage();
                 }
-                f.channel().close();
+                ch.close();
             }
             RequestWindow.Pending removed = window.remove(seq);
             if (removed != null) {
@@ -398,20 +397,17 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         beforeSendHook(response);
-        ch.writeAndFlush(response).addListener(responseWritten);
+        ch.writeAndFlush(response, ch.voidPromise());
     }
 
     /**
-     * One listener shared by every response write (a response is written per inbound request: a
-     * listener object per write showed in the SMSC's profile). The cause names the command when the
-     * encoder refused the PDU; otherwise the connection is going and its close is logged too.
+     * The writer's report of a response that could not be written (no promise per response: one
+     * is written per inbound request). The cause names the command when the codec refused the
+     * PDU; otherwise the connection is going and its close is logged too.
      */
-    private final ChannelFutureListener responseWritten = this::responseWritten;
-
-    private void responseWritten(ChannelFuture f) {
-        if (!f.isSuccess()) {
-            log.warn("could not write response", f.cause());
-        }
+    @Override
+    public void notWritten(Pdu pdu, Throwable cause) {
+        log.warn("could not write response", cause, "command", pdu.commandId().smppName(), "seq", pdu.sequenceNumber());
     }
 
     private void beforeSendHook(Pdu pdu) {

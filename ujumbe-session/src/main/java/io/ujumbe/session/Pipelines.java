@@ -5,7 +5,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.IdentityCipherSuiteFilter;
 import io.netty.handler.ssl.JdkSslContext;
@@ -61,14 +60,14 @@ final class Pipelines {
             p.addLast("tls", role == SessionRole.ESME && peerHost != null
                     ? ssl.newHandler(ch.alloc(), peerHost, peerPort) : ssl.newHandler(ch.alloc()));
         }
-        p.addLast("flush", new FlushConsolidationHandler(config.flushAfterWrites(), true));
+        DefaultSmppSession session = new DefaultSmppSession(role, config, handler);
+        // Encoding and flushing in one handler, next to the socket (or TLS): see PduWriter.
+        p.addLast("writer", new PduWriter(PduCodec.DEFAULT, config.flushAfterWrites(), session));
         long idle = config.enquireLinkInterval().toMillis();
         if (idle > 0) {
             p.addLast("idle", new IdleTimer(idle, TimeUnit.MILLISECONDS));
         }
         p.addLast("decoder", new PduFrameDecoder(PduCodec.DEFAULT, config.maxPduSize(), config.pduCompletionTimeout()));
-        p.addLast("encoder", new PduEncoder(PduCodec.DEFAULT));
-        DefaultSmppSession session = new DefaultSmppSession(role, config, handler);
         p.addLast("session", session);
         return session;
     }

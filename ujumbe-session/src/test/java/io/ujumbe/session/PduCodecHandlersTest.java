@@ -1,12 +1,10 @@
 package io.ujumbe.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.EncoderException;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.CommandStatus;
 import io.ujumbe.pdu.DeliverSm;
@@ -14,7 +12,6 @@ import io.ujumbe.pdu.EnquireLink;
 import io.ujumbe.pdu.EsmClass;
 import io.ujumbe.pdu.Pdu;
 import io.ujumbe.pdu.PduCodec;
-import io.ujumbe.pdu.PduEncodeException;
 import io.ujumbe.pdu.SubmitSm;
 import io.ujumbe.pdu.SubmitSmResp;
 import io.ujumbe.pdu.Tlv;
@@ -26,53 +23,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The encoder and frame decoder give the codec's octets and PDUs whether Netty's buffers are direct
- * or heap (with an array offset), whatever the PDU's size, and leave a buffer as it was when a PDU
- * cannot be encoded.
+ * The frame decoder gives the codec's PDUs whether Netty's buffers are direct or heap (with an
+ * array offset), in any pieces, whatever the PDU's size. The writer's side is {@link PduWriterTest}.
  */
 class PduCodecHandlersTest {
 
     private static final PduCodec CODEC = PduCodec.DEFAULT;
-
-    @Test
-    void theEncoderWritesTheCodecsOctetsIntoDirectAndHeapBuffers() throws Exception {
-        EmbeddedChannel channel = new EmbeddedChannel(new PduEncoder(CODEC));
-        PduEncoder encoder = new PduEncoder(CODEC);
-        for (Pdu pdu : samples()) {
-            byte[] expected = CODEC.encode(pdu);
-            assertThat(channel.writeOutbound(pdu)).isTrue();
-            ByteBuf direct = channel.readOutbound();
-            assertThat(bytes(direct)).isEqualTo(expected);
-            direct.release();
-
-            byte[] backing = new byte[expected.length + 10];
-            ByteBuf heap = Unpooled.wrappedBuffer(backing, 5, expected.length).writerIndex(0);
-            assertThat(heap.hasArray()).isTrue();
-            assertThat(heap.arrayOffset()).isEqualTo(5);
-            encoder.encode(null, pdu, heap);
-            assertThat(bytes(heap)).isEqualTo(expected);
-            assertThat(backing[4]).isZero();
-            assertThat(backing[5 + expected.length]).isZero();
-        }
-        assertThat(channel.finish()).isFalse();
-    }
-
-    @Test
-    void aPduThatCannotBeEncodedFailsTheWriteAndLeavesTheBufferAlone() throws Exception {
-        Pdu bad = new SubmitSmResp(CommandStatus.ESME_ROK, 1, "caf\u00e9\u20ac");
-        EmbeddedChannel channel = new EmbeddedChannel(new PduEncoder(CODEC));
-        assertThatThrownBy(() -> channel.writeOutbound(bad)).isInstanceOf(EncoderException.class)
-                .hasRootCauseInstanceOf(PduEncodeException.class).hasMessageContaining("submit_sm_resp.message_id");
-        Object written = channel.readOutbound();
-        assertThat(written).isNull();
-
-        int length = CODEC.encodedLength(bad);
-        ByteBuf heap = Unpooled.buffer(length, length);
-        assertThatThrownBy(() -> new PduEncoder(CODEC).encode(null, bad, heap))
-                .isInstanceOf(PduEncodeException.class);
-        assertThat(heap.writerIndex()).isZero();
-        channel.finishAndReleaseAll();
-    }
 
     @Test
     void theDecoderGivesTheSamePdusFromDirectAndHeapBuffersInAnyPieces() {
@@ -108,7 +64,7 @@ class PduCodecHandlersTest {
         }
     }
 
-    private static List<Pdu> samples() {
+    static List<Pdu> samples() {
         byte[] payload = new byte[65_535];
         new Random(12).nextBytes(payload);
         List<Pdu> pdus = new ArrayList<>();
@@ -129,7 +85,7 @@ class PduCodecHandlersTest {
         return pdus;
     }
 
-    private static byte[] bytes(ByteBuf buf) {
+    static byte[] bytes(ByteBuf buf) {
         byte[] b = new byte[buf.readableBytes()];
         buf.getBytes(buf.readerIndex(), b);
         return b;
