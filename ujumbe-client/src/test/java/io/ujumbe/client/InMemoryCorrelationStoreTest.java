@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -115,6 +116,95 @@ class InMemoryCorrelationStoreTest {
 
         assertThat(store.size()).isEqualTo(1);
         assertThat(get("new")).isPresent();
+    }
+
+    @Test
+    void behavesAsAMapInPutOrderThroughGrowthHolesWrapAroundAndExpiry() {
+        // The ring starts at 16 slots and grows to 62 (50 + a quarter), wrapping and squeezing out
+        // the holes that removals and replacements leave; the model is the map it stands for. Some
+        // ids are kept outside the byte arena: empty, beyond Latin-1, longer than 255 characters; phases
+        // of long correlation ids fill the arena until it must wrap, or grow.
+        int max = 50;
+        InMemoryCorrelationStore small = InMemoryCorrelationStore.builder().maximumSize(max)
+                .ttl(Duration.ofSeconds(100)).nanoTime(ticker::get).build();
+        long ttl = Duration.ofSeconds(100).toNanos();
+        java.util.LinkedHashMap<String, Object[]> model = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(14);
+        for (int step = 0; step < 50_000; step++) {
+            String id = anId(random.nextInt(120));
+            int op = random.nextInt(10);
+            ticker.addAndGet(random.nextInt(4) == 0 ? Duration.ofSeconds(random.nextInt(3)).toNanos() : 1);
+            long now = ticker.get();
+            if (op < 6) {
+                Correlation c = new Correlation(step % 11 == 0 ? "\u0645\u0631\u062d\u0628\u0627-" + step
+                        : "c-" + step + "-".repeat(step / 700 % 2 == 1 ? random.nextInt(250) : 0), step % 7 == 0 ? Map.of("k", "v" + step) : Map.of(),
+                        1 + step % 3, 3, SUBMITTED.plusSeconds(step));
+                small.put(id, c);
+                dropExpiredHead(model, now, ttl);
+                model.remove(id);
+                while (model.size() >= max) {
+                    model.remove(model.keySet().iterator().next());
+                }
+                model.put(id, new Object[] {c, now});
+            } else if (op < 8) {
+                small.remove(id);
+                model.remove(id);
+            }
+            String probe = anId(random.nextInt(120));
+            Object[] e = model.get(probe);
+            Optional<Correlation> expected = e == null || now - (long) e[1] >= ttl
+                    ? Optional.empty() : Optional.of((Correlation) e[0]);
+            assertThat(small.get(probe).toCompletableFuture().join()).as("step %d, %s", step, probe).isEqualTo(expected);
+            if (step % 100 == 0) {
+                dropExpiredHead(model, now, ttl);
+                assertThat(small.size()).as("step %d", step).isEqualTo(model.size());
+            }
+        }
+    }
+
+    @Test
+    void theIdsArenaWrapsAroundButNeverWritesOverAnEntryItHolds() {
+        // White-box: the arena starts at 512 bytes; each entry here takes 150 (id + correlation id)
+        // or 100. A, B, C fill 0..450; D drops A (the maximum is 3) and wraps to 0..100; with C
+        // removed (a hole keeps its bytes) E has no room before B at 150: the arena must grow.
+        InMemoryCorrelationStore small = InMemoryCorrelationStore.builder().maximumSize(3).nanoTime(ticker::get).build();
+        Map<String, Correlation> put = new java.util.LinkedHashMap<>();
+        for (String id : List.of("A", "B", "C", "D", "E")) {
+            int length = id.compareTo("D") < 0 ? 150 : 100;
+            Correlation c = Correlation.single(id.toLowerCase().repeat(length - 1), Map.of(), SUBMITTED);
+            small.put(id, c);
+            put.put(id, c);
+            if (id.equals("D")) {
+                small.remove("C");
+                put.remove("C");
+            }
+        }
+        put.remove("A");
+        for (Map.Entry<String, Correlation> e : put.entrySet()) {
+            assertThat(small.get(e.getKey()).toCompletableFuture().join()).as(e.getKey()).contains(e.getValue());
+        }
+        assertThat(small.get("A").toCompletableFuture().join()).isEmpty();
+        assertThat(small.size()).isEqualTo(3);
+    }
+
+    private static String anId(int i) {
+        if (i == 0) {
+            return "";
+        }
+        if (i % 17 == 0) {
+            return "\u20ac" + i;
+        }
+        return i % 29 == 0 ? "x".repeat(300) + i : "id-" + i;
+    }
+
+    private static void dropExpiredHead(java.util.LinkedHashMap<String, Object[]> model, long now, long ttl) {
+        java.util.Iterator<Object[]> it = model.values().iterator();
+        while (it.hasNext()) {
+            if (now - (long) it.next()[1] < ttl) {
+                return;
+            }
+            it.remove();
+        }
     }
 
     @Test
