@@ -65,6 +65,9 @@ final class Dispatcher {
     private boolean polling;
     /** The time of the answers being taken now: read once per burst, not per part. */
     private Instant acceptedAt;
+    /** The clock as read by the first send of the current drain. */
+    private long sendNanos;
+    private boolean sendClockRead;
     private boolean drainScheduled;
     private long drainScheduledAt;
     private boolean stopping;
@@ -135,6 +138,7 @@ final class Dispatcher {
             // before the room it left is given to the next part.
             processAnswers();
         }
+        sendClockRead = false;
         while (true) {
             PartSend part = throttledFirst.isEmpty() ? ready.peek() : throttledFirst.peek();
             if (part == null) {
@@ -219,7 +223,13 @@ final class Dispatcher {
         }
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
-        part.sentNanos = System.nanoTime();
+        if (!sendClockRead) {
+            // One clock read per drain, not per part: the parts of a drain go out within
+            // microseconds of each other (and a pause never starts in the middle of one).
+            sendNanos = System.nanoTime();
+            sendClockRead = true;
+        }
+        part.sentNanos = sendNanos;
         session.send(part.job.parts.get(part.index), part); // a callback: no future per part
     }
 
@@ -249,8 +259,10 @@ final class Dispatcher {
         answersPending.set(false);
         acceptedAt = null;
         PartSend a;
+        // One clock read per burst of answers (they were read together), not one per answer.
+        long now = answers.isEmpty() ? 0 : System.nanoTime();
         while ((a = answers.poll()) != null) {
-            onAnswer(a, a.response, a.error, a.latencyNanos);
+            onAnswer(a, a.response, a.error, Math.max(0, now - a.sentNanos));
         }
     }
 
@@ -803,7 +815,6 @@ final class Dispatcher {
         // queue's hand-off makes them visible there).
         PduResponse response;
         Throwable error;
-        long latencyNanos;
 
         PartSend(Dispatcher dispatcher, Job job, int index) {
             this.dispatcher = dispatcher;
@@ -813,7 +824,6 @@ final class Dispatcher {
 
         @Override
         public void accept(PduResponse resp, Throwable err) {
-            latencyNanos = System.nanoTime() - sentNanos;
             response = resp;
             error = err;
             dispatcher.answered(this);

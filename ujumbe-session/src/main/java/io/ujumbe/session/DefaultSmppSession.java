@@ -58,6 +58,9 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private ScheduledFuture<?> sweepTimer;
     /** True while {@link #sweep()} runs: requests sent from its callbacks leave the timer to it. */
     private boolean sweeping;
+    /** The clock as read by the first response of the current burst of reads. */
+    private long readNanos;
+    private boolean readClockRead;
 
     private volatile Channel channel;
     private volatile BindState state = BindState.OPEN;
@@ -465,6 +468,12 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        readClockRead = false;
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
             onIdle();
@@ -581,7 +590,12 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     "seq", response.sequenceNumber(), "status", response.commandStatus());
             return;
         }
-        long latency = System.nanoTime() - p.sentNanos;
+        if (!readClockRead) {
+            // One clock read per burst of reads: its responses arrived together.
+            readNanos = System.nanoTime();
+            readClockRead = true;
+        }
+        long latency = Math.max(0, readNanos - p.sentNanos);
         settle(p);
         CommandId expected = p.request.commandId().response().orElse(null);
         if (response.commandId() != expected && response.commandId() != CommandId.GENERIC_NACK) {
