@@ -44,8 +44,12 @@ final class CorrelationRing {
     long[] putAt = new long[FIRST_CAPACITY];
     /** What does not fit the arrays (null for nearly every entry). */
     private Spilled[] spilled = new Spilled[FIRST_CAPACITY];
-    /** Slot + 1 of the entry whose id hashes here (0: empty); a power of two, at least twice the slots. */
-    private int[] index = new int[2 * FIRST_CAPACITY];
+    /**
+     * The id's hash in the high half and its slot + 1 in the low (0: empty); a power of two, at
+     * least twice the slots. The hash is here, not only in {@link #hash}, so that a probe reads one
+     * array: at a million entries every other read is a cache miss.
+     */
+    private long[] index = new long[2 * FIRST_CAPACITY];
     private byte[] arena = new byte[FIRST_CAPACITY * 32];
     private int arenaTail;
     private int arenaBytes;
@@ -77,12 +81,12 @@ final class CorrelationRing {
         int h = id.hashCode();
         int mask = index.length - 1;
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
-            int s = index[i] - 1;
-            if (s < 0) {
+            long e = index[i];
+            if (e == 0) {
                 return -1;
             }
-            if (hash[s] == h && idEquals(s, id)) {
-                return s;
+            if ((int) (e >>> 32) == h && idEquals(slot(e), id)) {
+                return slot(e);
             }
         }
     }
@@ -161,12 +165,20 @@ final class CorrelationRing {
         submittedSeconds[s] = c.submittedAt().getEpochSecond();
         submittedNanos[s] = c.submittedAt().getNano();
         putAt[s] = now;
+        insert(h, s);
+    }
+
+    private void insert(int h, int s) {
         int mask = index.length - 1;
         int i = home(h, mask);
         while (index[i] != 0) {
             i = (i + 1) & mask;
         }
-        index[i] = s + 1;
+        index[i] = (long) h << 32 | (s + 1L);
+    }
+
+    private static int slot(long e) {
+        return (int) e - 1;
     }
 
     private static boolean latin1(String s) {
@@ -218,13 +230,13 @@ final class CorrelationRing {
         int h = id.hashCode();
         int mask = index.length - 1;
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
-            int s = index[i] - 1;
-            if (s < 0) {
+            long e = index[i];
+            if (e == 0) {
                 return;
             }
-            if (hash[s] == h && idEquals(s, id)) {
+            if ((int) (e >>> 32) == h && idEquals(slot(e), id)) {
                 unindex(i);
-                clear(s);
+                clear(slot(e));
                 dropHoles();
                 return;
             }
@@ -242,7 +254,7 @@ final class CorrelationRing {
         if (!isHole(head)) {
             int mask = index.length - 1;
             int i = home(hash[head], mask);
-            while (index[i] - 1 != head) {
+            while (slot(index[i]) != head) {
                 i = (i + 1) & mask;
             }
             unindex(i);
@@ -285,11 +297,11 @@ final class CorrelationRing {
         int i = hole;
         while (true) {
             i = (i + 1) & mask;
-            int s = index[i] - 1;
-            if (s < 0) {
+            long e = index[i];
+            if (e == 0) {
                 break;
             }
-            int h = home(hash[s], mask);
+            int h = home((int) (e >>> 32), mask);
             // Movable when its home is not cyclically within (hole, i].
             if (hole <= i ? h <= hole || h > i : h <= hole && h > i) {
                 index[hole] = index[i];
@@ -324,11 +336,10 @@ final class CorrelationRing {
         arena = new byte[newArenaSize];
         int tableSize = Integer.highestOneBit(Math.max(FIRST_CAPACITY, newCapacity) - 1) << 2;
         if (index.length != tableSize) {
-            index = new int[tableSize];
+            index = new long[tableSize];
         } else {
             Arrays.fill(index, 0);
         }
-        int mask = index.length - 1;
         int n = 0;
         int tail = 0;
         for (int k = 0; k < used; k++) {
@@ -348,11 +359,7 @@ final class CorrelationRing {
             submittedNanos[n] = oNanos[from];
             putAt[n] = oPutAt[from];
             spilled[n] = oSpilled[from];
-            int i = home(hash[n], mask);
-            while (index[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            index[i] = n + 1;
+            insert(hash[n], n);
             n++;
         }
         head = 0;

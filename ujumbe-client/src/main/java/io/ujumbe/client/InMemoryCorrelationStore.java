@@ -135,7 +135,7 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
         }
 
         /**
-         * The most entries kept; beyond it the oldest are dropped. 1 to 200,000,000 (about 60 bytes
+         * The most entries kept; beyond it the oldest are dropped. 1 to 200,000,000 (about 90 bytes
          * each, plus the ids themselves); default 1,000,000.
          */
         public Builder maximumSize(long maximumSize) {
