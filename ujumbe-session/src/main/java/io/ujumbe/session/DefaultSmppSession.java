@@ -58,6 +58,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private ScheduledFuture<?> sweepTimer;
     /** True while {@link #sweep()} runs: requests sent from its callbacks leave the timer to it. */
     private boolean sweeping;
+    /** The handler next to the socket that encodes and flushes this session's PDUs. */
+    private PduWriter writer;
     /** The clock as read by the first response of the current burst of reads. */
     private long readNanos;
     private boolean readClockRead;
@@ -279,7 +281,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             p.timeout = ch.eventLoop().schedule(() -> expire(p, timeout), timeoutNanos, TimeUnit.NANOSECONDS);
         }
         beforeSendHook(request);
-        ch.writeAndFlush(p, ch.voidPromise());
+        writer.writeAndFlush(p); // on the event loop (see send)
     }
 
     /**
@@ -400,7 +402,11 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
             return;
         }
         beforeSendHook(response);
-        ch.writeAndFlush(response, ch.voidPromise());
+        if (ch.eventLoop().inEventLoop()) {
+            writer.writeAndFlush(response);
+        } else {
+            ch.writeAndFlush(response, ch.voidPromise()); // a handler that answered from another thread
+        }
     }
 
     /**
@@ -422,6 +428,11 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         } catch (RuntimeException e) {
             log.warn("beforeSend hook threw; the PDU is sent anyway", e, "command", pdu.commandId().smppName());
         }
+    }
+
+    /** Set once, before the channel is registered: where this session's writes go. */
+    void writeThrough(PduWriter writer) {
+        this.writer = writer;
     }
 
     // ---- channel events -------------------------------------------------------------------

@@ -95,6 +95,18 @@ final class PduWriter extends ChannelDuplexHandler {
 
     // ---- outbound ---------------------------------------------------------------------------
 
+    /**
+     * Writes and flushes a PDU (or a {@link Numbered} request) from the channel's event loop
+     * without the pipeline's walk from its tail: the session's own writes, one per PDU, paid two
+     * handler hops each, with a leak-detector touch per hop, to reach this handler. Only the
+     * session calls this, and only inbound handlers stand between it and here.
+     */
+    void writeAndFlush(Object msg) {
+        assert ctx.executor().inEventLoop();
+        write(ctx, msg, ctx.voidPromise());
+        flush(ctx);
+    }
+
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         Pdu pdu;

@@ -62,7 +62,9 @@ final class Pipelines {
         }
         DefaultSmppSession session = new DefaultSmppSession(role, config, handler);
         // Encoding and flushing in one handler, next to the socket (or TLS): see PduWriter.
-        p.addLast("writer", new PduWriter(PduCodec.DEFAULT, config.flushAfterWrites(), session));
+        PduWriter writer = new PduWriter(PduCodec.DEFAULT, config.flushAfterWrites(), session);
+        p.addLast("writer", writer);
+        session.writeThrough(writer);
         long idle = config.enquireLinkInterval().toMillis();
         if (idle > 0) {
             p.addLast("idle", new IdleTimer(idle, TimeUnit.MILLISECONDS));

@@ -40,9 +40,10 @@ final class Counters {
         faults.get(name).increment();
     }
 
-    void submitted() {
+    /** A message was accepted; {@code nowNanos}: the caller's {@code System.nanoTime()}. */
+    void submitted(long nowNanos) {
         submits.increment();
-        submitRate.record(System.nanoTime());
+        submitRate.record(nowNanos);
     }
 
     /** A message entered {@code to} (from {@code from}, or null when new). */

@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * Hands each item to its action a fixed delay after it was added. Because the delay is the same for
@@ -35,7 +34,7 @@ final class DelayLine<T> {
 
     private final ScheduledExecutorService timer;
     private final long delayNanos;
-    private final Consumer<? super T> action;
+    private final Action<? super T> action;
     private final Object lock = new Object();
     // Guarded by lock.
     private long[] due = new long[INITIAL];
@@ -46,7 +45,17 @@ final class DelayLine<T> {
     /** The timer thread's batch; only it touches this. */
     private final Object[] batch = new Object[BATCH];
 
-    DelayLine(ScheduledExecutorService timer, Duration delay, Consumer<? super T> action) {
+    /** What is done with a due item, told the wall clock as read once for its batch. */
+    @FunctionalInterface
+    interface Action<T> {
+        /**
+         * {@code wallNanos}: {@code System.currentTimeMillis()} in nanoseconds, read once per batch
+         * of due items rather than once per item (a clock read per message showed in the profile).
+         */
+        void due(T item, long wallNanos);
+    }
+
+    DelayLine(ScheduledExecutorService timer, Duration delay, Action<? super T> action) {
         this.timer = timer;
         this.delayNanos = delay.toNanos();
         this.action = Objects.requireNonNull(action, "action");
@@ -54,7 +63,12 @@ final class DelayLine<T> {
 
     /** Hands {@code item} to the action on the timer thread once the delay has passed. */
     void add(T item) {
-        long at = System.nanoTime() + delayNanos;
+        add(item, System.nanoTime());
+    }
+
+    /** Like {@link #add(Object)}, with the caller's {@code System.nanoTime()} reading. */
+    void add(T item, long nowNanos) {
+        long at = nowNanos + delayNanos;
         boolean arm;
         synchronized (lock) {
             if (count == items.length) {
@@ -130,11 +144,12 @@ final class DelayLine<T> {
                     break;
                 }
             }
+            long wallNanos = System.currentTimeMillis() * 1_000_000L;
             for (int i = 0; i < n; i++) {
                 T item = (T) batch[i];
                 batch[i] = null;
                 try {
-                    action.accept(item);
+                    action.due(item, wallNanos);
                 } catch (RuntimeException ex) {
                     log.atWarn().setMessage("delayed simulator task failed").setCause(ex).log();
                 }

@@ -252,11 +252,12 @@ final class MessageCenter {
                 rd, initial, StoredMessage.nowNanos(), outcome);
         record.store(m);
         counters.moved(null, initial);
-        counters.submitted();
+        long now = System.nanoTime(); // one reading for the rate and the delay lines
+        counters.submitted(now);
         if (config.intermediateReceipts() && rd.intermediate()) {
-            intermediates.add(m);
+            intermediates.add(m, now);
         }
-        finishes.add(m);
+        finishes.add(m, now);
         return m;
     }
 
@@ -275,10 +276,9 @@ final class MessageCenter {
     }
 
     /** The receipt delay has passed: the message takes the final state picked when it was accepted. */
-    private void finish(StoredMessage m) {
+    private void finish(StoredMessage m, long nowNanos) {
         OutcomePicker.Outcome outcome = m.outcome;
         String sessionId = m.sessionId();
-        long nowNanos = StoredMessage.nowNanos();
         MessageState from = m.finish(outcome.state(), outcome.errorCode(), nowNanos);
         if (from == null) {
             return;
@@ -302,13 +302,13 @@ final class MessageCenter {
         }
     }
 
-    private void intermediate(StoredMessage m) {
+    private void intermediate(StoredMessage m, long nowNanos) {
         if (m.state().isFinal()) {
             return;
         }
         String sessionId = m.sessionId();
         for (Address destination : m.destinations()) {
-            DeliverSm pdu = receipt(m, destination, MessageState.ENROUTE, 0, StoredMessage.nowNanos(),
+            DeliverSm pdu = receipt(m, destination, MessageState.ENROUTE, 0, nowNanos,
                     EsmClass.TYPE_INTERMEDIATE_NOTIFICATION);
             deliveries.send(new Deliveries.Delivery(m.systemId(), sessionId, pdu, DeliveryRecord.Kind.INTERMEDIATE,
                     receiptId(m), true));
