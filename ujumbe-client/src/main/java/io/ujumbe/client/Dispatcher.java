@@ -65,6 +65,10 @@ final class Dispatcher {
     private boolean polling;
     /** The time of the answers being taken now: read once per burst, not per part. */
     private Instant acceptedAt;
+    /** The default throttle handler when it runs on the system clock: it is then given the clock readings below. */
+    private final PercentageThrottleHandler timedThrottle;
+    /** The clock as read for the answers being taken now. */
+    private long answerNanos;
     /** The clock as read by the first send of the current drain. */
     private long sendNanos;
     private boolean sendClockRead;
@@ -97,6 +101,9 @@ final class Dispatcher {
         this.outcomes = outcomes;
         this.metrics = metrics;
         this.correlator = correlator;
+        this.timedThrottle = config.throttleHandler() instanceof PercentageThrottleHandler
+                && ((PercentageThrottleHandler) config.throttleHandler()).onSystemClock()
+                ? (PercentageThrottleHandler) config.throttleHandler() : null;
         config.outbox().onAvailable(this::signalAvailable);
     }
 
@@ -169,7 +176,7 @@ final class Dispatcher {
             // Asked last: when it lets a probe through after a pause, the probe must really go
             // (a probe granted and then held back by the window or the rate would cost a pause).
             ThrottleHandler throttle = config.throttleHandler();
-            if (!throttle.allowRequest()) {
+            if (!(timedThrottle != null ? timedThrottle.allowRequest(sendClock()) : throttle.allowRequest())) {
                 scheduleDrain(throttle.throttleDelay().toNanos());
                 return;
             }
@@ -223,14 +230,20 @@ final class Dispatcher {
         }
         part.job.sentThisAttempt++;
         metrics.partsSubmitted.increment();
+        part.sentNanos = sendClock();
+        session.send(part.job.parts.get(part.index), part); // a callback: no future per part
+    }
+
+    /**
+     * The clock as read once per drain, not per part: the parts of a drain go out within
+     * microseconds of each other (and a pause never starts in the middle of one).
+     */
+    private long sendClock() {
         if (!sendClockRead) {
-            // One clock read per drain, not per part: the parts of a drain go out within
-            // microseconds of each other (and a pause never starts in the middle of one).
             sendNanos = System.nanoTime();
             sendClockRead = true;
         }
-        part.sentNanos = sendNanos;
-        session.send(part.job.parts.get(part.index), part); // a callback: no future per part
+        return sendNanos;
     }
 
     /** Any thread: a part's answer arrived; queue it for the dispatcher thread. */
@@ -260,8 +273,13 @@ final class Dispatcher {
         acceptedAt = null;
         PartSend a;
         // One clock read per burst of answers (they were read together), not one per answer.
-        long now = answers.isEmpty() ? 0 : System.nanoTime();
+        boolean clockRead = false;
         while ((a = answers.poll()) != null) {
+            if (!clockRead) {
+                answerNanos = System.nanoTime();
+                clockRead = true;
+            }
+            long now = answerNanos;
             onAnswer(a, a.response, a.error, Math.max(0, now - a.sentNanos));
         }
     }
@@ -404,7 +422,11 @@ final class Dispatcher {
         if (resp != null) {
             metrics.submitLatency(latencyNanos);
             CommandStatus status = resp.commandStatus();
-            config.throttleHandler().onResponse(status);
+            if (timedThrottle != null && !status.isThrottle()) {
+                timedThrottle.onNotThrottled(answerNanos);
+            } else {
+                config.throttleHandler().onResponse(status);
+            }
             java.util.OptionalInt congestion = resp.tlvs().congestionState();
             if (congestion.isPresent()) {
                 // SMPP 5.0: the SMSC's load, 0..100; a bad value is clamped, not trusted.

@@ -35,6 +35,7 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
     private final Duration throttleWait;
     private final Duration maxThrottleWait;
     private final LongSupplier nanoTime;
+    private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
 
     // Guarded by this: the counts, the window start and the pause change together.
     private long throttled;
@@ -85,8 +86,16 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
     }
 
     @Override
-    public synchronized void onNotThrottled() {
-        long now = nanoTime.getAsLong();
+    public void onNotThrottled() {
+        onNotThrottled(nanoTime.getAsLong());
+    }
+
+    /**
+     * {@link #onNotThrottled()} at a time the caller read from {@code System.nanoTime()}: the
+     * dispatcher reads the clock once per burst of answers and hands it here when this handler
+     * runs on the system clock ({@link #onSystemClock()}).
+     */
+    synchronized void onNotThrottled(long now) {
         rollWindow(now);
         notThrottled++;
         if (paused && probeOutstanding) {
@@ -101,8 +110,12 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
     }
 
     @Override
-    public synchronized boolean allowRequest() {
-        long now = nanoTime.getAsLong();
+    public boolean allowRequest() {
+        return allowRequest(nanoTime.getAsLong());
+    }
+
+    /** {@link #allowRequest()} at a time the caller read from {@code System.nanoTime()} (see {@link #onNotThrottled(long)}). */
+    synchronized boolean allowRequest(long now) {
         if (!paused) {
             rollWindow(now);
             if (!shouldDeny()) {
@@ -174,6 +187,11 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         return denyRequestAt;
     }
 
+    /** True unless a test gave it its own clock: then a reading of {@code System.nanoTime()} may stand in for its own. */
+    boolean onSystemClock() {
+        return nanoTime == SYSTEM_CLOCK;
+    }
+
     /** The first pause after the threshold is crossed. */
     public Duration throttleWait() {
         return throttleWait;
@@ -238,7 +256,7 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         private double denyRequestAt = 1.0;
         private Duration throttleWait = Duration.ofSeconds(1);
         private Duration maxThrottleWait = Duration.ofSeconds(30);
-        private LongSupplier nanoTime = System::nanoTime;
+        private LongSupplier nanoTime = SYSTEM_CLOCK;
 
         private Builder() {
         }
