@@ -32,7 +32,8 @@ import io.ujumbe.pdu.PduCodec;
 final class PduWriter extends ChannelDuplexHandler {
     /** A batch this large is handed to the channel at once (still flushed later), not grown further. */
     static final int BATCH_BYTES = 64 * 1024;
-    private static final int FIRST_CAPACITY = 4096;
+    /** The smallest batch buffer: one short PDU; a batch starts at the size the last one reached. */
+    private static final int MIN_CAPACITY = 128;
 
     /**
      * A request the session numbers as it writes it, without a numbered copy of the PDU: the writer
@@ -61,6 +62,7 @@ final class PduWriter extends ChannelDuplexHandler {
     private final Failures failures;
     private ChannelHandlerContext ctx;
     private Batch batch;
+    private int lastBatchBytes = MIN_CAPACITY;
     private int flushesPending;
     private boolean reading;
     private boolean flushScheduled;
@@ -145,7 +147,9 @@ final class PduWriter extends ChannelDuplexHandler {
             }
         }
         if (b == null) {
-            b = new Batch(ctx.alloc().ioBuffer(Math.max(length, FIRST_CAPACITY)));
+            // Sized as the last batch was: a conversation of single PDUs (a thousand quiet
+            // sessions) takes small buffers, a busy one the buffer its bursts need, without growing.
+            b = new Batch(ctx.alloc().ioBuffer(Math.max(length, lastBatchBytes)));
             batch = b;
         }
         return b;
@@ -208,6 +212,7 @@ final class PduWriter extends ChannelDuplexHandler {
             return;
         }
         batch = null;
+        lastBatchBytes = Math.max(MIN_CAPACITY, Math.min(BATCH_BYTES, b.buffer.readableBytes()));
         if (b.count == 0 && !b.buffer.isReadable()) {
             b.buffer.release();
             return;

@@ -55,8 +55,9 @@ class PduWriterTest {
             channel.flush();
             List<ByteBuf> out = outbound(channel);
             assertThat(concat(out)).isEqualTo(expected.toByteArray());
-            // 44 PDUs, one of them 65 KB: the small ones share buffers.
-            assertThat(out).hasSizeBetween(2, 4);
+            // 44 PDUs, one of them 65 KB: the small ones share buffers (buffers that cannot grow
+            // are handed on each time one is full: more of them, still fewer than PDUs).
+            assertThat(out).hasSizeBetween(2, alloc == ByteBufAllocator.DEFAULT ? 4 : pdus.size() - 1);
             assertThat(failures).isEmpty();
             assertThat(channel.finish()).isFalse();
         }
