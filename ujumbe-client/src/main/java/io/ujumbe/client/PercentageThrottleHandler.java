@@ -187,7 +187,10 @@ public final class PercentageThrottleHandler implements ThrottleHandler {
         return denyRequestAt;
     }
 
-    /** True unless a test gave it its own clock: then a reading of {@code System.nanoTime()} may stand in for its own. */
+    /**
+     * True when it runs on {@code System.nanoTime()} (no clock of a test's): a reading of that
+     * clock taken by the caller may then stand in for its own.
+     */
     boolean onSystemClock() {
         return nanoTime == SYSTEM_CLOCK;
     }
