@@ -311,6 +311,10 @@ class SmscSimulatorTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> l.inbound.size() == 1);
             assertThat(l.inbound.get(0).text()).isEqualTo(text);
             assertThat(l.inbound.get(0).source().address()).isEqualTo("254700000001");
+            // The last part's deliver_sm_resp reaches the simulator just after the client has the
+            // message: wait for the simulator to have counted every part it recorded.
+            await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().moSent()
+                    == smsc.record().deliveries().stream().filter(d -> d.kind() == DeliveryRecord.Kind.MO).count());
             long parts = smsc.record().deliveries().stream().filter(d -> d.kind() == DeliveryRecord.Kind.MO).count();
             assertThat(parts).isGreaterThan(1);
             assertThat(smsc.stats().moSent()).isEqualTo(parts);
@@ -335,6 +339,9 @@ class SmscSimulatorTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> rx.delivered.size() == 1);
                 assertThat(rx.delivered.get(0).tlvs().get(TlvTag.RECEIPTED_MESSAGE_ID).orElseThrow().stringValue())
                         .isEqualTo(id);
+                // The simulator counts a receipt as sent when the ESME's deliver_sm_resp reaches it,
+                // just after the ESME recorded the receipt: wait for it rather than race it.
+                await().atMost(Duration.ofSeconds(10)).until(() -> smsc.stats().receiptsSent() == 1);
                 assertThat(smsc.stats().receiptsPending()).isZero();
                 assertThat(smsc.stats().receiptsSent()).isEqualTo(1);
             }
