@@ -78,6 +78,12 @@ final class CorrelationRing {
 
     /** The slot of an id, or -1. */
     int find(String id) {
+        int i = position(id);
+        return i < 0 ? -1 : slot(index[i]);
+    }
+
+    /** Where in the index the id's entry is, or -1. */
+    private int position(String id) {
         int h = id.hashCode();
         int mask = index.length - 1;
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
@@ -86,7 +92,7 @@ final class CorrelationRing {
                 return -1;
             }
             if ((int) (e >>> 32) == h && idEquals(slot(e), id)) {
-                return slot(e);
+                return i;
             }
         }
     }
@@ -227,19 +233,12 @@ final class CorrelationRing {
 
     /** Drops the entry of an id, if there is one, leaving a hole. */
     void remove(String id) {
-        int h = id.hashCode();
-        int mask = index.length - 1;
-        for (int i = home(h, mask); ; i = (i + 1) & mask) {
-            long e = index[i];
-            if (e == 0) {
-                return;
-            }
-            if ((int) (e >>> 32) == h && idEquals(slot(e), id)) {
-                unindex(i);
-                clear(slot(e));
-                dropHoles();
-                return;
-            }
+        int i = position(id);
+        if (i >= 0) {
+            int s = slot(index[i]);
+            unindex(i);
+            clear(s);
+            dropHoles();
         }
     }
 

@@ -213,12 +213,9 @@ final class PduWriter extends ChannelDuplexHandler {
         }
         batch = null;
         lastBatchBytes = Math.max(MIN_CAPACITY, Math.min(BATCH_BYTES, b.buffer.readableBytes()));
-        if (b.count == 0 && !b.buffer.isReadable()) {
-            b.buffer.release();
-            return;
-        }
         if (b.count == 0) {
-            ctx.write(b.buffer, ctx.voidPromise());
+            // Only PDUs put octets in a batch: one whose every PDU failed to encode is empty.
+            b.buffer.release();
             return;
         }
         ChannelProgressivePromise p = ctx.newProgressivePromise();

@@ -50,7 +50,7 @@ final class DelayLine<T> {
     @FunctionalInterface
     interface Action<T> {
         /**
-         * {@code wallNanos}: {@code System.currentTimeMillis()} in nanoseconds, read once per batch
+         * {@code wallNanos}: {@link StoredMessage#nowNanos()}, the simulator's wall clock, read once per batch
          * of due items rather than once per item (a clock read per message showed in the profile).
          */
         void due(T item, long wallNanos);
@@ -149,7 +149,7 @@ final class DelayLine<T> {
                     break;
                 }
             }
-            long wallNanos = System.currentTimeMillis() * 1_000_000L;
+            long wallNanos = StoredMessage.nowNanos();
             for (int i = 0; i < n; i++) {
                 T item = (T) batch[i];
                 batch[i] = null;
