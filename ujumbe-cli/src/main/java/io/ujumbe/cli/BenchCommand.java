@@ -10,6 +10,7 @@ import io.ujumbe.client.SmppClient;
 import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.RegisteredDelivery;
+import io.ujumbe.process.CpuTime;
 import io.ujumbe.smsc.SmscAccount;
 import io.ujumbe.smsc.SmscConfig;
 import io.ujumbe.smsc.SmscSimulator;
@@ -174,7 +175,8 @@ final class BenchCommand implements Callable<Integer> {
         Run r = new Run(n);
         Semaphore permits = new Semaphore(inFlight);
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
-        r.cpuAtStart = processCpuNanos();
+        r.cpuAtStart = CpuTime.processNanos();
+        r.jitAtStart = CpuTime.compilerNanos();
         r.allocAtStart = allocatedBytes();
         r.start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -216,11 +218,6 @@ final class BenchCommand implements Callable<Integer> {
         return sum;
     }
 
-    /** CPU time of the whole process (every thread, JIT and GC included). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
     private static void check(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -235,9 +232,11 @@ final class BenchCommand implements Callable<Integer> {
         private final Object lock = new Object();
         long start;
         long cpuAtStart;
+        long jitAtStart;
         long allocAtStart;
         volatile long end;
         volatile long cpuAtEnd;
+        volatile long jitAtEnd;
         volatile long allocAtEnd;
 
         Run(int n) {
@@ -248,7 +247,8 @@ final class BenchCommand implements Callable<Integer> {
         void done() {
             if (remaining.decrementAndGet() == 0) {
                 end = System.nanoTime();
-                cpuAtEnd = processCpuNanos();
+                cpuAtEnd = CpuTime.processNanos();
+                jitAtEnd = CpuTime.compilerNanos();
                 allocAtEnd = allocatedBytes();
                 synchronized (lock) {
                     lock.notifyAll();
@@ -267,8 +267,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** What is printed: throughput, latency percentiles, CPU and heap of this process. */
     private record Report(int count, int failed, int window, int sessions, double seconds, double perSecond,
-                          double p50, double p90, double p99, double max, double cpuSeconds, double heapMb,
-                          int threads, double allocPerMessage, long receipts) {
+                          double p50, double p90, double p99, double max, double cpuSeconds, double jitSeconds,
+                          double heapMb, int threads, double allocPerMessage, long receipts) {
         static Report of(Run r, int count, int window, int sessions, long receipts) {
             long[] sorted = r.latencies.clone();
             Arrays.sort(sorted);
@@ -277,7 +277,8 @@ final class BenchCommand implements Callable<Integer> {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
                     ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
-                    ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9, heap / (1024.0 * 1024.0),
+                    ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9,
+                    r.jitAtStart < 0 || r.jitAtEnd < 0 ? -1 : (r.jitAtEnd - r.jitAtStart) / 1e9, heap / (1024.0 * 1024.0),
                     threads.getThreadCount(), (r.allocAtEnd - r.allocAtStart) / (double) count, receipts);
         }
 
@@ -294,10 +295,11 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
-                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"alloc_bytes_per_msg\":%.0f,"
+                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,%s\"alloc_bytes_per_msg\":%.0f,"
                             + "\"heap_used_mb\":%.1f,\"threads\":%d%s}",
                     count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
-                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads,
+                    cpuSeconds, cpuSeconds * 1e6 / count, CpuTime.jsonFields(cpuSeconds, jitSeconds, count),
+                    allocPerMessage, heapMb, threads,
                     receipts < 0 ? "" : ",\"receipts\":" + receipts);
         }
 
@@ -305,11 +307,11 @@ final class BenchCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
                             + "throughput  %.0f msg/s%n"
                             + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
-                            + "cpu         %.2f s (process, during the run: %.1f us/msg)%n"
+                            + "cpu         %s%n"
                             + "allocated   %.0f bytes/msg (heap, every thread)%n"
                             + "heap used   %.1f MB, %d threads",
                     count, count - failed, failed, seconds, window, sessions, perSecond, p50, p90, p99, max,
-                    cpuSeconds, cpuSeconds * 1e6 / count, allocPerMessage, heapMb, threads);
+                    CpuTime.describe(cpuSeconds, jitSeconds, count), allocPerMessage, heapMb, threads);
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -25,6 +25,13 @@ import java.util.function.LongSupplier;
  * <p>Retries whose delay has passed are handed out before new messages: a message's attempts must
  * not each wait behind the whole backlog (with 200,000 messages queued, five attempts would
  * otherwise take five passes through it).
+ *
+ * <p>Why two locks: senders offer on their own threads while the client polls and acks on its
+ * I/O thread, once per message each. With one monitor for both, a busy sender and the client
+ * took turns inflating it, and both sides parked on it. New messages now wait in their own queue
+ * with its own short lock (offer appends, poll moves a batch out), the count of unacknowledged
+ * entries is one atomic, and what the consumers own (retries, the leased entries) stays under
+ * the outbox's monitor, which senders never take.
  */
 public final class InMemoryOutbox implements Outbox {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -41,17 +48,25 @@ public final class InMemoryOutbox implements Outbox {
      */
     static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
 
+    /** Every entry not yet acknowledged: offered, waiting for a retry, or handed out. */
+    private final AtomicInteger unacknowledged = new AtomicInteger();
     /**
-     * What waits to be handed out: an {@link OutboundMessage} not yet handed out (its entry and id
-     * are made when it is: a million queued messages cost no entry and no id string each), or an
-     * {@link OutboxEntry} given back for a retry or released.
+     * Messages offered and not handed out yet, guarded by itself (the only lock a sender takes).
+     * Their entry and id are made when they are handed out: a million queued messages cost no
+     * entry and no id string each.
      */
-    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ArrayDeque<OutboundMessage> incoming = new ArrayDeque<>();
+    // Guarded by this (lock order: this, then incoming):
+    /** Entries given back for an immediate retry or released; handed out before new messages. */
+    private final ArrayDeque<OutboxEntry> returned = new ArrayDeque<>();
     private final PriorityQueue<Delayed> delayed = new PriorityQueue<>();
     private final Map<String, OutboxEntry> leased = new HashMap<>();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicLong ids = new AtomicLong();
+    private long lastId;
     private long delayedSeq;
+    /** Where a poll takes new messages out of {@link #incoming}, so that it holds that lock briefly. */
+    private OutboundMessage[] taking = new OutboundMessage[64];
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     /** An outbox holding at most {@code capacity} unacknowledged messages. */
     public InMemoryOutbox(int capacity) {
@@ -73,12 +88,18 @@ public final class InMemoryOutbox implements Outbox {
 
     @Override
     public CompletionStage<Void> offer(OutboundMessage message) {
-        synchronized (this) {
-            if (countLocked() >= capacity) {
+        java.util.Objects.requireNonNull(message, "message");
+        for (int n = unacknowledged.get(); ; n = unacknowledged.get()) {
+            if (n >= capacity) {
                 return CompletableFuture.failedFuture(new OutboxFullException(
                         "outbox is full (" + capacity + " messages not yet sent or acknowledged)"));
             }
-            ready.add(java.util.Objects.requireNonNull(message, "message"));
+            if (unacknowledged.compareAndSet(n, n + 1)) {
+                break;
+            }
+        }
+        synchronized (incoming) {
+            incoming.add(message);
         }
         notifyListeners();
         return DONE;
@@ -88,19 +109,7 @@ public final class InMemoryOutbox implements Outbox {
     public CompletionStage<List<OutboxEntry>> poll(int max) {
         List<OutboxEntry> out = new ArrayList<>(Math.min(max, 64));
         synchronized (this) {
-            long now = nanoTime.getAsLong();
-            // Due retries first, oldest due first; then the ready queue (which holds immediate
-            // retries and released entries at its head, new messages behind them).
-            while (out.size() < max && !delayed.isEmpty() && delayed.peek().readyAt - now <= 0) {
-                OutboxEntry e = delayed.poll().entry;
-                leased.put(e.id(), e);
-                out.add(e);
-            }
-            while (out.size() < max && !ready.isEmpty()) {
-                OutboxEntry e = entry(ready.poll());
-                leased.put(e.id(), e);
-                out.add(e);
-            }
+            takeLocked(out, max, false);
         }
         return CompletableFuture.completedFuture(out);
     }
@@ -113,30 +122,54 @@ public final class InMemoryOutbox implements Outbox {
     List<OutboxEntry> pollAll() {
         List<OutboxEntry> out = new ArrayList<>();
         synchronized (this) {
-            while (!delayed.isEmpty()) {
-                OutboxEntry e = delayed.poll().entry;
-                leased.put(e.id(), e);
-                out.add(e);
-            }
-            while (!ready.isEmpty()) {
-                OutboxEntry e = entry(ready.poll());
-                leased.put(e.id(), e);
-                out.add(e);
-            }
+            takeLocked(out, Integer.MAX_VALUE, true);
         }
         return out;
     }
 
-    /** The entry of a waiting element: a message handed out for the first time gets its id now. */
-    private OutboxEntry entry(Object waiting) {
-        return waiting instanceof OutboxEntry ? (OutboxEntry) waiting
-                : new OutboxEntry(Long.toString(ids.incrementAndGet()), (OutboundMessage) waiting, 1);
+    /**
+     * Due retries first, oldest due first (all of them when {@code everything}); then entries given
+     * back; then new messages, each getting its entry and id now.
+     */
+    private void takeLocked(List<OutboxEntry> out, int max, boolean everything) {
+        long now = nanoTime.getAsLong();
+        while (out.size() < max && !delayed.isEmpty() && (everything || delayed.peek().readyAt - now <= 0)) {
+            lease(delayed.poll().entry, out);
+        }
+        while (out.size() < max && !returned.isEmpty()) {
+            lease(returned.poll(), out);
+        }
+        while (out.size() < max) {
+            int n;
+            synchronized (incoming) {
+                n = Math.min(Math.min(max - out.size(), taking.length), incoming.size());
+                for (int i = 0; i < n; i++) {
+                    taking[i] = incoming.poll();
+                }
+            }
+            if (n == 0) {
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                lease(new OutboxEntry(Long.toString(++lastId), taking[i], 1), out);
+                taking[i] = null;
+            }
+        }
+    }
+
+    private void lease(OutboxEntry e, List<OutboxEntry> out) {
+        leased.put(e.id(), e);
+        out.add(e);
     }
 
     @Override
     public CompletionStage<Void> ack(OutboxEntry entry) {
+        boolean removed;
         synchronized (this) {
-            leased.remove(entry.id());
+            removed = leased.remove(entry.id()) != null;
+        }
+        if (removed) {
+            unacknowledged.decrementAndGet();
         }
         return DONE;
     }
@@ -152,7 +185,7 @@ public final class InMemoryOutbox implements Outbox {
                         "outbox entry " + entry.id() + " is not handed out (already acked or nacked)"));
             }
             if (delayNanos == 0) {
-                ready.addFirst(next);
+                returned.addFirst(next);
             } else {
                 delayed.add(new Delayed(next, nanoTime.getAsLong() + delayNanos, delayedSeq++));
             }
@@ -172,7 +205,7 @@ public final class InMemoryOutbox implements Outbox {
                 return CompletableFuture.failedFuture(new IllegalStateException(
                         "outbox entry " + entry.id() + " is not handed out (already acked or released)"));
             }
-            ready.addFirst(entry);
+            returned.addFirst(entry);
         }
         notifyListeners();
         return CompletableFuture.completedFuture(null);
@@ -184,17 +217,19 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized long size() {
-        return countLocked();
+    public long size() {
+        return unacknowledged.get();
     }
 
     /** Entries ready to be handed out now. */
-    public synchronized int readyCount() {
-        return ready.size();
-    }
-
-    private int countLocked() {
-        return ready.size() + delayed.size() + leased.size();
+    public int readyCount() {
+        int fresh;
+        synchronized (incoming) {
+            fresh = incoming.size();
+        }
+        synchronized (this) {
+            return returned.size() + fresh;
+        }
     }
 
     private void notifyListeners() {

@@ -33,7 +33,17 @@ public final class OutboundMessage {
     private final long idLow;
     private final Map<String, String> metadata;
     private final String text;
-    private final Address destination;
+    /**
+     * The destination in one long ({@link PackedAddress}) when it packs, as nearly every MSISDN
+     * does, else {@link PackedAddress#NONE}: a queued message then holds no Address, String or
+     * byte[] for it (72 of the 257 bytes a queued message cost).
+     */
+    private final long packedDestination;
+    /**
+     * The destination; for a packed one, made on first use by whichever thread asks first: a racy
+     * but safe cache (an Address and its String have only final fields), as {@link #correlationId}.
+     */
+    private Address destination;
     /**
      * Everything else: most messages leave all of it at the defaults and share one instance per
      * encoding, so a queued message costs five references instead of seventeen fields.
@@ -58,7 +68,8 @@ public final class OutboundMessage {
         this.metadata = b.metadata == null || b.metadata.isEmpty() ? Collections.emptyMap()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(b.metadata));
         this.text = b.text;
-        this.destination = b.destination;
+        this.packedDestination = PackedAddress.pack(b.destination);
+        this.destination = packedDestination == PackedAddress.NONE ? b.destination : null;
         this.options = Options.of(b);
     }
 
@@ -187,7 +198,7 @@ public final class OutboundMessage {
         b.payloadDataCoding = options.payloadDataCoding;
         b.encoding = options.encoding;
         b.source = options.source;
-        b.destination = destination;
+        b.destination = destination();
         b.registeredDelivery = options.registeredDelivery;
         b.validityPeriod = options.validityPeriod;
         b.scheduleDeliveryTime = options.scheduleDeliveryTime;
@@ -245,7 +256,12 @@ public final class OutboundMessage {
     }
 
     public Address destination() {
-        return destination;
+        Address d = destination;
+        if (d == null) {
+            d = PackedAddress.unpack(packedDestination);
+            destination = d;
+        }
+        return d;
     }
 
     /** The registered_delivery, or null for the client's default. */
@@ -300,7 +316,7 @@ public final class OutboundMessage {
 
     @Override
     public String toString() {
-        return "OutboundMessage{correlationId=" + correlationId() + ", to=" + destination
+        return "OutboundMessage{correlationId=" + correlationId() + ", to=" + destination()
                 + (text != null ? ", text=" + text.length() + " chars" : ", payload=" + options.payload.length + " octets")
                 + (metadata.isEmpty() ? "" : ", metadata=" + metadata) + '}';
     }
@@ -314,7 +330,8 @@ public final class OutboundMessage {
         Options a = options;
         Options b = m.options;
         return sameCorrelationId(m) && metadata.equals(m.metadata) && Objects.equals(text, m.text)
-                && destination.equals(m.destination) && (a == b
+                && (packedDestination != PackedAddress.NONE ? packedDestination == m.packedDestination
+                        : destination.equals(m.destination())) && (a == b
                 || Arrays.equals(a.payload, b.payload) && a.payloadDataCoding == b.payloadDataCoding
                 && a.encoding == b.encoding && Objects.equals(a.source, b.source)
                 && Objects.equals(a.registeredDelivery, b.registeredDelivery) && a.validityPeriod.equals(b.validityPeriod)
@@ -325,7 +342,7 @@ public final class OutboundMessage {
 
     @Override
     public int hashCode() {
-        return Objects.hash(correlationIdHash(), destination, text, Arrays.hashCode(options.payload));
+        return Objects.hash(correlationIdHash(), destination(), text, Arrays.hashCode(options.payload));
     }
 
     /** Builds an {@link OutboundMessage}; {@link #build()} checks it is complete and within SMPP's limits. */

@@ -70,4 +70,76 @@ class InMemoryOutboxTest {
                 .as("an entry whose earlier attempts are not known may have reached the SMSC")
                 .isEqualTo(SendState.SENT_NO_ANSWER);
     }
+
+    @Test
+    void capacityCountsEveryUnacknowledgedEntryAndAnAckTwiceFreesOneSlot() {
+        InMemoryOutbox small = new InMemoryOutbox(2, now::get);
+        assertThat(small.offer(msg("a")).toCompletableFuture()).isCompleted();
+        assertThat(small.offer(msg("b")).toCompletableFuture()).isCompleted();
+        assertThat(small.offer(msg("c")).toCompletableFuture()).isCompletedExceptionally();
+        List<OutboxEntry> both = poll(small, 5);
+        assertThat(small.size()).isEqualTo(2);
+        small.nack(both.get(0), Duration.ofSeconds(5));
+        assertThat(small.offer(msg("c")).toCompletableFuture())
+                .as("a delayed retry keeps its place").isCompletedExceptionally();
+
+        small.ack(both.get(1));
+        small.ack(both.get(1));
+        assertThat(small.size()).as("a second ack of the same entry frees nothing more").isEqualTo(1);
+        assertThat(small.offer(msg("c")).toCompletableFuture()).isCompleted();
+        assertThat(small.offer(msg("d")).toCompletableFuture()).isCompletedExceptionally();
+        assertThat(small.nack(both.get(1), Duration.ZERO).toCompletableFuture())
+                .as("an acked entry cannot be nacked").isCompletedExceptionally();
+        assertThat(small.readyCount()).isEqualTo(1);
+    }
+
+    @Test
+    void sendersOnManyThreadsAndOneConsumerLoseAndRepeatNothing() throws Exception {
+        int senders = 4;
+        int each = 50_000;
+        InMemoryOutbox shared = new InMemoryOutbox(1_000);
+        java.util.concurrent.ConcurrentHashMap<String, Integer> handedOut = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overCapacity = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < senders; t++) {
+            int sender = t;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    OutboundMessage m = msg(sender + "-" + i);
+                    // A full outbox refuses: the sender tries again, as an application would.
+                    while (shared.offer(m).toCompletableFuture().isCompletedExceptionally()) {
+                        refused.incrementAndGet();
+                        Thread.onSpinWait();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        int taken = 0;
+        java.util.Random random = new java.util.Random(3);
+        while (taken < senders * each) {
+            if (shared.size() > shared.capacity()) {
+                overCapacity.incrementAndGet();
+            }
+            for (OutboxEntry e : poll(shared, 1 + random.nextInt(200))) {
+                if (e.attempt() == 1 && random.nextInt(10) == 0) {
+                    shared.nack(e, Duration.ZERO); // an immediate retry comes back before new messages
+                    continue;
+                }
+                handedOut.merge(e.message().correlationId(), 1, Integer::sum);
+                shared.ack(e);
+                taken++;
+            }
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(handedOut).hasSize(senders * each);
+        assertThat(handedOut.values()).containsOnly(1);
+        assertThat(shared.size()).isZero();
+        assertThat(poll(shared, 10)).isEmpty();
+        assertThat(overCapacity.get()).isZero();
+        assertThat(refused.get()).as("senders outran the consumer, so the bound was exercised").isPositive();
+    }
 }

@@ -1,5 +1,7 @@
 package io.ujumbe.bench.load;
 
+import io.ujumbe.process.CpuTime;
+
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,8 +20,10 @@ public final class LoadRun {
     private final Object lock = new Object();
     private long start;
     private long cpuAtStart;
+    private long jitAtStart;
     private volatile long end;
     private volatile long cpuAtEnd;
+    private volatile long jitAtEnd;
 
     public LoadRun(int count) {
         latencies = new long[count];
@@ -28,7 +32,8 @@ public final class LoadRun {
 
     /** Starts the clock. */
     public void start() {
-        cpuAtStart = processCpuNanos();
+        cpuAtStart = CpuTime.processNanos();
+        jitAtStart = CpuTime.compilerNanos();
         start = System.nanoTime();
     }
 
@@ -52,7 +57,8 @@ public final class LoadRun {
         }
         if (remaining.decrementAndGet() == 0) {
             end = System.nanoTime();
-            cpuAtEnd = processCpuNanos();
+            cpuAtEnd = CpuTime.processNanos();
+            jitAtEnd = CpuTime.compilerNanos();
             synchronized (lock) {
                 lock.notifyAll();
             }
@@ -79,6 +85,7 @@ public final class LoadRun {
         int count = sorted.length;
         double seconds = (end - start) / 1e9;
         double cpu = (cpuAtEnd - cpuAtStart) / 1e9;
+        double jit = jitAtStart < 0 || jitAtEnd < 0 ? -1 : (jitAtEnd - jitAtStart) / 1e9;
         double heapMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
         int threads = ManagementFactory.getThreadMXBean().getThreadCount();
         int bad = failed.get();
@@ -90,22 +97,17 @@ public final class LoadRun {
             return String.format(Locale.ROOT, "{\"client\":\"%s\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
-                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,\"heap_used_mb\":%.1f,\"threads\":%d}",
+                            + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,%s\"heap_used_mb\":%.1f,\"threads\":%d}",
                     client, count, count - bad, bad, o.window(), o.sessions(), seconds, count / seconds,
-                    p50, p90, p99, max, cpu, cpu * 1e6 / count, heapMb, threads);
+                    p50, p90, p99, max, cpu, cpu * 1e6 / count, CpuTime.jsonFields(cpu, jit, count), heapMb, threads);
         }
         return String.format(Locale.ROOT, "%s: sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
                         + "throughput  %.0f msg/s%n"
                         + "latency ms  p50 %.3f  p90 %.3f  p99 %.3f  max %.3f%n"
-                        + "cpu         %.2f s (process, during the run: %.1f us/msg)%n"
+                        + "cpu         %s%n"
                         + "heap used   %.1f MB, %d threads",
                 client, count, count - bad, bad, seconds, o.window(), o.sessions(), count / seconds,
-                p50, p90, p99, max, cpu, cpu * 1e6 / count, heapMb, threads);
-    }
-
-    /** CPU time of the whole process (every thread, JIT and GC included). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                p50, p90, p99, max, CpuTime.describe(cpu, jit, count), heapMb, threads);
     }
 
     private static long percentile(long[] sorted, double p) {
