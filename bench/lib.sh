@@ -3,6 +3,20 @@
 # cpu_ticks PID: the process's user + system CPU so far, in clock ticks (getconf CLK_TCK per second).
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# jit_ticks PID: the user + system CPU so far of the process's JIT compiler threads (C1, C2), in
+# clock ticks. A fresh JVM's C2 compiles the hot code for seconds on the same cores as the work it
+# is compiling; a per-message figure without it is the steady state (io.ujumbe.process.CpuTime
+# does the same for the load clients). The name is in brackets and may hold blanks: the fields are
+# counted from the last ')'.
+jit_ticks() {
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
+    lp = index($0, "("); rp = 0
+    for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { rp = i; break }
+    name = substr($0, lp + 1, rp - lp - 1)
+    if (name ~ /^C[12] Compiler/) { split(substr($0, rp + 2), f, " "); sum += f[12] + f[13] }
+  } END { print sum + 0 }'
+}
+
 # write_section NAME SECTION_FILE: puts SECTION_FILE between NAME's generated markers in
 # docs/benchmarks.md, replacing what was there (appended, with its markers, when they are absent);
 # the rest of the page is left as it is.
