@@ -106,10 +106,10 @@ run() {
     t1="$(cpu_ticks "$spid")" j1="$(jit_ticks "$spid")"
     # SMSC CPU per message over warm-up and measured messages (it cannot tell them apart), and the
     # same without its JIT compiler threads' time (the SMSC's JVM is still compiling in later runs).
+    # A compiler thread that ended during the run takes its ticks out of the sum: never below 0.
     local smsc_us smsc_excl
-    smsc_us="$(awk -v a="$t0" -v b="$t1" -v hz="$ticks_per_s" -v n=$((count + warmup)) 'BEGIN{printf "%.2f", (b-a)/hz*1e6/n}')"
-    smsc_excl="$(awk -v a="$t0" -v b="$t1" -v ja="$j0" -v jb="$j1" -v hz="$ticks_per_s" -v n=$((count + warmup)) \
-      'BEGIN{printf "%.2f", ((b-a)-(jb-ja))/hz*1e6/n}')"
+    read -r smsc_us smsc_excl < <(awk -v a="$t0" -v b="$t1" -v ja="$j0" -v jb="$j1" -v hz="$ticks_per_s" \
+      -v n=$((count + warmup)) 'BEGIN{jit = jb > ja ? jb - ja : 0; printf "%.2f %.2f\n", (b-a)/hz*1e6/n, (b-a-jit)/hz*1e6/n}')
     echo "${out%\}},\"server\":\"$server\",\"smsc_cpu_us_per_msg\":$smsc_us,\"smsc_cpu_us_per_msg_excl_jit\":$smsc_excl}" >> "$raw"
     echo "  $client -> $server window $window: $(echo "$out" | sed -E 's/.*"throughput_per_s":([0-9.]+).*"p99":([0-9.]+).*/\1 msg\/s, p99 \2 ms/')" >&2
   else

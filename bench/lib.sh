@@ -10,8 +10,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # counted from the last ')'.
 jit_ticks() {
   cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{
-    lp = index($0, "("); rp = 0
-    for (i = length($0); i > 0; i--) if (substr($0, i, 1) == ")") { rp = i; break }
+    lp = index($0, "("); rp = match($0, /\)[^)]*$/)
     name = substr($0, lp + 1, rp - lp - 1)
     if (name ~ /^C[12] Compiler/) { split(substr($0, rp + 2), f, " "); sum += f[12] + f[13] }
   } END { print sum + 0 }'
