@@ -16,11 +16,13 @@ import java.util.concurrent.TimeUnit;
  * a second, and a priority queue of that many scheduled tasks (with its lock) was a tenth of the
  * simulator's CPU at peak.
  *
- * <p>The FIFO is a ring of two arrays (due times and items) under one lock, not a queue of nodes:
- * adding an item allocates nothing (a lambda, an entry and a queue node per submit_sm were ~75 bytes
+ * <p>The FIFO is a ring of three arrays (due times, items and a number per item) under one lock, not
+ * a queue of nodes: adding an item allocates nothing (a lambda, an entry and a queue node per submit_sm were ~75 bytes
  * a message before). The ring grows by doubling to the number of items waiting (the submit rate
  * times the delay) and shrinks back once it has drained. The action runs on the timer thread,
- * outside the lock, in batches.
+ * outside the lock, in batches. The number beside each item lets a shared item stand for many: the
+ * simulator adds the block of rows a message is stored in with the message's number, so a message
+ * waiting for its receipt is no object of its own.
  *
  * @param <T> what is delayed
  */
@@ -40,20 +42,22 @@ final class DelayLine<T> {
     // Guarded by lock.
     private long[] due = new long[INITIAL];
     private Object[] items = new Object[INITIAL];
+    private long[] keys = new long[INITIAL];
     private int head;
     private int count;
     private boolean armed;
     /** The timer thread's batch; only it touches this. */
     private final Object[] batch = new Object[BATCH];
+    private final long[] batchKeys = new long[BATCH];
 
-    /** What is done with a due item, told the wall clock as read once for its batch. */
+    /** What is done with a due item and its number, told the wall clock as read once for its batch. */
     @FunctionalInterface
     interface Action<T> {
         /**
-         * {@code wallNanos}: {@link StoredMessage#nowNanos()}, the simulator's wall clock, read once per batch
+         * {@code key}: the number it was added with (0 when none). {@code wallNanos}: {@link StoredMessage#nowNanos()}, the simulator's wall clock, read once per batch
          * of due items rather than once per item (a clock read per message showed in the profile).
          */
-        void due(T item, long wallNanos);
+        void due(T item, long key, long wallNanos);
     }
 
     DelayLine(ScheduledExecutorService timer, Duration delay, Action<? super T> action) {
@@ -63,13 +67,13 @@ final class DelayLine<T> {
         this.action = Objects.requireNonNull(action, "action");
     }
 
-    /** Hands {@code item} to the action on the timer thread once the delay has passed. */
+    /** Hands {@code item} (with the number 0) to the action on the timer thread once the delay has passed. */
     void add(T item) {
-        add(item, System.nanoTime());
+        add(item, 0, System.nanoTime());
     }
 
-    /** Like {@link #add(Object)}, with the caller's {@code System.nanoTime()} reading. */
-    void add(T item, long nowNanos) {
+    /** Like {@link #add(Object)}, with a number for the action and the caller's {@code System.nanoTime()} reading. */
+    void add(T item, long key, long nowNanos) {
         long at = nowNanos + delayNanos;
         boolean arm;
         synchronized (lock) {
@@ -79,6 +83,7 @@ final class DelayLine<T> {
             int tail = (head + count) & (items.length - 1);
             due[tail] = at;
             items[tail] = item;
+            keys[tail] = key;
             count++;
             arm = !armed;
             armed = true;
@@ -99,13 +104,16 @@ final class DelayLine<T> {
         int n = items.length;
         long[] d = new long[n * 2];
         Object[] it = new Object[n * 2];
+        long[] k = new long[n * 2];
         for (int i = 0; i < count; i++) {
             int from = (head + i) & (n - 1);
             d[i] = due[from];
             it[i] = items[from];
+            k[i] = keys[from];
         }
         due = d;
         items = it;
+        keys = k;
         head = 0;
     }
 
@@ -126,6 +134,7 @@ final class DelayLine<T> {
             synchronized (lock) {
                 int mask = items.length - 1;
                 while (n < BATCH && count > 0 && due[head] - now <= 0) {
+                    batchKeys[n] = keys[head];
                     batch[n++] = items[head];
                     items[head] = null;
                     head = (head + 1) & mask;
@@ -137,6 +146,7 @@ final class DelayLine<T> {
                         if (items.length > SHRINK_ABOVE) {
                             due = new long[INITIAL];
                             items = new Object[INITIAL];
+                            keys = new long[INITIAL];
                             head = 0;
                         }
                         return;
@@ -154,7 +164,7 @@ final class DelayLine<T> {
                 T item = (T) batch[i];
                 batch[i] = null;
                 try {
-                    action.due(item, wallNanos);
+                    action.due(item, batchKeys[i], wallNanos);
                 } catch (RuntimeException ex) {
                     log.atWarn().setMessage("delayed simulator task failed").setCause(ex).log();
                 }

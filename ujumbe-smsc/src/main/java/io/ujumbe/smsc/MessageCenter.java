@@ -78,8 +78,8 @@ final class MessageCenter {
     private volatile OutcomePicker outcomes;
     private volatile Map<MessageState, Double> outcomeWeights;
     /** Final states (and receipts) fall due receiptDelay after each submission; intermediate ones at half. */
-    private final DelayLine<StoredMessage> finishes;
-    private final DelayLine<StoredMessage> intermediates;
+    private final DelayLine<MessageRows> finishes;
+    private final DelayLine<MessageRows> intermediates;
     private final ReceiptTexts receiptTexts = new ReceiptTexts();
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
@@ -188,6 +188,9 @@ final class MessageCenter {
             return p.createResponse(CommandStatus.ESME_RINVMSGID);
         }
         SimulatedMessage s = m.snapshot();
+        if (s == null) {
+            return p.createResponse(CommandStatus.ESME_RINVMSGID);
+        }
         String finalDate = s.finalDate().map(MessageCenter::smppTime).orElse("");
         return new QuerySmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), p.messageId(), finalDate,
                 s.state().value(), Math.min(255, s.errorCode()));
@@ -204,7 +207,7 @@ final class MessageCenter {
         } else {
             // Without an id, SMPP 3.4 cancels every pending message from this source to this destination.
             for (StoredMessage m : record.storedMessages()) {
-                if (m.systemId().equals(session.systemId()) && m.source.address().equals(p.sourceAddress().address())
+                if (m.systemId().equals(session.systemId()) && m.source().address().equals(p.sourceAddress().address())
                         && m.isFor(p.destinationAddress().address())
                         && !m.state().isFinal()) {
                     targets.add(m);
@@ -248,16 +251,18 @@ final class MessageCenter {
         long n = numbers.incrementAndGet();
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
         OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
-        StoredMessage m = new StoredMessage(origin, n, sharedSource(source), destinations, dataCoding, udhi, message,
-                rd, initial, StoredMessage.nowNanos(), outcome);
-        record.store(m);
+        boolean intermediate = config.intermediateReceipts() && rd.intermediate();
+        // Each receipt to come pins the message's block (see MessageRows), released when it is done.
+        StoredMessage m = record.store(origin, n, sharedSource(source), destinations, dataCoding, udhi, message,
+                rd, initial, StoredMessage.nowNanos(), outcome, intermediate ? 2 : 1);
         counters.moved(null, initial);
         long now = System.nanoTime(); // one reading for the rate and the delay lines
         counters.submitted(now);
-        if (config.intermediateReceipts() && rd.intermediate()) {
-            intermediates.add(m, now);
+        if (intermediate) {
+            intermediates.add(m.rows(), n, now);
         }
-        finishes.add(m, now);
+        // The block and the number, not the message: nothing per message waits for its receipt.
+        finishes.add(m.rows(), n, now);
         return m;
     }
 
@@ -276,8 +281,16 @@ final class MessageCenter {
     }
 
     /** The receipt delay has passed: the message takes the final state picked when it was accepted. */
+    private void finish(MessageRows rows, long number, long nowNanos) {
+        try {
+            finish(record.stored(rows, number), nowNanos);
+        } finally {
+            rows.release();
+        }
+    }
+
     private void finish(StoredMessage m, long nowNanos) {
-        OutcomePicker.Outcome outcome = m.outcome;
+        OutcomePicker.Outcome outcome = m.outcome();
         String sessionId = m.sessionId();
         MessageState from = m.finish(outcome.state(), outcome.errorCode(), nowNanos);
         if (from == null) {
@@ -299,6 +312,14 @@ final class MessageCenter {
             }
             deliveries.send(new Deliveries.Delivery(m.systemId(), sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
                     receiptId(m), true));
+        }
+    }
+
+    private void intermediate(MessageRows rows, long number, long nowNanos) {
+        try {
+            intermediate(record.stored(rows, number), nowNanos);
+        } finally {
+            rows.release();
         }
     }
 
@@ -325,10 +346,10 @@ final class MessageCenter {
         String id = receiptId(m);
         // The part's own text: a concatenated part's UDH octets are no characters.
         String text = receiptTexts.format(id, m.submittedAtNanos(), atNanos, state, error,
-                printable(decode(m.dataCoding, m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH));
+                printable(decode(m.dataCoding(), m.textOctets(), false), DeliveryReceiptFormatter.TEXT_LENGTH));
         DeliverSm.Builder b = DeliverSm.builder()
                 .sourceAddress(destination)
-                .destinationAddress(m.source)
+                .destinationAddress(m.source())
                 .esmClass(EsmClass.of(messageType))
                 .dataCoding(DataCoding.SMSC_DEFAULT)
                 .shortMessage(text.getBytes(StandardCharsets.ISO_8859_1))
@@ -354,9 +375,9 @@ final class MessageCenter {
         try {
             InboundPart.Builder b = InboundPart.builder()
                     // The account is part of the key so that two accounts' parts never mix.
-                    .source(session.systemId() + "\u0000" + m.source.address())
+                    .source(session.systemId() + "\u0000" + m.source().address())
                     .destination(m.firstDestination().address())
-                    .dataCoding(m.dataCoding).userData(userData).udhi(esm.isUdhi());
+                    .dataCoding(m.dataCoding()).userData(userData).udhi(esm.isUdhi());
             Optional<Tlv> ref = tlvs.get(TlvTag.SAR_MSG_REF_NUM);
             Optional<Tlv> total = tlvs.get(TlvTag.SAR_TOTAL_SEGMENTS);
             Optional<Tlv> seq = tlvs.get(TlvTag.SAR_SEGMENT_SEQNUM);
@@ -392,7 +413,7 @@ final class MessageCenter {
             }
             partIds.invalidate(key);
             ReassembledMessage r = joined.get();
-            record.add(new JoinedMessage(session.systemId(), m.source.address(), r.destination(), r.dataCoding(),
+            record.add(new JoinedMessage(session.systemId(), m.source().address(), r.destination(), r.dataCoding(),
                     decode(r.dataCoding(), r.payload(), true), r.payload(), partIdsInOrder));
         }
     }

@@ -1,17 +1,22 @@
 package io.ujumbe.smsc;
 
+import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.PduRequest;
 
 /**
- * One accepted submission as {@link SmscRecord} keeps it: the raw user data and references to
- * what the simulator already holds, turned into a {@link ReceivedSubmit} (decoding the text) only
+ * One accepted submission as {@link SmscRecord} keeps it: the raw user data and what the
+ * simulator already made for it, turned into a {@link ReceivedSubmit} (decoding the text) only
  * when someone reads the record. Decoding every submission's text on the I/O thread took 8 % of
  * that thread at peak, for records that are mostly never read.
  */
 final class RecordedSubmit {
     private final String sessionId;
     private final String systemId;
-    private final StoredMessage message;
+    private final String messageId;
+    private final Address source;
+    private final Address destination;
+    private final int dataCoding;
+    private final long submittedAtNanos;
     private final byte[] payload;
     private final int partNumber;
     private final int totalParts;
@@ -27,7 +32,12 @@ final class RecordedSubmit {
                    int totalParts, int reference, PduRequest pdu) {
         this.sessionId = sessionId;
         this.systemId = systemId;
-        this.message = message;
+        // Copied: the message's row is reused once it has left the table (see MessageRows).
+        this.messageId = message.messageId();
+        this.source = message.source();
+        this.destination = message.firstDestination();
+        this.dataCoding = message.dataCoding();
+        this.submittedAtNanos = message.submittedAtNanos();
         this.payload = payload;
         this.partNumber = partNumber;
         this.totalParts = totalParts;
@@ -42,10 +52,9 @@ final class RecordedSubmit {
     ReceivedSubmit toReceivedSubmit() {
         ReceivedSubmit r = received;
         if (r == null) {
-            StoredMessage m = message;
-            r = new ReceivedSubmit(sessionId, systemId, m.messageId(), m.source.address(),
-                    m.firstDestination().address(), m.dataCoding, MessageCenter.decode(m.dataCoding, payload, true),
-                    partNumber, totalParts, reference, m.submittedAt(), pdu);
+            r = new ReceivedSubmit(sessionId, systemId, messageId, source.address(), destination.address(), dataCoding,
+                    MessageCenter.decode(dataCoding, payload, true), partNumber, totalParts, reference,
+                    StoredMessage.instant(submittedAtNanos), pdu);
             received = r;
         }
         return r;

@@ -1,5 +1,9 @@
 package io.ujumbe.smsc;
 
+import io.ujumbe.pdu.Address;
+import io.ujumbe.pdu.MessageState;
+import io.ujumbe.pdu.RegisteredDelivery;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,7 +75,10 @@ public final class SmscRecord {
     public List<SimulatedMessage> messages() {
         List<SimulatedMessage> out = new ArrayList<>();
         for (StoredMessage m : messages.all()) {
-            out.add(m.snapshot());
+            SimulatedMessage s = m.snapshot();
+            if (s != null) {
+                out.add(s);
+            }
         }
         return out;
     }
@@ -167,8 +174,17 @@ public final class SmscRecord {
         append(deliveries, d);
     }
 
-    void store(StoredMessage m) {
-        messages.put(m);
+    /** Holds a message for query_sm, cancel_sm and replace_sm; see {@link MessageTable#put}. */
+    StoredMessage store(StoredMessage.Origin origin, long number, Address source, List<Address> destinations,
+                        int dataCoding, boolean udhi, byte[] shortMessage, RegisteredDelivery rd, MessageState state,
+                        long submittedAtNanos, OutcomePicker.Outcome outcome, int pins) {
+        return messages.put(origin, number, source, destinations, dataCoding, udhi, shortMessage, rd, state,
+                submittedAtNanos, outcome, pins);
+    }
+
+    /** The message {@link #store} put in {@code rows} with this number. */
+    StoredMessage stored(MessageRows rows, long number) {
+        return messages.at(rows, number);
     }
 
     /** Hex ids are looked up regardless of letter case; leading and trailing blanks are ignored. */

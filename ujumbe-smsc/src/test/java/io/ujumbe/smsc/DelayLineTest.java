@@ -24,7 +24,7 @@ class DelayLineTest {
 
     @Test
     void runsEveryTaskOnceInTheOrderAdded() {
-        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(5), (r, wall) -> r.run());
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(5), (r, key, wall) -> r.run());
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < 2_000; i++) {
             int n = i;
@@ -36,7 +36,7 @@ class DelayLineTest {
 
     @Test
     void tasksAddedFromSeveralThreadsAndAfterADrainAllRun() throws Exception {
-        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ZERO, (r, wall) -> r.run());
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ZERO, (r, key, wall) -> r.run());
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -64,7 +64,7 @@ class DelayLineTest {
         // times, then drains, shrinks and is used again.
         DelayLine<Integer> line;
         List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
-        line = new DelayLine<>(timer, Duration.ofMillis(200), (i, wall) -> ran.add(i));
+        line = new DelayLine<>(timer, Duration.ofMillis(200), (i, key, wall) -> ran.add(i));
         for (int i = 0; i < 70_000; i++) {
             line.add(i);
         }
@@ -81,7 +81,7 @@ class DelayLineTest {
     void nothingRunsBeforeItsDelay() {
         List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
         long delay = Duration.ofMillis(50).toNanos();
-        DelayLine<Long> line = new DelayLine<>(timer, Duration.ofNanos(delay), (added, wall) -> lateness.add(System.nanoTime() - added));
+        DelayLine<Long> line = new DelayLine<>(timer, Duration.ofNanos(delay), (added, key, wall) -> lateness.add(System.nanoTime() - added));
         for (int i = 0; i < 100; i++) {
             line.add(System.nanoTime());
         }
@@ -91,7 +91,7 @@ class DelayLineTest {
 
     @Test
     void aFailingTaskDoesNotStopTheOthers() {
-        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(1), (r, wall) -> r.run());
+        DelayLine<Runnable> line = new DelayLine<>(timer, Duration.ofMillis(1), (r, key, wall) -> r.run());
         List<String> ran = Collections.synchronizedList(new ArrayList<>());
         line.add(() -> ran.add("a"));
         line.add(() -> {

@@ -5,8 +5,10 @@ import io.ujumbe.pdu.MessageState;
 import io.ujumbe.pdu.RegisteredDelivery;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,10 +46,9 @@ class MessageTableTest {
     void findsHeldMessagesByIdInAnyCaseAndIgnoresOthers() {
         for (MessageIdFormat f : MessageIdFormat.values()) {
             MessageTable table = new MessageTable(f, 1000);
-            StoredMessage m = message(f, 0xABCDEF);
-            table.put(m);
-            assertThat(table.get(m.messageId())).isSameAs(m);
-            assertThat(table.get(" " + m.messageId().toLowerCase() + "\t")).isSameAs(m);
+            StoredMessage m = put(table, f, 0xABCDEF);
+            assertThat(table.get(m.messageId())).isEqualTo(m);
+            assertThat(table.get(" " + m.messageId().toLowerCase() + "\t")).isEqualTo(m);
             assertThat(table.get(f.format(0xABCDEF + 1, SALT))).isNull();
             assertThat(table.get("0" + m.messageId())).as("leading zero: not the id given").isNull();
             assertThat(table.get("nonsense")).isNull();
@@ -61,7 +62,7 @@ class MessageTableTest {
         MessageTable table = new MessageTable(MessageIdFormat.HEX, 10_000);
         long first = 0x10001;
         for (long n = first; n < first + 25_000; n++) {
-            table.put(message(MessageIdFormat.HEX, n));
+            put(table, MessageIdFormat.HEX, n);
         }
         assertThat(table.all()).hasSize(10_000);
         assertThat(table.get(MessageIdFormat.HEX.format(first + 14_999, SALT))).isNull();
@@ -71,14 +72,111 @@ class MessageTableTest {
     }
 
     @Test
+    void everyHeldMessageReadsBackItsOwnFieldsAcrossBlocksAndPasses() {
+        // 10,000 slots: two full blocks of 4,096 and one of 1,808; 3.5 passes of the numbers.
+        MessageTable table = new MessageTable(MessageIdFormat.HEX, 10_000);
+        long first = 0x10001;
+        long last = first + 35_000 - 1;
+        for (long n = first; n <= last; n++) {
+            put(table, MessageIdFormat.HEX, n);
+        }
+        for (long n = last - 9_999; n <= last; n++) {
+            StoredMessage m = table.get(MessageIdFormat.HEX.format(n, SALT));
+            assertThat(m).as("message %d", n).isNotNull();
+            assertThat(m.number).isEqualTo(n);
+            assertThat(m.firstDestination().address()).isEqualTo("254700" + (n % 1_000_000));
+            assertThat(m.shortMessage()).containsExactly((byte) n, 2);
+            assertThat(m.submittedAtNanos()).isEqualTo(n);
+        }
+        assertThat(table.all()).hasSize(10_000).extracting(m -> m.number).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMessagePushedOutBeforeItsReceiptIsStillThereForTheReceiptAndItsRowIsReusedOnlyAfter() {
+        // One full block of 4,096 slots, so that retired blocks are reused.
+        MessageTable table = new MessageTable(MessageIdFormat.HEX, 4096);
+        StoredMessage m = put(table, MessageIdFormat.HEX, 10_000, 1);
+        MessageRows rows = m.rows();
+        for (long n = 10_001; n < 10_000 + 5 * 4096; n++) {
+            StoredMessage other = put(table, MessageIdFormat.HEX, n);
+            if (n / 4096 != 10_000 / 4096) {
+                assertThat(other.rows()).as("a pinned block is not reused for a later pass").isNotSameAs(rows);
+            }
+        }
+        assertThat(table.get(m.messageId())).as("out of the table").isNull();
+        StoredMessage late = table.at(rows, 10_000);
+        assertThat(late).isEqualTo(m);
+        assertThat(late.firstDestination().address()).isEqualTo("25470010000");
+        assertThat(late.finish(MessageState.DELIVERED, 0, 5)).isEqualTo(MessageState.ENROUTE);
+        assertThat(late.snapshot().state()).isEqualTo(MessageState.DELIVERED);
+        rows.release();
+        assertThatThrownBy(rows::release).isInstanceOf(IllegalStateException.class);
+        boolean reused = false;
+        for (long n = 10_000 + 5 * 4096; n < 10_000 + 8 * 4096; n++) {
+            reused |= put(table, MessageIdFormat.HEX, n).rows() == rows;
+        }
+        assertThat(reused).as("released and retired: reused").isTrue();
+        assertThat(late.state()).as("its row holds another message now").isEqualTo(MessageState.UNKNOWN);
+        assertThat(late.snapshot()).isNull();
+        assertThat(late.finish(MessageState.DELETED, 0, 6)).isNull();
+        assertThat(late.replace(new byte[] {1}, RegisteredDelivery.NONE)).isFalse();
+    }
+
+    @Test
+    void passAfterPassTheSameFewBlocksAreReused() {
+        MessageTable table = new MessageTable(MessageIdFormat.HEX, 3 * 4096);
+        java.util.Set<MessageRows> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (long n = 1; n <= 20L * 3 * 4096; n++) {
+            seen.add(put(table, MessageIdFormat.HEX, n).rows());
+        }
+        // Three in the table, and each replaced one kept until the next block is full: a handful, not 60.
+        assertThat(seen).hasSizeLessThanOrEqualTo(8);
+        assertThat(table.all()).hasSize(3 * 4096);
+        long last = 20L * 3 * 4096;
+        assertThat(table.get(MessageIdFormat.HEX.format(last - 3 * 4096 + 1, SALT)).shortMessage())
+                .containsExactly((byte) (last - 3 * 4096 + 1), 2);
+        assertThat(table.get(MessageIdFormat.HEX.format(last - 3 * 4096, SALT))).isNull();
+    }
+
+    @Test
+    void concurrentWritersLoseNoneOfTheLatestMessages() throws Exception {
+        MessageTable table = new MessageTable(MessageIdFormat.DECIMAL, 10_000);
+        AtomicLong numbers = new AtomicLong(0x10000);
+        int perThread = 50_000;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    put(table, MessageIdFormat.DECIMAL, numbers.incrementAndGet());
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        long last = numbers.get();
+        for (long n = last - 9_999; n <= last; n++) {
+            StoredMessage m = table.get(Long.toString(n));
+            assertThat(m).as("message %d", n).isNotNull();
+            assertThat(m.shortMessage()).containsExactly((byte) n, 2);
+        }
+        assertThat(table.all()).hasSize(10_000);
+    }
+
+    @Test
     void startsEmptyAndRejectsANonPositiveCapacity() {
         assertThat(new MessageTable(MessageIdFormat.HEX, 1_000_000).all()).isEmpty();
         assertThatThrownBy(() -> new MessageTable(MessageIdFormat.HEX, 0)).hasMessageContaining("capacity");
     }
 
-    private static StoredMessage message(MessageIdFormat f, long n) {
-        return new StoredMessage(new StoredMessage.Origin("acme", "s1", f, SALT), n, Address.international("254700000001"),
-                List.of(Address.international("254700000002")), 0, false, new byte[] {1, 2}, RegisteredDelivery.NONE,
-                MessageState.ENROUTE, 0L, new OutcomePicker.Outcome(MessageState.DELIVERED, 0));
+    private static StoredMessage put(MessageTable table, MessageIdFormat f, long n) {
+        return put(table, f, n, 0);
+    }
+
+    private static StoredMessage put(MessageTable table, MessageIdFormat f, long n, int pins) {
+        return table.put(new StoredMessage.Origin("acme", "s1", f, SALT), n, Address.international("254700000001"),
+                List.of(Address.international("254700" + (n % 1_000_000))), 0, false, new byte[] {(byte) n, 2},
+                RegisteredDelivery.NONE, MessageState.ENROUTE, n, new OutcomePicker.Outcome(MessageState.DELIVERED, 0), pins);
     }
 }

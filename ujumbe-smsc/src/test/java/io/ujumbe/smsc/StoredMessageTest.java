@@ -74,7 +74,7 @@ class StoredMessageTest {
     }
 
     private static StoredMessage message(List<Address> to, byte[] text, boolean udhi) {
-        return new StoredMessage(ORIGIN, 0x10001, Address.alphanumeric("ACME"), to, 0, udhi, text,
-                RegisteredDelivery.NONE, MessageState.ENROUTE, StoredMessage.nowNanos(), DELIVERED);
+        return new MessageTable(MessageIdFormat.HEX, 10).put(ORIGIN, 0x10001, Address.alphanumeric("ACME"), to, 0, udhi, text,
+                RegisteredDelivery.NONE, MessageState.ENROUTE, StoredMessage.nowNanos(), DELIVERED, 0);
     }
 }
