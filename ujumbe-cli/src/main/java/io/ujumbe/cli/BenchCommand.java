@@ -11,6 +11,7 @@ import io.ujumbe.client.TextEncoding;
 import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.RegisteredDelivery;
 import io.ujumbe.process.CpuTime;
+import io.ujumbe.process.LoadWindow;
 import io.ujumbe.smsc.SmscAccount;
 import io.ujumbe.smsc.SmscConfig;
 import io.ujumbe.smsc.SmscSimulator;
@@ -27,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -173,7 +173,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private Run run(SmppClient client, String text, int n, int inFlight) throws InterruptedException {
         Run r = new Run(n);
-        Semaphore permits = new Semaphore(inFlight);
+        // Refilled in steps of a tenth, not woken per completion (see LoadWindow); the same in the peers' harnesses.
+        LoadWindow permits = new LoadWindow(inFlight);
         long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         r.cpuAtStart = CpuTime.processNanos();
         r.jitAtStart = CpuTime.compilerNanos();

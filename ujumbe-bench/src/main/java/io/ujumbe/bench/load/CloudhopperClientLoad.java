@@ -10,12 +10,12 @@ import com.cloudhopper.smpp.impl.DefaultSmppSessionHandler;
 import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 import com.cloudhopper.smpp.type.Address;
+import io.ujumbe.process.LoadWindow;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 
 /**
  * cloudhopper-smpp 5.0.9's client under the same load as {@code ujumbe bench}: one sending thread
@@ -80,7 +80,8 @@ public final class CloudhopperClientLoad {
     private static LoadRun run(LoadOptions o, List<SmppSession> sessions, Handler handler, byte[] text, int n)
             throws Exception {
         LoadRun r = new LoadRun(n);
-        Semaphore permits = new Semaphore(o.window() * o.sessions());
+        // The same window as ujumbe bench's (see LoadWindow).
+        LoadWindow permits = new LoadWindow(o.window() * o.sessions());
         handler.begin(r, permits);
         long interval = o.intervalNanos();
         r.start();
@@ -105,9 +106,9 @@ public final class CloudhopperClientLoad {
     /** Completes each message from its response (or expiry) on cloudhopper's I/O thread. */
     private static final class Handler extends DefaultSmppSessionHandler {
         private volatile LoadRun run;
-        private volatile Semaphore permits;
+        private volatile LoadWindow permits;
 
-        void begin(LoadRun r, Semaphore p) {
+        void begin(LoadRun r, LoadWindow p) {
             this.run = r;
             this.permits = p;
         }
