@@ -1,6 +1,7 @@
 package io.ujumbe.process;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadWindow {
     private final int wakeAt;
     private final AtomicInteger free;
-    private volatile Thread waiter;
+    /** The sender while it sleeps; taken by the release that wakes it, so that it is woken once. */
+    private final AtomicReference<Thread> waiter = new AtomicReference<>();
 
     /** A window of {@code size} places, all free. */
     public LoadWindow(int size) {
@@ -39,12 +41,13 @@ public final class LoadWindow {
                 }
                 continue;
             }
-            waiter = Thread.currentThread();
+            Thread me = Thread.currentThread();
+            waiter.set(me);
             // Published before this second look: a release that makes enough room after it sees the waiter.
             if (free.get() < wakeAt) {
                 LockSupport.park(this);
             }
-            waiter = null;
+            waiter.compareAndSet(me, null);
             if (Thread.interrupted()) {
                 throw new InterruptedException("interrupted while waiting for room in the load window");
             }
@@ -54,8 +57,9 @@ public final class LoadWindow {
     /** Gives a place back; wakes the sender once a tenth of the window is free. Any thread. */
     public void release() {
         if (free.incrementAndGet() >= wakeAt) {
-            Thread w = waiter;
-            if (w != null) {
+            Thread w = waiter.get();
+            // One wake per wait: the releases that follow until the sender runs find no waiter.
+            if (w != null && waiter.compareAndSet(w, null)) {
                 LockSupport.unpark(w);
             }
         }
