@@ -14,7 +14,8 @@
 #               docs/benchmarks.md is NOT touched. A few minutes on 2 cores.
 #   --no-build  use the jars already in ujumbe-cli/target and ujumbe-bench/target
 #   --no-jmh    skip the codec benchmarks
-# Environment: XMX (default 1g), MVN_FLAGS (e.g. -o), JAVA (default java).
+# Environment: XMX (default 1g), MVN_FLAGS (e.g. -o), JAVA (default java), WARMUP_SECONDS (the least
+# time every client run warms up before it is measured; default 5, 2 with --quick).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +33,9 @@ done
 JAVA="${JAVA:-java}"
 XMX="${XMX:-1g}"
 JOPTS=(-Xmx"$XMX" -Xms"$XMX")
+# A quarter of the count, then more until this time has passed (io.ujumbe.process.WarmUp): with a
+# count alone the fastest client's warm-up ended soonest, and its JIT compiled through its measured run.
+WARMUP_SECONDS="${WARMUP_SECONDS:-$([[ $quick == 1 ]] && echo 2 || echo 5)}"
 command_line="bench/compare.sh $*"
 
 if [[ $build == 1 ]]; then
@@ -97,7 +101,7 @@ ticks_per_s="$(getconf CLK_TCK)"
 # run CLIENT SERVER PORT SMSC_PID WINDOW COUNT WARMUP [extra flags...]: appends one JSON line to $raw
 run() {
   local client="$1" server="$2" port="$3" spid="$4" window="$5" count="$6" warmup="$7"; shift 7
-  local flags=(--port "$port" --count "$count" --warmup "$warmup" --window "$window" --json "$@")
+  local flags=(--port "$port" --count "$count" --warmup "$warmup" --warmup-seconds "$WARMUP_SECONDS" --window "$window" --json "$@")
   local cmd
   client_command "$client" "${flags[@]}" || return 1
   local t0 t1 out
@@ -107,9 +111,11 @@ run() {
     # SMSC CPU per message over warm-up and measured messages (it cannot tell them apart), and the
     # same without its JIT compiler threads' time (the SMSC's JVM is still compiling in later runs).
     # A compiler thread that ended during the run takes its ticks out of the sum: never below 0.
-    local smsc_us smsc_excl
+    local smsc_us smsc_excl warmed
+    # The client reports the warm-up it sent (a count, then more until WARMUP_SECONDS had passed).
+    warmed="$(echo "$out" | sed -nE 's/.*"warmup":([0-9]+).*/\1/p')"
     read -r smsc_us smsc_excl < <(awk -v a="$t0" -v b="$t1" -v ja="$j0" -v jb="$j1" -v hz="$ticks_per_s" \
-      -v n=$((count + warmup)) 'BEGIN{jit = jb > ja ? jb - ja : 0; printf "%.2f %.2f\n", (b-a)/hz*1e6/n, (b-a-jit)/hz*1e6/n}')
+      -v n=$((count + ${warmed:-$warmup})) 'BEGIN{jit = jb > ja ? jb - ja : 0; printf "%.2f %.2f\n", (b-a)/hz*1e6/n, (b-a-jit)/hz*1e6/n}')
     echo "${out%\}},\"server\":\"$server\",\"smsc_cpu_us_per_msg\":$smsc_us,\"smsc_cpu_us_per_msg_excl_jit\":$smsc_excl}" >> "$raw"
     echo "  $client -> $server window $window: $(echo "$out" | sed -E 's/.*"throughput_per_s":([0-9.]+).*"p99":([0-9.]+).*/\1 msg\/s, p99 \2 ms/')" >&2
   else
@@ -275,7 +281,7 @@ print("- Date: $(date -u '+%Y-%m-%d %H:%M UTC')")
 print("- Machine: $(nproc) cores, ${machine_cpu}, ${machine_ram} RAM; JDK: ${jdk}")
 print("- Load average before / after the load runs: \`${load_before##*load average: }\` / \`${load_after##*load average: }\` (the machine is shared; figures move with it)")
 print("- Command: \`${command_line}\` (JVM flags for every client and SMSC: \`${JOPTS[*]}\`)")
-print("- Each run: one session, the given window, 20-character GSM submit_sm, no receipts; a quarter of the count first as JIT warm-up, not measured.")
+print("- Each run: one session, the given window, 20-character GSM submit_sm, no receipts; first a warm-up, not measured: a quarter of the count, then more until ${WARMUP_SECONDS} s have passed (the same time for every client; see io.ujumbe.process.WarmUp).")
 print("  Latency is submit to submit_sm_resp as the application sees it. Client CPU is the client process during the measured run,")
 print("  and in brackets the same without its JIT compiler threads (C1, C2), which compile the hot code for seconds in every fresh client JVM;")
 print("  SMSC CPU is the SMSC process over warm-up and run, per message, and in brackets the same without its JIT compiler threads.")

@@ -12,6 +12,7 @@ import io.ujumbe.pdu.Address;
 import io.ujumbe.pdu.RegisteredDelivery;
 import io.ujumbe.process.CpuTime;
 import io.ujumbe.process.LoadWindow;
+import io.ujumbe.process.WarmUp;
 import io.ujumbe.smsc.SmscAccount;
 import io.ujumbe.smsc.SmscConfig;
 import io.ujumbe.smsc.SmscSimulator;
@@ -60,6 +61,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "0", description = "Messages sent first and not measured (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-seconds", defaultValue = "0", description = "After the --warmup messages, keep warming up "
+            + "in batches until this many seconds have passed (default: ${DEFAULT-VALUE}): the same time for every client "
+            + "being compared, whatever its speed.")
+    double warmupSeconds;
+
     @Option(names = "--window", required = true, description = "Requests in flight per session.")
     int window;
 
@@ -102,6 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         check(count >= 1, "--count must be at least 1, was " + count);
         check(warmup >= 0, "--warmup must be 0 or more, was " + warmup);
+        check(warmupSeconds >= 0 && warmupSeconds <= 3600, "--warmup-seconds must be in 0..3600, was " + warmupSeconds);
         check(window >= 1 && window <= 100_000, "--window must be in 1..100000, was " + window);
         check(sessions >= 1 && sessions <= 64, "--sessions must be in 1..64, was " + sessions);
         check(rate >= 0 && !Double.isInfinite(rate), "--rate must be 0 (unlimited) or more, was " + rate);
@@ -142,18 +149,16 @@ final class BenchCommand implements Callable<Integer> {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
             }
             String text = "x".repeat(size);
-            if (warmup > 0) {
-                run(client, text, warmup, inFlight);
-            }
+            long warmed = WarmUp.run(warmup, warmupSeconds, n -> run(client, text, n, inFlight));
             Run r = run(client, text, count, inFlight);
             if (receipts) {
                 // The receipts of warm-up and run: the SMSC sends them after its receipt delay.
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-                while (receiptsReceived.get() < (long) warmup + count && System.nanoTime() < until) {
+                while (receiptsReceived.get() < warmed + count && System.nanoTime() < until) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
                 }
             }
-            Report report = Report.of(r, count, window, sessions, receipts ? receiptsReceived.get() : -1);
+            Report report = Report.of(r, count, warmed, window, sessions, receipts ? receiptsReceived.get() : -1);
             System.out.println(json ? report.json() : report.text());
             return r.failed.get() == 0 ? Main.OK : Main.FAILED;
         } finally {
@@ -267,16 +272,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** What is printed: throughput, latency percentiles, CPU and heap of this process. */
-    private record Report(int count, int failed, int window, int sessions, double seconds, double perSecond,
+    private record Report(int count, long warmup, int failed, int window, int sessions, double seconds, double perSecond,
                           double p50, double p90, double p99, double max, double cpuSeconds, double jitSeconds,
                           double heapMb, int threads, double allocPerMessage, long receipts) {
-        static Report of(Run r, int count, int window, int sessions, long receipts) {
+        static Report of(Run r, int count, long warmup, int window, int sessions, long receipts) {
             long[] sorted = r.latencies.clone();
             Arrays.sort(sorted);
             double seconds = (r.end - r.start) / 1e9;
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Report(count, r.failed.get(), window, sessions, seconds, count / seconds,
+            return new Report(count, warmup, r.failed.get(), window, sessions, seconds, count / seconds,
                     ms(percentile(sorted, 0.50)), ms(percentile(sorted, 0.90)), ms(percentile(sorted, 0.99)),
                     ms(sorted[sorted.length - 1]), (r.cpuAtEnd - r.cpuAtStart) / 1e9,
                     r.jitAtStart < 0 || r.jitAtEnd < 0 ? -1 : (r.jitAtEnd - r.jitAtStart) / 1e9, heap / (1024.0 * 1024.0),
@@ -293,12 +298,12 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         String json() {
-            return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
+            return String.format(Locale.ROOT, "{\"client\":\"ujumbe\",\"count\":%d,\"warmup\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
                             + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,%s\"alloc_bytes_per_msg\":%.0f,"
                             + "\"heap_used_mb\":%.1f,\"threads\":%d%s}",
-                    count, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
+                    count, warmup, count - failed, failed, window, sessions, seconds, perSecond, p50, p90, p99, max,
                     cpuSeconds, cpuSeconds * 1e6 / count, CpuTime.jsonFields(cpuSeconds, jitSeconds, count),
                     allocPerMessage, heapMb, threads,
                     receipts < 0 ? "" : ",\"receipts\":" + receipts);

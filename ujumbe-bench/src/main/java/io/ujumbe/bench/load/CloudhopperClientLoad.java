@@ -11,6 +11,7 @@ import com.cloudhopper.smpp.pdu.PduRequest;
 import com.cloudhopper.smpp.pdu.SubmitSm;
 import com.cloudhopper.smpp.type.Address;
 import io.ujumbe.process.LoadWindow;
+import io.ujumbe.process.WarmUp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,11 +62,9 @@ public final class CloudhopperClientLoad {
                 sessions.add(session);
             }
             byte[] text = o.shortMessage();
-            if (o.warmup() > 0) {
-                run(o, sessions, handler, text, o.warmup());
-            }
+            long warmed = WarmUp.run(o.warmup(), o.warmupSeconds(), n -> run(o, sessions, handler, text, n));
             LoadRun r = run(o, sessions, handler, text, o.count());
-            System.out.println(r.report("cloudhopper", o));
+            System.out.println(r.report("cloudhopper", o, warmed));
             for (SmppSession s : sessions) {
                 s.unbind(5_000);
                 s.destroy();

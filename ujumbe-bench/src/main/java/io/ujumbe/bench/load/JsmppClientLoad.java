@@ -8,6 +8,7 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
+import io.ujumbe.process.WarmUp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,11 +43,9 @@ public final class JsmppClientLoad {
             sessions.add(session);
         }
         byte[] text = o.shortMessage();
-        if (o.warmup() > 0) {
-            run(o, sessions, text, o.warmup());
-        }
+        long warmed = WarmUp.run(o.warmup(), o.warmupSeconds(), n -> run(o, sessions, text, n));
         LoadRun r = run(o, sessions, text, o.count());
-        System.out.println(r.report("jsmpp", o));
+        System.out.println(r.report("jsmpp", o, warmed));
         for (SMPPSession s : sessions) {
             s.unbindAndClose();
         }

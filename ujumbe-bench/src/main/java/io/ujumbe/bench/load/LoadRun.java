@@ -78,8 +78,11 @@ public final class LoadRun {
         return failed.get();
     }
 
-    /** The report line(s): one JSON object when {@code json}, else a few lines of text. */
-    public String report(String client, LoadOptions o) {
+    /**
+     * The report line(s): one JSON object when {@code json}, else a few lines of text.
+     * {@code warmedUp}: the messages sent before, not measured (what {@link io.ujumbe.process.WarmUp#run} returned).
+     */
+    public String report(String client, LoadOptions o, long warmedUp) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         int count = sorted.length;
@@ -94,11 +97,11 @@ public final class LoadRun {
         double p99 = ms(percentile(sorted, 0.99));
         double max = ms(sorted[count - 1]);
         if (o.json()) {
-            return String.format(Locale.ROOT, "{\"client\":\"%s\",\"count\":%d,\"accepted\":%d,\"failed\":%d,"
+            return String.format(Locale.ROOT, "{\"client\":\"%s\",\"count\":%d,\"warmup\":%d,\"accepted\":%d,\"failed\":%d,"
                             + "\"window\":%d,\"sessions\":%d,\"elapsed_s\":%.3f,\"throughput_per_s\":%.1f,"
                             + "\"latency_ms\":{\"p50\":%.3f,\"p90\":%.3f,\"p99\":%.3f,\"max\":%.3f},"
                             + "\"cpu_s\":%.2f,\"cpu_us_per_msg\":%.2f,%s\"heap_used_mb\":%.1f,\"threads\":%d}",
-                    client, count, count - bad, bad, o.window(), o.sessions(), seconds, count / seconds,
+                    client, count, warmedUp, count - bad, bad, o.window(), o.sessions(), seconds, count / seconds,
                     p50, p90, p99, max, cpu, cpu * 1e6 / count, CpuTime.jsonFields(cpu, jit, count), heapMb, threads);
         }
         return String.format(Locale.ROOT, "%s: sent %d (accepted %d, failed %d) in %.2f s with window %d x %d session(s)%n"
