@@ -252,11 +252,11 @@ final class MessageCenter {
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
         OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());
         boolean intermediate = config.intermediateReceipts() && rd.intermediate();
+        long now = System.nanoTime(); // one reading for the submission time, the rate and the delay lines
         // Each receipt to come pins the message's block (see MessageRows), released when it is done.
         StoredMessage m = record.store(origin, n, sharedSource(source), destinations, dataCoding, udhi, message,
-                rd, initial, StoredMessage.nowNanos(), outcome, intermediate ? 2 : 1);
+                rd, initial, StoredMessage.nowNanos(now), outcome, intermediate ? 2 : 1);
         counters.moved(null, initial);
-        long now = System.nanoTime(); // one reading for the rate and the delay lines
         counters.submitted(now);
         if (intermediate) {
             intermediates.add(m.rows(), n, now);
