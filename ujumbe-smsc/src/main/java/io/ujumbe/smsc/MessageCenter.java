@@ -145,7 +145,7 @@ final class MessageCenter {
         byte[] userData = p.shortMessage();
         StoredMessage m = accept(origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
                 p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
-        recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
+        recordPart(session, m, p.destinationAddress(), p, p.esmClass(), userData, p.tlvs());
         return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
@@ -156,7 +156,8 @@ final class MessageCenter {
         byte[] payload = p.tlvs().get(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
         StoredMessage m = accept(origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
                 p.esmClass().isUdhi(), payload, p.registeredDelivery(), "");
-        recordPart(session, m, p, p.esmClass(), payload, p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
+        recordPart(session, m, p.destinationAddress(), p, p.esmClass(), payload,
+                p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
         return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
 
@@ -178,7 +179,7 @@ final class MessageCenter {
         byte[] userData = p.shortMessage();
         StoredMessage m = accept(origin, p.sourceAddress(), good, p.dataCoding().value(), p.esmClass().isUdhi(),
                 userData, p.registeredDelivery(), p.scheduleDeliveryTime());
-        recordPart(session, m, p, p.esmClass(), userData, p.tlvs());
+        recordPart(session, m, good.get(0), p, p.esmClass(), userData, p.tlvs());
         return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId(), bad, Tlvs.EMPTY);
     }
 
@@ -361,13 +362,16 @@ final class MessageCenter {
         return b.build();
     }
 
-    /** {@code userData} is kept by the record, not copied: the caller must not change it. */
-    private void recordPart(SmppSession session, StoredMessage m, PduRequest pdu, EsmClass esm, byte[] userData,
-                            Tlvs tlvs) {
+    /**
+     * {@code userData} is kept by the record, not copied: the caller must not change it.
+     * {@code destination}: the message's (first), as decoded; kept as it is.
+     */
+    private void recordPart(SmppSession session, StoredMessage m, Address destination, PduRequest pdu, EsmClass esm,
+                            byte[] userData, Tlvs tlvs) {
         if (!esm.isUdhi() && !hasSar(tlvs)) {
             // A message in one piece (the common case): nothing to parse, nothing to join.
             if (record.keepsEntries()) {
-                record.add(new RecordedSubmit(session.id(), session.systemId(), m, userData, 1, 1, -1, pdu));
+                record.add(new RecordedSubmit(session.id(), session.systemId(), m, destination, userData, 1, 1, -1, pdu));
             }
             return;
         }
@@ -376,7 +380,7 @@ final class MessageCenter {
             InboundPart.Builder b = InboundPart.builder()
                     // The account is part of the key so that two accounts' parts never mix.
                     .source(session.systemId() + "\u0000" + m.source().address())
-                    .destination(m.firstDestination().address())
+                    .destination(destination.address())
                     .dataCoding(m.dataCoding()).userData(userData).udhi(esm.isUdhi());
             Optional<Tlv> ref = tlvs.get(TlvTag.SAR_MSG_REF_NUM);
             Optional<Tlv> total = tlvs.get(TlvTag.SAR_TOTAL_SEGMENTS);
@@ -392,7 +396,7 @@ final class MessageCenter {
         }
         byte[] payload = part == null ? userData : part.payload();
         Concatenation c = part == null ? null : part.concatenation().orElse(null);
-        record.add(new RecordedSubmit(session.id(), session.systemId(), m, payload,
+        record.add(new RecordedSubmit(session.id(), session.systemId(), m, destination, payload,
                 c == null ? 1 : c.sequence(), c == null ? 1 : c.total(), c == null ? -1 : c.reference(), pdu));
         if (c == null) {
             return;

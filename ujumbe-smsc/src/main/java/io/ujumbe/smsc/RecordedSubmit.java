@@ -26,16 +26,17 @@ final class RecordedSubmit {
     private ReceivedSubmit received;
 
     /**
+     * @param destination the message's (first) destination
      * @param payload the user data without any header; not copied, so the caller must not change it
      */
-    RecordedSubmit(String sessionId, String systemId, StoredMessage message, byte[] payload, int partNumber,
-                   int totalParts, int reference, PduRequest pdu) {
+    RecordedSubmit(String sessionId, String systemId, StoredMessage message, Address destination, byte[] payload,
+                   int partNumber, int totalParts, int reference, PduRequest pdu) {
         this.sessionId = sessionId;
         this.systemId = systemId;
         // Copied: the message's row is reused once it has left the table (see MessageRows).
         this.messageId = message.messageId();
         this.source = message.source();
-        this.destination = message.firstDestination();
+        this.destination = destination;
         this.dataCoding = message.dataCoding();
         this.submittedAtNanos = message.submittedAtNanos();
         this.payload = payload;
