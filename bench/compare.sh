@@ -104,18 +104,23 @@ run() {
   local flags=(--port "$port" --count "$count" --warmup "$warmup" --warmup-seconds "$WARMUP_SECONDS" --window "$window" --json "$@")
   local cmd
   client_command "$client" "${flags[@]}" || return 1
-  local t0 t1 out
+  local t0 t1 out cpid
+  # The SMSC's CPU is read from the client's first measured message (the line WarmUp prints on
+  # stderr) to its exit, as the clients' own figures cover their measured runs only: over the warm-up
+  # too, the SMSC's figure held the slow start of each client's JVM (fewer PDUs per read).
+  : > "$work/client.err"
+  timeout 180 "${cmd[@]}" > "$work/client.out" 2> "$work/client.err" &
+  cpid=$!
+  while kill -0 "$cpid" 2>/dev/null && ! grep -q "^measuring after warm-up:" "$work/client.err"; do sleep 0.01; done
   t0="$(cpu_ticks "$spid")" j0="$(jit_ticks "$spid")"
-  if out="$(timeout 180 "${cmd[@]}" 2> "$work/client.err" | tail -n 1)" && [[ "$out" == "{"* ]]; then
+  if wait "$cpid" && out="$(tail -n 1 "$work/client.out")" && [[ "$out" == "{"* ]]; then
     t1="$(cpu_ticks "$spid")" j1="$(jit_ticks "$spid")"
-    # SMSC CPU per message over warm-up and measured messages (it cannot tell them apart), and the
-    # same without its JIT compiler threads' time (the SMSC's JVM is still compiling in later runs).
-    # A compiler thread that ended during the run takes its ticks out of the sum: never below 0.
-    local smsc_us smsc_excl warmed
-    # The client reports the warm-up it sent (a count, then more until WARMUP_SECONDS had passed).
-    warmed="$(echo "$out" | sed -nE 's/.*"warmup":([0-9]+).*/\1/p')"
+    # SMSC CPU per measured message, and the same without its JIT compiler threads' time (the
+    # SMSC's JVM is still compiling in later runs). A compiler thread that ended during the run
+    # takes its ticks out of the sum: never below 0.
+    local smsc_us smsc_excl
     read -r smsc_us smsc_excl < <(awk -v a="$t0" -v b="$t1" -v ja="$j0" -v jb="$j1" -v hz="$ticks_per_s" \
-      -v n=$((count + ${warmed:-$warmup})) 'BEGIN{jit = jb > ja ? jb - ja : 0; printf "%.2f %.2f\n", (b-a)/hz*1e6/n, (b-a-jit)/hz*1e6/n}')
+      -v n="$count" 'BEGIN{jit = jb > ja ? jb - ja : 0; printf "%.2f %.2f\n", (b-a)/hz*1e6/n, (b-a-jit)/hz*1e6/n}')
     echo "${out%\}},\"server\":\"$server\",\"smsc_cpu_us_per_msg\":$smsc_us,\"smsc_cpu_us_per_msg_excl_jit\":$smsc_excl}" >> "$raw"
     echo "  $client -> $server window $window: $(echo "$out" | sed -E 's/.*"throughput_per_s":([0-9.]+).*"p99":([0-9.]+).*/\1 msg\/s, p99 \2 ms/')" >&2
   else
@@ -284,7 +289,7 @@ print("- Command: \`${command_line}\` (JVM flags for every client and SMSC: \`${
 print("- Each run: one session, the given window, 20-character GSM submit_sm, no receipts; first a warm-up, not measured: a quarter of the count, then more until ${WARMUP_SECONDS} s have passed (the same time for every client; see io.ujumbe.process.WarmUp).")
 print("  Latency is submit to submit_sm_resp as the application sees it. Client CPU is the client process during the measured run,")
 print("  and in brackets the same without its JIT compiler threads (C1, C2), which compile the hot code for seconds in every fresh client JVM;")
-print("  SMSC CPU is the SMSC process over warm-up and run, per message, and in brackets the same without its JIT compiler threads.")
+print("  SMSC CPU is the SMSC process from the client's first measured message to its exit, per measured message, and in brackets the same without its JIT compiler threads.")
 print()
 def table(server, title):
     sel = [r for r in rows if r.get("server") == server]

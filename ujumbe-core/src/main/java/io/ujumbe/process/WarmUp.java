@@ -11,6 +11,11 @@ package io.ujumbe.process;
  * of the measured run). The same time for every client warms each one alike.
  */
 public final class WarmUp {
+    /**
+     * The start of the line {@link #run} prints on standard error when the warm-up is over, so that a
+     * script can read an SMSC's CPU from the first measured message (bench/compare.sh does).
+     */
+    public static final String MEASURING = "measuring after warm-up:";
     /** Messages per batch once the count is sent: about a second at window 1, a tenth at window 100. */
     static final int BATCH = 20_000;
 
@@ -26,7 +31,8 @@ public final class WarmUp {
 
     /**
      * Sends {@code count} messages, then batches of {@value #BATCH} until {@code seconds} have
-     * passed since the start (none when 0). Returns the messages sent.
+     * passed since the start (none when 0), then prints {@value #MEASURING} and the messages sent on
+     * standard error. Returns the messages sent.
      */
     public static long run(int count, double seconds, Batch batch) throws Exception {
         if (count < 0 || seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
@@ -44,6 +50,8 @@ public final class WarmUp {
             batch.send(BATCH);
             sent += BATCH;
         }
+        System.err.println(MEASURING + " " + sent + " messages");
+        System.err.flush();
         return sent;
     }
 }

@@ -36,6 +36,19 @@ class WarmUpTest {
     }
 
     @Test
+    void itsEndIsMarkedOnStandardErrorForScripts() throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            WarmUp.run(42, 0, n -> { });
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(WarmUp.MEASURING + " 42 messages");
+    }
+
+    @Test
     void rejectsNegativeOrEndlessWarmUps() {
         assertThatThrownBy(() -> WarmUp.run(-1, 0, n -> { })).hasMessageContaining("0 or more");
         assertThatThrownBy(() -> WarmUp.run(0, Double.POSITIVE_INFINITY, n -> { })).hasMessageContaining("0 or more");
