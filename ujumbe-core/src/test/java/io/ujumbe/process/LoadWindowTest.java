@@ -47,16 +47,8 @@ class LoadWindowTest {
             window.acquire();
         }
         AtomicInteger taken = new AtomicInteger();
-        Thread sender = new Thread(() -> {
-            try {
-                window.acquire();
-                taken.incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        sender.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> sender.getState() == Thread.State.WAITING);
+        AtomicInteger interrupted = new AtomicInteger();
+        Thread sender = waitingSender(window, taken, interrupted);
         window.release();
         // One place of 20 free: not yet a tenth, so the sender sleeps on.
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> taken.get() == 0);
@@ -67,18 +59,12 @@ class LoadWindowTest {
 
         LoadWindow one = new LoadWindow(1);
         one.acquire();
-        Thread next = new Thread(() -> {
-            try {
-                one.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        next.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> next.getState() == Thread.State.WAITING);
+        Thread next = waitingSender(one, taken, interrupted);
         one.release();
         next.join(10_000);
         assertThat(next.isAlive()).isFalse();
+        assertThat(taken.get()).isEqualTo(2);
+        assertThat(interrupted.get()).isZero();
         assertThatThrownBy(() -> new LoadWindow(0)).hasMessageContaining("at least 1");
     }
 
@@ -86,18 +72,27 @@ class LoadWindowTest {
     void anInterruptedSenderStopsWaiting() throws Exception {
         LoadWindow window = new LoadWindow(1);
         window.acquire();
+        AtomicInteger taken = new AtomicInteger();
         AtomicInteger interrupted = new AtomicInteger();
+        Thread sender = waitingSender(window, taken, interrupted);
+        sender.interrupt();
+        sender.join(10_000);
+        assertThat(interrupted.get()).isEqualTo(1);
+        assertThat(taken.get()).isZero();
+    }
+
+    /** A thread that takes a place of a full window, counting its place or its interrupt; returned once it waits. */
+    private static Thread waitingSender(LoadWindow window, AtomicInteger taken, AtomicInteger interrupted) {
         Thread sender = new Thread(() -> {
             try {
                 window.acquire();
+                taken.incrementAndGet();
             } catch (InterruptedException e) {
                 interrupted.incrementAndGet();
             }
         });
         sender.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> sender.getState() == Thread.State.WAITING);
-        sender.interrupt();
-        sender.join(10_000);
-        assertThat(interrupted.get()).isEqualTo(1);
+        return sender;
     }
 }

@@ -47,8 +47,11 @@ final class MessageRows {
     private static final MessageState[] STATES = MessageState.values();
     private static final int UDHI = 1 << 24;
 
-    /** How many times the message numbers had gone round the ring: {@code number / capacity}. Set by {@link #reuse}. */
-    long generation;
+    /**
+     * How many times the message numbers had gone round the ring: {@code number / capacity}. Set by
+     * {@link #reuse}; volatile because the table reads it without the lock (a long may tear otherwise).
+     */
+    volatile long generation;
     /** The ring slot of row 0. Set by {@link #reuse}. */
     int firstSlot;
     final int size;
@@ -90,24 +93,31 @@ final class MessageRows {
         this.dataEnd = new int[size];
         // 40 octets a message holds a 12-digit destination and a 25-character text without growing.
         this.bytes = new byte[Math.max(64, size * 40)];
-        reuse(generation, firstSlot, previous);
+        synchronized (this) {
+            place(generation, firstSlot, previous);
+        }
     }
 
     /**
-     * Empties a retired block (or sets up a new one) for {@code size} slots from {@code firstSlot} of
-     * this pass, replacing {@code previous} (or null). Called by the table, before it publishes the block.
+     * Empties a retired block for its {@code size} slots from {@code firstSlot} of this pass, replacing
+     * {@code previous} (or null). Called by the table, before it publishes the block.
      */
     synchronized void reuse(long generation, int firstSlot, MessageRows previous) {
         if (pins != 0) {
             throw new IllegalStateException("a block reused while " + pins + " receipts are due from it");
         }
-        this.generation = generation;
-        this.firstSlot = firstSlot;
         Arrays.fill(numbers, 0);
         Arrays.fill(refs, null);
         top = 0;
         written = 0;
         retired = false;
+        place(generation, firstSlot, previous);
+    }
+
+    /** Sets the pass and slots these rows are for, and links the block they replace. Under the lock. */
+    private void place(long generation, int firstSlot, MessageRows previous) {
+        this.generation = generation;
+        this.firstSlot = firstSlot;
         this.previous = previous;
         if (previous != null) {
             // Only one block back is ever looked at: an older one leaves the table.
@@ -129,9 +139,7 @@ final class MessageRows {
             retired = true;
             free = pins == 0;
         }
-        if (free && recycler != null) {
-            recycler.accept(this);
-        }
+        giveBack(free);
     }
 
     /** One receipt (or intermediate notification) that {@link #write} counted is done with. */
@@ -143,6 +151,11 @@ final class MessageRows {
             }
             free = --pins == 0 && retired;
         }
+        giveBack(free);
+    }
+
+    /** Outside the lock: the recycler takes a free block for reuse. */
+    private void giveBack(boolean free) {
         if (free && recycler != null) {
             recycler.accept(this);
         }
@@ -267,10 +280,6 @@ final class MessageRows {
         return info[row] >>> 8 & 0xFF;
     }
 
-    boolean udhi(int row) {
-        return (info[row] & UDHI) != 0;
-    }
-
     long submittedAtNanos(int row) {
         return submittedAt[row];
     }
@@ -278,15 +287,6 @@ final class MessageRows {
     /** Its state; UNKNOWN (final) when the row has been reused for another message. */
     synchronized MessageState state(int row, long number) {
         return numbers[row] == number ? STATES[info[row] & 0xFF] : MessageState.UNKNOWN;
-    }
-
-    synchronized int errorCode(int row) {
-        return errors[row];
-    }
-
-    /** Nanoseconds since the epoch when it reached its final state; 0 while it has not. */
-    synchronized long finalAtNanos(int row) {
-        return finalAt[row];
     }
 
     synchronized RegisteredDelivery registeredDelivery(int row) {

@@ -63,11 +63,6 @@ final class StoredMessage {
         return rows.dataCoding(row);
     }
 
-    /** The octets start with a user data header (esm_class UDHI): a receipt's text skips it. */
-    boolean udhi() {
-        return rows.udhi(row);
-    }
-
     /** The final state it takes when the receipt delay has passed (picked on acceptance). */
     OutcomePicker.Outcome outcome() {
         return rows.outcome(row);
