@@ -83,7 +83,6 @@ final class MessageCenter {
     private final ReceiptTexts receiptTexts = new ReceiptTexts();
     private final AtomicLong numbers = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
-    private Address lastSource = Address.EMPTY;
     private final CaffeineReassembler reassembler = CaffeineReassembler.builder().timeToLive(Duration.ofMinutes(10)).build();
     private final Cache<String, Map<Integer, String>> partIds = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(10)).maximumSize(100_000).build();
@@ -255,7 +254,7 @@ final class MessageCenter {
         boolean intermediate = config.intermediateReceipts() && rd.intermediate();
         long now = System.nanoTime(); // one reading for the submission time, the rate and the delay lines
         // Each receipt to come pins the message's block (see MessageRows), released when it is done.
-        StoredMessage m = record.store(origin, n, sharedSource(source), destinations, dataCoding, udhi, message,
+        StoredMessage m = record.store(origin, n, source, destinations, dataCoding, udhi, message,
                 rd, initial, StoredMessage.nowNanos(now), outcome, intermediate ? 2 : 1);
         counters.moved(null, initial);
         counters.submitted(now);
@@ -265,20 +264,6 @@ final class MessageCenter {
         // The block and the number, not the message: nothing per message waits for its receipt.
         finishes.add(m.rows(), n, now);
         return m;
-    }
-
-    /**
-     * The source address as the previous message had it, when equal: most traffic comes from one
-     * sender, and one instance held by all its stored messages saves a copy per message. Racy
-     * between I/O threads by design, which is harmless: an Address is immutable.
-     */
-    private Address sharedSource(Address source) {
-        Address last = lastSource;
-        if (last.equals(source)) {
-            return last;
-        }
-        lastSource = source;
-        return source;
     }
 
     /** The receipt delay has passed: the message takes the final state picked when it was accepted. */

@@ -8,6 +8,7 @@ import io.ujumbe.pdu.TypeOfNumber;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -40,12 +41,28 @@ import java.util.function.Consumer;
  * delay older).
  */
 final class MessageRows {
-    /** Per row in {@link #refs}: origin, source, destinations (null when in {@link #bytes}), outcome. */
-    private static final int REFS = 4;
-    /** Before a destination's digits in {@link #bytes}: its TON, NPI and the number of digits. */
+    /**
+     * Per row in {@link #refs}: the source and the destinations, each null when in {@link #bytes} (a
+     * single address of Latin-1 digits, the common case), so that storing a message writes no
+     * reference into these long-lived arrays: every one did (the source address was a new object per
+     * message), and the collector's card refinement of them was ~8 % of the simulator's CPU
+     * (async-profiler, 2026-12-07).
+     */
+    private static final int REFS = 2;
+    /** Before an address's digits in {@link #bytes}: its TON, NPI and the number of digits. */
     private static final int HEADER = 3;
     private static final MessageState[] STATES = MessageState.values();
     private static final int UDHI = 1 << 24;
+    /** Where in {@link #info} the state of the message's picked outcome is (4 bits). */
+    private static final int OUTCOME_SHIFT = 25;
+    /** Distinct origins a block looks through one by one before it keeps an index of them. */
+    private static final int ORIGINS_SCANNED = 8;
+
+    static {
+        if (STATES.length > 16) {
+            throw new AssertionError("MessageRows packs a message state into 4 bits");
+        }
+    }
 
     /**
      * How many times the message numbers had gone round the ring: {@code number / capacity}. Set by
@@ -59,10 +76,23 @@ final class MessageRows {
     private final long[] numbers;
     private final long[] submittedAt;
     private final long[] finalAt;
-    /** The state's ordinal (bits 0-7), data_coding (8-15), registered_delivery (16-23), udhi (bit 24). */
+    /**
+     * The state's ordinal (bits 0-7), data_coding (8-15), registered_delivery (16-23), udhi (bit 24),
+     * the picked outcome's state (25-28).
+     */
     private final int[] info;
     private final int[] errors;
+    /** The error code of the picked outcome. */
+    private final int[] outcomeErrors;
+    /** The index of the message's origin in {@link #origins}. */
+    private final int[] originOf;
     private final Object[] refs;
+    /** The sessions whose messages these rows hold: one or a few per block, so one reference each, not one per message. */
+    private StoredMessage.Origin[] origins = new StoredMessage.Origin[2];
+    private int originCount;
+    private int lastOrigin = -1;
+    /** Index of {@link #origins} once a block holds more than {@link #ORIGINS_SCANNED}; else null. */
+    private IdentityHashMap<StoredMessage.Origin, Integer> originIndex;
     private final int[] dataStart;
     private final int[] dataEnd;
     private byte[] bytes;
@@ -88,6 +118,8 @@ final class MessageRows {
         this.finalAt = new long[size];
         this.info = new int[size];
         this.errors = new int[size];
+        this.outcomeErrors = new int[size];
+        this.originOf = new int[size];
         this.refs = new Object[size * REFS];
         this.dataStart = new int[size];
         this.dataEnd = new int[size];
@@ -108,6 +140,10 @@ final class MessageRows {
         }
         Arrays.fill(numbers, 0);
         Arrays.fill(refs, null);
+        Arrays.fill(origins, null);
+        originCount = 0;
+        lastOrigin = -1;
+        originIndex = null;
         top = 0;
         written = 0;
         retired = false;
@@ -205,35 +241,101 @@ final class MessageRows {
         numbers[row] = number;
         submittedAt[row] = submittedAtNanos;
         finalAt[row] = 0;
-        info[row] = state.ordinal() | (dataCoding & 0xFF) << 8 | rd.value() << 16 | (udhi ? UDHI : 0);
+        info[row] = state.ordinal() | (dataCoding & 0xFF) << 8 | rd.value() << 16 | (udhi ? UDHI : 0)
+                | outcome.state().ordinal() << OUTCOME_SHIFT;
         errors[row] = 0;
+        outcomeErrors[row] = outcome.errorCode();
+        originOf[row] = originIndex(origin);
         int ref = row * REFS;
-        refs[ref] = origin;
-        refs[ref + 1] = source;
-        refs[ref + 3] = outcome;
-        String digits = destinations.size() == 1 ? destinations.get(0).address() : null;
-        if (digits != null && digits.length() <= 255 && isLatin1(digits)) {
-            Address d = destinations.get(0);
-            int n = digits.length();
-            refs[ref + 2] = null;
-            int at = reserve(HEADER + n + shortMessage.length);
-            bytes[at] = (byte) d.ton().value();
-            bytes[at + 1] = (byte) d.npi().value();
-            bytes[at + 2] = (byte) n;
-            // By hand: getBytes would make an array only to copy it.
-            for (int i = 0; i < n; i++) {
-                bytes[at + HEADER + i] = (byte) digits.charAt(i);
-            }
-            System.arraycopy(shortMessage, 0, bytes, at + HEADER + n, shortMessage.length);
-            dataStart[row] = at;
-            dataEnd[row] = at + HEADER + n + shortMessage.length;
+        boolean sourceInline = inlinable(source);
+        Address only = destinations.size() == 1 ? destinations.get(0) : null;
+        boolean destinationInline = only != null && inlinable(only);
+        int length = (sourceInline ? HEADER + source.address().length() : 0)
+                + (destinationInline ? HEADER + only.address().length() : 0) + shortMessage.length;
+        int at = reserve(length);
+        dataStart[row] = at;
+        if (sourceInline) {
+            refs[ref] = null;
+            at = putAddress(at, source);
         } else {
-            refs[ref + 2] = List.copyOf(destinations);
-            int at = reserve(shortMessage.length);
-            System.arraycopy(shortMessage, 0, bytes, at, shortMessage.length);
-            dataStart[row] = at;
-            dataEnd[row] = at + shortMessage.length;
+            refs[ref] = source;
         }
+        if (destinationInline) {
+            refs[ref + 1] = null;
+            at = putAddress(at, only);
+        } else {
+            refs[ref + 1] = List.copyOf(destinations);
+        }
+        System.arraycopy(shortMessage, 0, bytes, at, shortMessage.length);
+        dataEnd[row] = at + shortMessage.length;
+    }
+
+    /** The index of {@code origin} in {@link #origins}, added if new. Under the lock. */
+    private int originIndex(StoredMessage.Origin origin) {
+        int last = lastOrigin;
+        if (last >= 0 && origins[last] == origin) {
+            return last;
+        }
+        int found = -1;
+        if (originIndex != null) {
+            Integer i = originIndex.get(origin);
+            found = i == null ? -1 : i;
+        } else {
+            for (int i = 0; i < originCount; i++) {
+                if (origins[i] == origin) {
+                    found = i;
+                    break;
+                }
+            }
+        }
+        if (found < 0) {
+            if (originCount == origins.length) {
+                origins = Arrays.copyOf(origins, originCount * 2);
+            }
+            found = originCount++;
+            origins[found] = origin;
+            if (originIndex != null) {
+                originIndex.put(origin, found);
+            } else if (originCount > ORIGINS_SCANNED) {
+                originIndex = new IdentityHashMap<>();
+                for (int i = 0; i < originCount; i++) {
+                    originIndex.put(origins[i], i);
+                }
+            }
+        }
+        lastOrigin = found;
+        return found;
+    }
+
+    /** True when the address goes into {@link #bytes}: digits of one octet each, at most 255 of them. */
+    private static boolean inlinable(Address a) {
+        String digits = a.address();
+        return digits.length() <= 255 && isLatin1(digits);
+    }
+
+    /** Writes TON, NPI, length and digits at {@code at} (room reserved); returns where they end. */
+    private int putAddress(int at, Address a) {
+        String digits = a.address();
+        int n = digits.length();
+        bytes[at] = (byte) a.ton().value();
+        bytes[at + 1] = (byte) a.npi().value();
+        bytes[at + 2] = (byte) n;
+        // By hand: getBytes would make an array only to copy it.
+        for (int i = 0; i < n; i++) {
+            bytes[at + HEADER + i] = (byte) digits.charAt(i);
+        }
+        return at + HEADER + n;
+    }
+
+    private Address addressAt(int at) {
+        return new Address(TypeOfNumber.of(bytes[at] & 0xFF), NumberingPlan.of(bytes[at + 1] & 0xFF),
+                new String(bytes, at + HEADER, bytes[at + 2] & 0xFF, StandardCharsets.ISO_8859_1));
+    }
+
+    /** Where the destination is in {@link #bytes}, when it is there. */
+    private int destinationAt(int row) {
+        int at = dataStart[row];
+        return refs[row * REFS] != null ? at : at + HEADER + (bytes[at + 2] & 0xFF);
     }
 
     /** True when {@code row} (which may be out of range: the block may have been reused) holds the message with this number. */
@@ -264,16 +366,17 @@ final class MessageRows {
         }
     }
 
-    StoredMessage.Origin origin(int row) {
-        return (StoredMessage.Origin) refs[row * REFS];
+    synchronized StoredMessage.Origin origin(int row) {
+        return origins[originOf[row]];
     }
 
-    Address source(int row) {
-        return (Address) refs[row * REFS + 1];
+    synchronized Address source(int row) {
+        Address a = (Address) refs[row * REFS];
+        return a != null ? a : addressAt(dataStart[row]);
     }
 
-    OutcomePicker.Outcome outcome(int row) {
-        return (OutcomePicker.Outcome) refs[row * REFS + 3];
+    synchronized OutcomePicker.Outcome outcome(int row) {
+        return new OutcomePicker.Outcome(STATES[info[row] >>> OUTCOME_SHIFT & 0xF], outcomeErrors[row]);
     }
 
     int dataCoding(int row) {
@@ -295,20 +398,20 @@ final class MessageRows {
 
     @SuppressWarnings("unchecked")
     synchronized List<Address> destinations(int row) {
-        List<Address> list = (List<Address>) refs[row * REFS + 2];
-        return list != null ? list : List.of(destinationInBytes(row));
+        List<Address> list = (List<Address>) refs[row * REFS + 1];
+        return list != null ? list : List.of(addressAt(destinationAt(row)));
     }
 
     synchronized Address firstDestination(int row) {
         @SuppressWarnings("unchecked")
-        List<Address> list = (List<Address>) refs[row * REFS + 2];
-        return list != null ? list.get(0) : destinationInBytes(row);
+        List<Address> list = (List<Address>) refs[row * REFS + 1];
+        return list != null ? list.get(0) : addressAt(destinationAt(row));
     }
 
     /** The digits of the destination kept in the bytes equal {@code digits}, compared without making a string. */
     synchronized boolean isFor(int row, String digits) {
         @SuppressWarnings("unchecked")
-        List<Address> list = (List<Address>) refs[row * REFS + 2];
+        List<Address> list = (List<Address>) refs[row * REFS + 1];
         if (list != null) {
             for (Address a : list) {
                 if (a.address().equals(digits)) {
@@ -317,7 +420,7 @@ final class MessageRows {
             }
             return false;
         }
-        int at = dataStart[row];
+        int at = destinationAt(row);
         int n = bytes[at + 2] & 0xFF;
         if (n != digits.length()) {
             return false;
@@ -392,14 +495,8 @@ final class MessageRows {
     }
 
     private int textStart(int row) {
-        int at = dataStart[row];
-        return refs[row * REFS + 2] != null ? at : at + HEADER + (bytes[at + 2] & 0xFF);
-    }
-
-    private Address destinationInBytes(int row) {
-        int at = dataStart[row];
-        return new Address(TypeOfNumber.of(bytes[at] & 0xFF), NumberingPlan.of(bytes[at + 1] & 0xFF),
-                new String(bytes, at + HEADER, bytes[at + 2] & 0xFF, StandardCharsets.ISO_8859_1));
+        int at = destinationAt(row);
+        return refs[row * REFS + 1] != null ? at : at + HEADER + (bytes[at + 2] & 0xFF);
     }
 
     /** Room for {@code length} octets at the top of {@link #bytes}, which doubles when full. */

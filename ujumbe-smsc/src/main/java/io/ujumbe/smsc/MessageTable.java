@@ -60,8 +60,8 @@ final class MessageTable {
         if (number <= 0) {
             throw new IllegalArgumentException("message numbers start at 1, was " + number);
         }
-        int slot = slot(number);
         long generation = number / capacity;
+        int slot = (int) (number - generation * capacity);
         MessageRows rows = blocks.getAcquire(slot >>> BLOCK_BITS);
         if (rows == null || rows.generation != generation) {
             rows = rowsFor(slot, generation);
@@ -80,7 +80,8 @@ final class MessageTable {
 
     /** The message with this number in {@code rows} (which {@link #put} stored it in), held or not. */
     StoredMessage at(MessageRows rows, long number) {
-        return new StoredMessage(rows, slot(number) - rows.firstSlot, number);
+        // No division: a 64-bit one here was, by the profile, the receipt timer's biggest item.
+        return new StoredMessage(rows, (int) (number - rows.generation * capacity) - rows.firstSlot, number);
     }
 
     /** The message with this id (any letter case, blanks around ignored), or null. */
@@ -92,8 +93,8 @@ final class MessageTable {
         if (n <= 0) {
             return null;
         }
-        int slot = slot(n);
         long generation = n / capacity;
+        int slot = (int) (n - generation * capacity);
         MessageRows rows = blocks.getAcquire(slot >>> BLOCK_BITS);
         if (rows == null) {
             return null;
@@ -133,10 +134,6 @@ final class MessageTable {
             rows.collect(out, null);
         }
         return out;
-    }
-
-    private int slot(long number) {
-        return (int) Math.floorMod(number, (long) capacity);
     }
 
     /**

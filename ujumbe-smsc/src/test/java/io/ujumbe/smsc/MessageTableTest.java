@@ -92,6 +92,74 @@ class MessageTableTest {
     }
 
     @Test
+    void everyFieldReadsBackWhetherItsAddressesAreKeptAsOctetsOrAsObjects() {
+        MessageTable table = new MessageTable(MessageIdFormat.DECIMAL, 10_000);
+        // Twenty sessions interleaved: a block keeps more origins than it looks through one by one.
+        List<StoredMessage.Origin> origins = new ArrayList<>();
+        for (int s = 0; s < 20; s++) {
+            origins.add(new StoredMessage.Origin("acct" + s, "session" + s, MessageIdFormat.DECIMAL, SALT));
+        }
+        Address alphanumeric = Address.alphanumeric("Ujumbe");
+        Address wide = new Address(io.ujumbe.pdu.TypeOfNumber.ALPHANUMERIC, io.ujumbe.pdu.NumberingPlan.UNKNOWN,
+                "\u0416\u0443\u043c\u0431\u0435");
+        List<Address> two = List.of(Address.international("254711000001"), Address.international("254711000002"));
+        byte[] udh = {5, 0, 3, 7, 2, 1, 'h', 'i'};
+        for (long n = 1; n <= 300; n++) {
+            StoredMessage.Origin o = origins.get((int) (n % 20));
+            Address source = n % 3 == 0 ? wide : n % 3 == 1 ? alphanumeric : Address.international("2547" + n);
+            List<Address> to = n % 2 == 0 ? two : List.of(Address.international("254722" + n));
+            MessageState outcome = n % 4 == 0 ? MessageState.UNDELIVERABLE : MessageState.DELIVERED;
+            table.put(o, n, source, to, (int) (n % 9), n % 5 == 0, n % 5 == 0 ? udh : new byte[] {(byte) n},
+                    RegisteredDelivery.of((int) (n % 2)), MessageState.ENROUTE, 1_000 + n,
+                    new OutcomePicker.Outcome(outcome, (int) n), 1);
+        }
+        for (long n = 1; n <= 300; n++) {
+            StoredMessage m = table.get(Long.toString(n));
+            assertThat(m).as("message %d", n).isNotNull();
+            assertThat(m.systemId()).isEqualTo("acct" + n % 20);
+            assertThat(m.sessionId()).isEqualTo("session" + n % 20);
+            Address source = m.source();
+            if (n % 3 == 0) {
+                assertThat(source).isEqualTo(wide);
+            } else if (n % 3 == 1) {
+                assertThat(source).isEqualTo(alphanumeric);
+            } else {
+                assertThat(source).isEqualTo(Address.international("2547" + n));
+            }
+            if (n % 2 == 0) {
+                assertThat(m.destinations()).isEqualTo(two);
+                assertThat(m.isFor("254711000002")).isTrue();
+            } else {
+                assertThat(m.destinations()).containsExactly(Address.international("254722" + n));
+                assertThat(m.isFor("254722" + n)).isTrue();
+                assertThat(m.isFor("254722" + n + "9")).isFalse();
+            }
+            assertThat(m.outcome()).isEqualTo(new OutcomePicker.Outcome(
+                    n % 4 == 0 ? MessageState.UNDELIVERABLE : MessageState.DELIVERED, (int) n));
+            assertThat(m.dataCoding()).isEqualTo((int) (n % 9));
+            assertThat(m.registeredDelivery()).isEqualTo(RegisteredDelivery.of((int) (n % 2)));
+            assertThat(m.submittedAtNanos()).isEqualTo(1_000 + n);
+            if (n % 5 == 0) {
+                assertThat(m.shortMessage()).containsExactly(udh);
+                assertThat(m.textOctets()).containsExactly('h', 'i');
+            } else {
+                assertThat(m.shortMessage()).containsExactly((byte) n);
+            }
+            SimulatedMessage snapshot = m.snapshot();
+            assertThat(snapshot.source()).isEqualTo(source.address());
+            assertThat(snapshot.destination()).isEqualTo(m.firstDestination().address());
+        }
+        // A longer text moves the row's octets, addresses and all.
+        StoredMessage m = table.get("7");
+        assertThat(m.replace("a longer text than before".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                RegisteredDelivery.NONE)).isTrue();
+        assertThat(new String(m.shortMessage(), java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("a longer text than before");
+        assertThat(m.source()).isEqualTo(alphanumeric);
+        assertThat(m.firstDestination()).isEqualTo(Address.international("2547227"));
+    }
+
+    @Test
     void aMessagePushedOutBeforeItsReceiptIsStillThereForTheReceiptAndItsRowIsReusedOnlyAfter() {
         // One full block of 4,096 slots, so that retired blocks are reused.
         MessageTable table = new MessageTable(MessageIdFormat.HEX, 4096);
