@@ -277,7 +277,6 @@ final class MessageCenter {
 
     private void finish(StoredMessage m, long nowNanos) {
         OutcomePicker.Outcome outcome = m.outcome();
-        String sessionId = m.sessionId();
         MessageState from = m.finish(outcome.state(), outcome.errorCode(), nowNanos);
         if (from == null) {
             return;
@@ -289,6 +288,7 @@ final class MessageCenter {
         if (!wanted) {
             return;
         }
+        String sessionId = m.sessionId();
         for (Address destination : m.destinations()) {
             DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), nowNanos,
                     EsmClass.TYPE_DELIVERY_RECEIPT);

@@ -123,8 +123,9 @@ final class MessageRows {
         this.refs = new Object[size * REFS];
         this.dataStart = new int[size];
         this.dataEnd = new int[size];
-        // 40 octets a message holds a 12-digit destination and a 25-character text without growing.
-        this.bytes = new byte[Math.max(64, size * 40)];
+        // 64 octets a message hold a 12-digit source and destination and a 34-character text
+        // without growing (40 did before the source moved in here: every block grew to twice that).
+        this.bytes = new byte[Math.max(64, size * 64)];
         synchronized (this) {
             place(generation, firstSlot, previous);
         }
@@ -366,7 +367,11 @@ final class MessageRows {
         }
     }
 
-    synchronized StoredMessage.Origin origin(int row) {
+    // The origin and the outcome are written once, with the row, and read without the lock, as
+    // the references they replace were: a reader has taken the lock since (a lookup's holds(), the
+    // state) or was handed the row through the receipt timer's lock. Three of the receipt timer's
+    // five lock round trips per message were these two and the session id.
+    StoredMessage.Origin origin(int row) {
         return origins[originOf[row]];
     }
 
@@ -375,7 +380,7 @@ final class MessageRows {
         return a != null ? a : addressAt(dataStart[row]);
     }
 
-    synchronized OutcomePicker.Outcome outcome(int row) {
+    OutcomePicker.Outcome outcome(int row) {
         return new OutcomePicker.Outcome(STATES[info[row] >>> OUTCOME_SHIFT & 0xF], outcomeErrors[row]);
     }
 
@@ -499,11 +504,11 @@ final class MessageRows {
         return refs[row * REFS + 1] != null ? at : at + HEADER + (bytes[at + 2] & 0xFF);
     }
 
-    /** Room for {@code length} octets at the top of {@link #bytes}, which doubles when full. */
+    /** Room for {@code length} octets at the top of {@link #bytes}, which grows by half when full. */
     private int reserve(int length) {
         int at = top;
         if (bytes.length - at < length) {
-            long wanted = Math.max(2L * bytes.length, (long) at + length);
+            long wanted = Math.max(bytes.length + (bytes.length >> 1), (long) at + length);
             bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
         }
         top = at + length;
