@@ -15,17 +15,18 @@ import java.util.function.Consumer;
 /**
  * One block of the {@link MessageTable}: the messages of up to 4,096 consecutive slots of one
  * generation of the ring (one pass of the message numbers over it), kept as columns — arrays of
- * numbers, times and packed small fields, and one byte array with every destination and text —
- * rather than as an object or two per message.
+ * numbers, times and packed small fields, and one byte array with every source, destination and
+ * text — rather than as an object or two per message.
  *
  * <p>Why: the table holds the latest million messages, so every message outlives young
  * collections. As objects (80 bytes plus a 60-byte array each) the collector copied each one
  * into the survivor space and again into the old generation, refined the cards of the table that
  * pointed at them and marked them there until they died: a third of the simulator's CPU at peak
- * (async-profiler, 2026-12-07). These arrays are allocated once per block and hold no references
- * to per-message objects, so the collector has nothing per message to copy or trace. A message is
- * about 60 bytes of columns plus its octets (the destination's digits and the text), against
- * ~140 bytes before.
+ * (async-profiler, 2026-12-07). These arrays are allocated once per block and storing a message
+ * writes no reference into them (except for an address that is not Latin-1 digits), so the
+ * collector has nothing per message to copy, trace or refine. A message is 56 bytes of columns plus
+ * its octets (the source's and destination's digits and the text), ~125 bytes in all, against ~140
+ * before.
  *
  * <p>When the ring comes round to a block, the table puts another block in its place, which keeps
  * the one it replaces as {@link #previous()} until every slot has been written again, so lookups
