@@ -56,8 +56,6 @@ final class MessageRows {
     private static final int UDHI = 1 << 24;
     /** Where in {@link #info} the state of the message's picked outcome is (4 bits). */
     private static final int OUTCOME_SHIFT = 25;
-    /** Distinct origins a block looks through one by one before it keeps an index of them. */
-    private static final int ORIGINS_SCANNED = 8;
 
     static {
         if (STATES.length > 16) {
@@ -92,7 +90,7 @@ final class MessageRows {
     private StoredMessage.Origin[] origins = new StoredMessage.Origin[2];
     private int originCount;
     private int lastOrigin = -1;
-    /** Index of {@link #origins} once a block holds more than {@link #ORIGINS_SCANNED}; else null. */
+    /** Index of {@link #origins}, made with the first message a block holds (once per pass); else null. */
     private IdentityHashMap<StoredMessage.Origin, Integer> originIndex;
     private final int[] dataStart;
     private final int[] dataEnd;
@@ -278,32 +276,21 @@ final class MessageRows {
         if (last >= 0 && origins[last] == origin) {
             return last;
         }
-        int found = -1;
-        if (originIndex != null) {
-            Integer i = originIndex.get(origin);
-            found = i == null ? -1 : i;
-        } else {
-            for (int i = 0; i < originCount; i++) {
-                if (origins[i] == origin) {
-                    found = i;
-                    break;
-                }
-            }
+        // Another session than the row before: rare unless several interleave in one block.
+        if (originIndex == null) {
+            originIndex = new IdentityHashMap<>();
         }
-        if (found < 0) {
+        Integer known = originIndex.get(origin);
+        int found;
+        if (known != null) {
+            found = known;
+        } else {
             if (originCount == origins.length) {
                 origins = Arrays.copyOf(origins, originCount * 2);
             }
             found = originCount++;
             origins[found] = origin;
-            if (originIndex != null) {
-                originIndex.put(origin, found);
-            } else if (originCount > ORIGINS_SCANNED) {
-                originIndex = new IdentityHashMap<>();
-                for (int i = 0; i < originCount; i++) {
-                    originIndex.put(origins[i], i);
-                }
-            }
+            originIndex.put(origin, found);
         }
         lastOrigin = found;
         return found;
