@@ -87,7 +87,9 @@ final class MessageRows {
     private final int[] originOf;
     private final Object[] refs;
     /** The sessions whose messages these rows hold: one or a few per block, so one reference each, not one per message. */
-    private StoredMessage.Origin[] origins = new StoredMessage.Origin[2];
+    // Volatile: origin(row) reads it without the lock, and a later session's growth replaces the
+    // array; the volatile write publishes the copy's elements along with the new array.
+    private volatile StoredMessage.Origin[] origins = new StoredMessage.Origin[2];
     private int originCount;
     private int lastOrigin = -1;
     /** Index of {@link #origins}, made with the first message a block holds (once per pass); else null. */
@@ -496,7 +498,7 @@ final class MessageRows {
     private int reserve(int length) {
         int at = top;
         if (bytes.length - at < length) {
-            long wanted = Math.max(bytes.length + (bytes.length >> 1), (long) at + length);
+            long wanted = Math.max(bytes.length + (long) (bytes.length >> 1), (long) at + length);
             bytes = Arrays.copyOf(bytes, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
         }
         top = at + length;
