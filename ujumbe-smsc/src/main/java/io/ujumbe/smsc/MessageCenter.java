@@ -69,6 +69,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MessageCenter {
     private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
     private static final SmsCharsetRegistry CHARSETS = SmsCharsetRegistry.defaults();
+    private static final MessageState[] STATES = MessageState.values();
 
     private final SmscConfig config;
     private final SmscRecord record;
@@ -268,33 +269,30 @@ final class MessageCenter {
 
     /** The receipt delay has passed: the message takes the final state picked when it was accepted. */
     private void finish(MessageRows rows, long number, long nowNanos) {
+        StoredMessage m = record.stored(rows, number);
+        int moved = m.finishDue(nowNanos);
+        if (moved == MessageRows.NOT_MOVED) {
+            return;
+        }
+        MessageState to = STATES[moved >>> 4 & 0xF];
+        counters.moved(STATES[moved & 0xF], to);
+        if ((moved & MessageRows.RECEIPT_DUE) == 0) {
+            return; // and the pin is released
+        }
         try {
-            finish(record.stored(rows, number), nowNanos);
+            sendReceipts(m, to, m.outcome().errorCode(), nowNanos);
         } finally {
             rows.release();
         }
     }
 
-    private void finish(StoredMessage m, long nowNanos) {
-        OutcomePicker.Outcome outcome = m.outcome();
-        MessageState from = m.finish(outcome.state(), outcome.errorCode(), nowNanos);
-        if (from == null) {
-            return;
-        }
-        counters.moved(from, outcome.state());
-        RegisteredDelivery rd = m.registeredDelivery();
-        boolean success = outcome.state() == MessageState.DELIVERED;
-        boolean wanted = success ? rd.receiptOnSuccess() : rd.receiptOnFailure();
-        if (!wanted) {
-            return;
-        }
+    private void sendReceipts(StoredMessage m, MessageState state, int errorCode, long nowNanos) {
         String sessionId = m.sessionId();
         for (Address destination : m.destinations()) {
-            DeliverSm pdu = receipt(m, destination, outcome.state(), outcome.errorCode(), nowNanos,
-                    EsmClass.TYPE_DELIVERY_RECEIPT);
+            DeliverSm pdu = receipt(m, destination, state, errorCode, nowNanos, EsmClass.TYPE_DELIVERY_RECEIPT);
             if (log.isDebugEnabled()) {
                 log.atDebug().setMessage("receipt due").addKeyValue("systemId", m.systemId())
-                        .addKeyValue("messageId", m.messageId()).addKeyValue("state", outcome.state()).log();
+                        .addKeyValue("messageId", m.messageId()).addKeyValue("state", state).log();
             }
             deliveries.send(new Deliveries.Delivery(m.systemId(), sessionId, pdu, DeliveryRecord.Kind.RECEIPT,
                     receiptId(m), true));

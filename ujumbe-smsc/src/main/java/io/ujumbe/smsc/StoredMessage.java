@@ -113,6 +113,11 @@ final class StoredMessage {
         return rows.finish(row, number, to, error, atNanos);
     }
 
+    /** The receipt timer's step: see {@link MessageRows#finishDue}. */
+    int finishDue(long atNanos) {
+        return rows.finishDue(row, number, atNanos);
+    }
+
     /** Replaces the text and registered_delivery of a pending message; false when it is already final. */
     boolean replace(byte[] message, RegisteredDelivery rd) {
         return rows.replace(row, number, message, rd);

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +89,35 @@ class DelayLineTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> lateness.size() == 100);
         assertThat(lateness).allSatisfy(l -> assertThat(l).isGreaterThanOrEqualTo(delay));
+    }
+
+    @Test
+    void underSteadyLoadOneWakeUpTakesTheItemsOfAPercentOfTheDelay() {
+        // A one-second delay lets a wake-up wait 10 ms for the items due after the first: ~50
+        // wake-ups for half a second of items added every ~100 µs (~500 with a millisecond).
+        AtomicInteger ran = new AtomicInteger();
+        DelayLine<Long> line = new DelayLine<>(timer, Duration.ofSeconds(1), (added, key, wall) -> ran.incrementAndGet());
+        long start = System.nanoTime();
+        int added = 0;
+        while (System.nanoTime() - start < Duration.ofMillis(500).toNanos()) {
+            line.add(System.nanoTime());
+            added++;
+            LockSupport.parkNanos(100_000);
+        }
+        int total = added;
+        await().atMost(Duration.ofSeconds(10)).until(() -> ran.get() == total);
+        assertThat(line.wakeUps()).as("wake-ups for %d items", total).isBetween(2L, 110L);
+    }
+
+    @Test
+    void theCoalescingIsAPercentOfTheDelayBetweenOneAndTenMilliseconds() {
+        assertThat(DelayLine.coalesce(Duration.ofSeconds(1).toNanos())).isEqualTo(Duration.ofMillis(10).toNanos());
+        assertThat(DelayLine.coalesce(Duration.ofMinutes(5).toNanos())).isEqualTo(Duration.ofMillis(10).toNanos());
+        assertThat(DelayLine.coalesce(Duration.ofMillis(300).toNanos())).isEqualTo(Duration.ofMillis(3).toNanos());
+        assertThat(DelayLine.coalesce(Duration.ofMillis(50).toNanos())).isEqualTo(Duration.ofMillis(1).toNanos());
+        assertThat(DelayLine.coalesce(500_000L)).as("never later than the delay itself")
+                .isEqualTo(500_000L);
+        assertThat(DelayLine.coalesce(0)).isZero();
     }
 
     @Test

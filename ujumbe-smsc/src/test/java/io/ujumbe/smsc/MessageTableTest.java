@@ -191,6 +191,46 @@ class MessageTableTest {
     }
 
     @Test
+    void theReceiptTimersStepMovesToThePickedOutcomeOnceAndKeepsThePinOnlyWhenAReceiptIsDue() {
+        MessageTable table = new MessageTable(MessageIdFormat.HEX, 4096);
+        OutcomePicker.Outcome delivered = new OutcomePicker.Outcome(MessageState.DELIVERED, 0);
+        OutcomePicker.Outcome undeliverable = new OutcomePicker.Outcome(MessageState.UNDELIVERABLE, 5);
+
+        // Two pins, as if an intermediate notification were due too: each step releases one.
+        StoredMessage quiet = put(table, 1, RegisteredDelivery.NONE, delivered, 2);
+        int moved = quiet.finishDue(7_000_000);
+        assertThat(moved & 0xF).isEqualTo(MessageState.ENROUTE.ordinal());
+        assertThat(moved >>> 4 & 0xF).isEqualTo(MessageState.DELIVERED.ordinal());
+        assertThat(moved & MessageRows.RECEIPT_DUE).as("none asked for").isZero();
+        assertThat(quiet.state()).isEqualTo(MessageState.DELIVERED);
+        assertThat(quiet.finishDue(8_000_000)).as("final already").isEqualTo(MessageRows.NOT_MOVED);
+
+        // registered_delivery 2 asks for failures only.
+        StoredMessage failuresOnly = put(table, 2, RegisteredDelivery.RECEIPT_ON_FAILURE, delivered, 1);
+        assertThat(failuresOnly.finishDue(7_000_000) & MessageRows.RECEIPT_DUE).isZero();
+
+        StoredMessage failed = put(table, 3, RegisteredDelivery.RECEIPT_ON_FAILURE, undeliverable, 1);
+        int due = failed.finishDue(9_000_000);
+        assertThat(due & MessageRows.RECEIPT_DUE).as("a failure receipt asked for").isNotZero();
+        assertThat(due >>> 4 & 0xF).isEqualTo(MessageState.UNDELIVERABLE.ordinal());
+        SimulatedMessage s = failed.snapshot();
+        assertThat(s.state()).isEqualTo(MessageState.UNDELIVERABLE);
+        assertThat(s.errorCode()).isEqualTo(5);
+        assertThat(s.finalAt()).isEqualTo(StoredMessage.instant(9_000_000));
+
+        StoredMessage cancelled = put(table, 4, RegisteredDelivery.RECEIPT, delivered, 1);
+        assertThat(cancelled.finish(MessageState.DELETED, 0, 1)).isEqualTo(MessageState.ENROUTE);
+        assertThat(cancelled.finishDue(9_000_000)).as("cancelled before it fell due").isEqualTo(MessageRows.NOT_MOVED);
+        assertThat(cancelled.state()).isEqualTo(MessageState.DELETED);
+
+        // Five pins; every step released its own (one that finds the message final too), except
+        // the one with a receipt due, which leaves it to its caller.
+        MessageRows rows = quiet.rows();
+        rows.release();
+        assertThatThrownBy(rows::release).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void passAfterPassTheSameFewBlocksAreReused() {
         MessageTable table = new MessageTable(MessageIdFormat.HEX, 3 * 4096);
         java.util.Set<MessageRows> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -236,6 +276,13 @@ class MessageTableTest {
     void startsEmptyAndRejectsANonPositiveCapacity() {
         assertThat(new MessageTable(MessageIdFormat.HEX, 1_000_000).all()).isEmpty();
         assertThatThrownBy(() -> new MessageTable(MessageIdFormat.HEX, 0)).hasMessageContaining("capacity");
+    }
+
+    private static StoredMessage put(MessageTable table, long n, RegisteredDelivery rd, OutcomePicker.Outcome outcome,
+                                     int pins) {
+        return table.put(new StoredMessage.Origin("acme", "s1", MessageIdFormat.HEX, SALT), n, Address.international("254700000001"),
+                List.of(Address.international("254700000002")), 0, false, new byte[] {1}, rd, MessageState.ENROUTE, n,
+                outcome, pins);
     }
 
     private static StoredMessage put(MessageTable table, MessageIdFormat f, long n) {
