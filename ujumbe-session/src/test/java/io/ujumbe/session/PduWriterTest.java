@@ -70,7 +70,7 @@ class PduWriterTest {
         // Through the pipeline: EmbeddedChannel's own writeAndFlush runs the loop's tasks at once.
         channel.pipeline().writeAndFlush(r, channel.voidPromise());
         assertThat(r.written).as("batched until the loop's turn ends").isFalse();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
         channel.runPendingTasks();
         assertThat(r.written).isTrue();
         assertThat(r.failure).isNull();

@@ -427,6 +427,28 @@ class SmppSessionTest {
     }
 
     @Test
+    void aStageCompleteAlreadyIsAnsweredAtOnceRenumberedAndANullAnswerIsAnError() throws Exception {
+        try (TestSmsc smsc = TestSmsc.start()) {
+            AtomicInteger calls = new AtomicInteger();
+            SessionHandler h = new NoopHandler() {
+                @Override
+                public CompletionStage<PduResponse> onRequest(SmppSession session, PduRequest request) {
+                    // The first answer carries another sequence number: the session puts the request's on it.
+                    return CompletableFuture.completedFuture(calls.incrementAndGet() == 1
+                            ? request.createResponse(CommandStatus.ESME_ROK).withSequenceNumber(999_999) : null);
+                }
+            };
+            SmppSession s = get(connector.connect("127.0.0.1", smsc.port(), quiet(), h));
+            get(s.bind(bind(BindType.RECEIVER, "a", "b")));
+            DeliverSm mo = DeliverSm.builder().sourceAddress(Address.international("254711"))
+                    .destinationAddress(Address.of("1234")).shortMessage("hi".getBytes(StandardCharsets.US_ASCII)).build();
+            assertThat(get(smsc.deliver(mo)).commandStatus()).isEqualTo(CommandStatus.ESME_ROK);
+            assertThat(get(smsc.deliver(mo)).commandStatus()).as("no response is the handler's failure")
+                    .isEqualTo(CommandStatus.ESME_RX_T_APPN);
+        }
+    }
+
+    @Test
     void hooksThatThrowDoNotStopTraffic() throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {
             AtomicInteger seen = new AtomicInteger();
