@@ -28,7 +28,7 @@ WARMUP="${WARMUP:-5000}"
 WINDOW="${WINDOW:-100}"
 BINDS="${BINDS:-2}"
 CLIENTS="${CLIENTS:-ujumbe jsmpp cloudhopper}"
-JOPTS=(-Xmx1g -Xms1g)
+JOPTS=(-Xmx1g -Xms1g -XX:+AlwaysPreTouch) # as in compare.sh: no first touches of the heap in the measured runs
 build=1 doc=1
 for a in "$@"; do
   case "$a" in
