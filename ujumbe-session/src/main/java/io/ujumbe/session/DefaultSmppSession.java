@@ -60,7 +60,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
     private boolean sweeping;
     /** The handler next to the socket that encodes and flushes this session's PDUs. */
     private PduWriter writer;
-    /** The clock as read by the first response of the current burst of reads. */
+    /** The clock as read by the first PDU of the current burst of reads that asked for it. */
     private long readNanos;
     private boolean readClockRead;
 
@@ -484,6 +484,21 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         ctx.fireChannelReadComplete();
     }
 
+    /** The clock, read once per burst of reads. On the I/O thread only. */
+    private long burstNanos() {
+        if (!readClockRead) {
+            readNanos = System.nanoTime();
+            readClockRead = true;
+        }
+        return readNanos;
+    }
+
+    @Override
+    public long readTimeNanos() {
+        Channel ch = channel;
+        return ch != null && ch.eventLoop().inEventLoop() ? burstNanos() : System.nanoTime();
+    }
+
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent) {
@@ -601,12 +616,8 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                     "seq", response.sequenceNumber(), "status", response.commandStatus());
             return;
         }
-        if (!readClockRead) {
-            // One clock read per burst of reads: its responses arrived together.
-            readNanos = System.nanoTime();
-            readClockRead = true;
-        }
-        long latency = Math.max(0, readNanos - p.sentNanos);
+        // One clock read per burst of reads: its responses arrived together.
+        long latency = Math.max(0, burstNanos() - p.sentNanos);
         settle(p);
         CommandId expected = p.request.commandId().response().orElse(null);
         if (response.commandId() != expected && response.commandId() != CommandId.GENERIC_NACK) {

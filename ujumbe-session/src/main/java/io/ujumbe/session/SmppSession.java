@@ -31,6 +31,17 @@ public interface SmppSession {
     SocketAddress remoteAddress();
 
     /**
+     * {@code System.nanoTime()} as read once for the burst of reads being handled: called from
+     * {@link SessionHandler#onRequest} (on the session's I/O thread), the time the request's bytes
+     * were taken from the socket, give or take the handling of the PDUs before it in the same burst;
+     * called elsewhere, a fresh reading. For handlers that stamp every request: one clock read per
+     * burst instead of one per PDU (2.5 % of the simulator's CPU at peak). The default reads the clock.
+     */
+    default long readTimeNanos() {
+        return System.nanoTime();
+    }
+
+    /**
      * Sends a request and completes with its response: the matching *_resp or a generic_nack
      * (check {@link PduResponse#commandStatus()}). A sequence number is assigned by the session's
      * {@link Sequencer}; the one on {@code request} is ignored. Fails at once with

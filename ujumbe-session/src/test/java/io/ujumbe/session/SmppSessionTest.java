@@ -449,6 +449,47 @@ class SmppSessionTest {
     }
 
     @Test
+    void requestsReadInOneBurstShareOneReadTimeAndALaterBurstHasALaterOne() throws Exception {
+        List<Long> times = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SmppSession> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SessionHandler h = new NoopHandler() {
+            @Override
+            public CompletionStage<PduResponse> onRequest(SmppSession session, PduRequest request) {
+                if (request instanceof SubmitSm) {
+                    times.add(session.readTimeNanos());
+                }
+                sessions.add(session);
+                return CompletableFuture.completedFuture(request.createResponse(CommandStatus.ESME_ROK));
+            }
+        };
+        SmppServer server = SmppServer.start("127.0.0.1", 0, 1, quiet(), session -> h);
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.write(bind(BindType.TRANSCEIVER, "a", "b").withSequenceNumber(1));
+            assertThat(peer.read().commandStatus()).isEqualTo(CommandStatus.ESME_ROK);
+            java.io.ByteArrayOutputStream three = new java.io.ByteArrayOutputStream();
+            for (int seq = 2; seq <= 4; seq++) {
+                three.write(io.ujumbe.pdu.PduCodec.DEFAULT.encode(submit("burst " + seq).withSequenceNumber(seq)));
+            }
+            long before = System.nanoTime();
+            peer.write(three.toByteArray());
+            for (int i = 0; i < 3; i++) {
+                assertThat(peer.read()).isInstanceOf(SubmitSmResp.class);
+            }
+            assertThat(times).hasSize(3);
+            assertThat(times.get(0)).isGreaterThanOrEqualTo(before);
+            assertThat(times).as("one clock read for the burst").containsOnly(times.get(0));
+            peer.write(submit("later").withSequenceNumber(5));
+            assertThat(peer.read()).isInstanceOf(SubmitSmResp.class);
+            assertThat(times).hasSize(4);
+            assertThat(times.get(3)).as("read again for the next burst").isGreaterThan(times.get(0));
+            long fresh = System.nanoTime();
+            assertThat(sessions.get(0).readTimeNanos()).as("off the I/O thread: a fresh reading").isGreaterThanOrEqualTo(fresh);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
     void hooksThatThrowDoNotStopTraffic() throws Exception {
         try (TestSmsc smsc = TestSmsc.start()) {
             AtomicInteger seen = new AtomicInteger();
