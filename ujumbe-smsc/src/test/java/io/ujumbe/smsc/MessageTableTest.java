@@ -273,6 +273,27 @@ class MessageTableTest {
     }
 
     @Test
+    void theGenerationByMultiplicationIsTheQuotientForEveryNumber() {
+        java.util.Random random = new java.util.Random(42);
+        for (int capacity : new int[] {1, 3, 7, 4096, 999_983, 1_000_000, Integer.MAX_VALUE}) {
+            MessageTable table = new MessageTable(MessageIdFormat.HEX, capacity);
+            List<Long> numbers = new ArrayList<>(List.of(0L, 1L, (1L << 52) - 1, 1L << 52, Long.MAX_VALUE));
+            for (long k : new long[] {1, 2, 1000, 1L << 20, (1L << 52) / capacity}) {
+                // Around the multiples, where an estimate a little low or high shows.
+                for (long d = -2; d <= 2; d++) {
+                    numbers.add(Math.max(0, k * capacity + d));
+                }
+            }
+            for (int i = 0; i < 20_000; i++) {
+                numbers.add(random.nextLong() >>> (1 + random.nextInt(40)));
+            }
+            for (long n : numbers) {
+                assertThat(table.generationOf(n)).as("%d / %d", n, capacity).isEqualTo(n / capacity);
+            }
+        }
+    }
+
+    @Test
     void startsEmptyAndRejectsANonPositiveCapacity() {
         assertThat(new MessageTable(MessageIdFormat.HEX, 1_000_000).all()).isEmpty();
         assertThatThrownBy(() -> new MessageTable(MessageIdFormat.HEX, 0)).hasMessageContaining("capacity");
