@@ -143,8 +143,8 @@ final class MessageCenter {
         }
         // The record keeps this copy; the stored message packs its own with the destination.
         byte[] userData = p.shortMessage();
-        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
-                p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
+        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), List.of(p.destinationAddress()),
+                p.dataCoding().value(), p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, p.destinationAddress(), p, p.esmClass(), userData, p.tlvs());
         return new SubmitSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
     }
@@ -154,8 +154,8 @@ final class MessageCenter {
             return p.createResponse(CommandStatus.ESME_RINVDSTADR);
         }
         byte[] payload = p.tlvs().get(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
-        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), List.of(p.destinationAddress()), p.dataCoding().value(),
-                p.esmClass().isUdhi(), payload, p.registeredDelivery(), "");
+        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), List.of(p.destinationAddress()),
+                p.dataCoding().value(), p.esmClass().isUdhi(), payload, p.registeredDelivery(), "");
         recordPart(session, m, p.destinationAddress(), p, p.esmClass(), payload,
                 p.tlvs().without(TlvTag.MESSAGE_PAYLOAD.tag()));
         return new DataSmResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId());
@@ -177,8 +177,8 @@ final class MessageCenter {
             return new SubmitMultiResp(CommandStatus.ESME_RINVDSTADR, p.sequenceNumber(), "", bad, Tlvs.EMPTY);
         }
         byte[] userData = p.shortMessage();
-        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), good, p.dataCoding().value(), p.esmClass().isUdhi(),
-                userData, p.registeredDelivery(), p.scheduleDeliveryTime());
+        StoredMessage m = accept(session.readTimeNanos(), origin, p.sourceAddress(), good, p.dataCoding().value(),
+                p.esmClass().isUdhi(), userData, p.registeredDelivery(), p.scheduleDeliveryTime());
         recordPart(session, m, good.get(0), p, p.esmClass(), userData, p.tlvs());
         return new SubmitMultiResp(CommandStatus.ESME_ROK, p.sequenceNumber(), m.messageId(), bad, Tlvs.EMPTY);
     }
@@ -251,8 +251,9 @@ final class MessageCenter {
      * {@link SmppSession#readTimeNanos()}, one clock reading per burst of reads for the submission
      * time, the rate and the delay lines.
      */
-    private StoredMessage accept(long now, StoredMessage.Origin origin, Address source, List<Address> destinations, int dataCoding,
-                                 boolean udhi, byte[] message, RegisteredDelivery rd, String scheduleDeliveryTime) {
+    private StoredMessage accept(long now, StoredMessage.Origin origin, Address source, List<Address> destinations,
+                                 int dataCoding, boolean udhi, byte[] message, RegisteredDelivery rd,
+                                 String scheduleDeliveryTime) {
         long n = numbers.incrementAndGet();
         MessageState initial = scheduleDeliveryTime.isEmpty() ? MessageState.ENROUTE : MessageState.SCHEDULED;
         OutcomePicker.Outcome outcome = outcomes.pick(destinations.get(0).address());

@@ -39,7 +39,9 @@ import java.util.function.Consumer;
  *
  * <p>Thread-safe: every access to a row's state is under this block's lock, which is uncontended in
  * the common case (the I/O threads write the newest block, the receipt timer works on one a receipt
- * delay older).
+ * delay older). It is one file of more than 500 lines for that reason: every method reads or writes
+ * the same packed columns under the same lock, and split up, the packing would be spread over
+ * several classes that all had to know it.
  */
 final class MessageRows {
     /**

@@ -48,7 +48,8 @@ final class MessageTable {
         this.format = format;
         this.capacity = capacity;
         this.inverse = 1.0 / capacity;
-        this.blocks = new AtomicReferenceArray<>((int) ((capacity + (long) BLOCK - 1) / BLOCK)); // no int overflow near the maximum
+        // In long: no int overflow near the largest capacity.
+        this.blocks = new AtomicReferenceArray<>((int) ((capacity + (long) BLOCK - 1) / BLOCK));
     }
 
     /**
