@@ -120,6 +120,17 @@ class InMemoryCorrelationStoreTest {
 
     @Test
     void behavesAsAMapInPutOrderThroughGrowthHolesWrapAroundAndExpiry() {
+        behavesAsAMap(120, 50_000, 14);
+    }
+
+    @Test
+    void behavesAsAMapWhenMostPutsEvictTheOldestLapAfterLap() {
+        // Many more ids than the maximum: nearly every put evicts the head, whose index entry goes
+        // stale and is taken by a later insert or swept (CorrelationRing's index), lap after lap.
+        behavesAsAMap(3_000, 200_000, 15);
+    }
+
+    private void behavesAsAMap(int ids, int steps, long seed) {
         // The ring starts at 16 slots and grows to 62 (50 + a quarter), wrapping and squeezing out
         // the holes that removals and replacements leave; the model is the map it stands for. Some
         // ids are kept outside the byte arena: empty, beyond Latin-1, longer than 255 characters; phases
@@ -129,9 +140,9 @@ class InMemoryCorrelationStoreTest {
                 .ttl(Duration.ofSeconds(100)).nanoTime(ticker::get).build();
         long ttl = Duration.ofSeconds(100).toNanos();
         java.util.LinkedHashMap<String, Object[]> model = new java.util.LinkedHashMap<>();
-        java.util.Random random = new java.util.Random(14);
-        for (int step = 0; step < 50_000; step++) {
-            String id = anId(random.nextInt(120));
+        java.util.Random random = new java.util.Random(seed);
+        for (int step = 0; step < steps; step++) {
+            String id = anId(random.nextInt(ids));
             int op = random.nextInt(10);
             ticker.addAndGet(random.nextInt(4) == 0 ? Duration.ofSeconds(random.nextInt(3)).toNanos() : 1);
             long now = ticker.get();
@@ -150,7 +161,7 @@ class InMemoryCorrelationStoreTest {
                 small.remove(id);
                 model.remove(id);
             }
-            String probe = anId(random.nextInt(120));
+            String probe = anId(random.nextInt(ids));
             Object[] e = model.get(probe);
             Optional<Correlation> expected = e == null || now - (long) e[1] >= ttl
                     ? Optional.empty() : Optional.of((Correlation) e[0]);
