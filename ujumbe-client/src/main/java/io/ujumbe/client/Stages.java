@@ -1,6 +1,5 @@
 package io.ujumbe.client;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -12,19 +11,9 @@ final class Stages {
     private Stages() {
     }
 
-    /**
-     * True for a plain {@link CompletableFuture} that completed normally. Other stages (such as
-     * {@link CompletableFuture#completedStage}, whose {@code isDone} is unsupported) are not
-     * inspected, and callers take their general path.
-     */
+    /** True for the in-memory parts' shared done stages, else as {@link io.ujumbe.session.Stages#isCompletedNormally}. */
     static boolean isCompletedNormally(CompletionStage<?> stage) {
-        if (stage == InMemoryOutbox.DONE || stage == InMemoryCorrelationStore.DONE) {
-            return true;
-        }
-        if (stage.getClass() != CompletableFuture.class) {
-            return false;
-        }
-        CompletableFuture<?> f = (CompletableFuture<?>) stage;
-        return f.isDone() && !f.isCompletedExceptionally();
+        return stage == InMemoryOutbox.DONE || stage == InMemoryCorrelationStore.DONE
+                || io.ujumbe.session.Stages.isCompletedNormally(stage);
     }
 }

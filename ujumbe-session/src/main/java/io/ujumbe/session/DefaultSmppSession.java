@@ -692,7 +692,7 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
         if (stage == null) {
             stage = CompletableFuture.failedFuture(new IllegalStateException("handler returned no response stage"));
         }
-        if (stage.getClass() == CompletableFuture.class && isDoneNormally((CompletableFuture<PduResponse>) stage)) {
+        if (Stages.isCompletedNormally(stage)) {
             // Answered at once, the common case (the simulator answers every submit_sm so): on this
             // I/O thread, without a dependent stage and a lambda per request.
             answer(request, ((CompletableFuture<PduResponse>) stage).getNow(null), null);
@@ -705,10 +705,6 @@ final class DefaultSmppSession extends ChannelDuplexHandler implements SmppSessi
                 channel.eventLoop().execute(() -> answer(request, response, err));
             }
         });
-    }
-
-    private static boolean isDoneNormally(CompletableFuture<?> f) {
-        return f.isDone() && !f.isCompletedExceptionally();
     }
 
     private void answer(PduRequest request, PduResponse response, Throwable err) {

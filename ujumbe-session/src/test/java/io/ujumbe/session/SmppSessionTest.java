@@ -48,6 +48,12 @@ class SmppSessionTest {
         connector.close();
     }
 
+    /** A short MO for the test SMSC to deliver to a session under test. */
+    private static DeliverSm mo() {
+        return DeliverSm.builder().sourceAddress(Address.international("254711"))
+                .destinationAddress(Address.of("1234")).shortMessage("hi".getBytes(StandardCharsets.US_ASCII)).build();
+    }
+
     private static Bind bind(BindType type, String systemId, String password) {
         return Bind.builder().type(type).systemId(systemId).password(password).build();
     }
@@ -414,8 +420,7 @@ class SmppSessionTest {
             };
             SmppSession s = get(connector.connect("127.0.0.1", smsc.port(), quiet(), h));
             get(s.bind(bind(BindType.RECEIVER, "a", "b")));
-            DeliverSm mo = DeliverSm.builder().sourceAddress(Address.international("254711"))
-                    .destinationAddress(Address.of("1234")).shortMessage("hi".getBytes(StandardCharsets.US_ASCII)).build();
+            DeliverSm mo = mo();
             CompletableFuture<PduResponse> first = smsc.deliver(mo);
             Thread.onSpinWait();
             assertThat(first).isNotDone();
@@ -440,8 +445,7 @@ class SmppSessionTest {
             };
             SmppSession s = get(connector.connect("127.0.0.1", smsc.port(), quiet(), h));
             get(s.bind(bind(BindType.RECEIVER, "a", "b")));
-            DeliverSm mo = DeliverSm.builder().sourceAddress(Address.international("254711"))
-                    .destinationAddress(Address.of("1234")).shortMessage("hi".getBytes(StandardCharsets.US_ASCII)).build();
+            DeliverSm mo = mo();
             assertThat(get(smsc.deliver(mo)).commandStatus()).isEqualTo(CommandStatus.ESME_ROK);
             assertThat(get(smsc.deliver(mo)).commandStatus()).as("no response is the handler's failure")
                     .isEqualTo(CommandStatus.ESME_RX_T_APPN);

@@ -186,12 +186,17 @@ final class MessageRows {
     void release() {
         boolean free;
         synchronized (this) {
-            if (pins <= 0) {
-                throw new IllegalStateException("released more receipts than were due");
-            }
-            free = --pins == 0 && retired;
+            free = unpin();
         }
         giveBack(free);
+    }
+
+    /** Under the lock: one pin less; true when that leaves a retired block free for reuse. */
+    private boolean unpin() {
+        if (pins <= 0) {
+            throw new IllegalStateException("released more receipts than were due");
+        }
+        return --pins == 0 && retired;
     }
 
     /** Outside the lock: the recycler takes a free block for reuse. */
@@ -477,10 +482,7 @@ final class MessageRows {
                 answer = from.ordinal() | to.ordinal() << 4 | (wanted ? RECEIPT_DUE : 0);
             }
             if (answer == NOT_MOVED || (answer & RECEIPT_DUE) == 0) {
-                if (pins <= 0) {
-                    throw new IllegalStateException("released more receipts than were due");
-                }
-                free = --pins == 0 && retired;
+                free = unpin();
             }
         }
         giveBack(free);
