@@ -366,6 +366,17 @@ final class CorrelationRing {
         arenaTail = tail;
     }
 
+    /** The most consecutive occupied index positions, wrapping: how far a probe can have to go (for tests). */
+    int longestRun() {
+        int longest = 0;
+        int run = 0;
+        for (int k = 0; k < 2 * index.length && run < index.length; k++) {
+            run = index[k & index.length - 1] == 0 ? 0 : run + 1;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
+
     private static int home(int h, int mask) {
         h ^= h >>> 16;
         h *= 0x9E3779B1; // spreads ids that differ only in their last characters (sequential ids)
