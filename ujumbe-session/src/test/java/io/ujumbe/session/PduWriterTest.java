@@ -135,6 +135,32 @@ class PduWriterTest {
     }
 
     @Test
+    void aBatchOfResponsesThatBreaksInTheMiddleReportsOnlyThoseAfterTheBreak() {
+        // Nothing in it is a request or has a promise: the writer only counts what was written,
+        // and must still count it right for the failure that follows.
+        Socket socket = new Socket();
+        EmbeddedChannel channel = new EmbeddedChannel(socket, new PduWriter(CODEC, 256, recordFailures));
+        List<Pdu> answers = List.of(new SubmitSmResp(CommandStatus.ESME_ROK, 1, "A1"),
+                new SubmitSmResp(CommandStatus.ESME_ROK, 2, "A2"), new SubmitSmResp(CommandStatus.ESME_ROK, 3, "A3"));
+        for (Pdu answer : answers) {
+            channel.write(answer, channel.voidPromise());
+        }
+        channel.flush();
+        assertThat(socket.writes).hasSize(1);
+        ChannelProgressivePromise p = (ChannelProgressivePromise) socket.promises.get(0);
+        int one = CODEC.encodedLength(answers.get(0));
+        long total = socket.writes.get(0).readableBytes();
+
+        p.tryProgress(one - 1, total);
+        p.tryProgress(one + 2, total); // the first whole, 2 octets of the second: then the socket breaks
+        p.setFailure(new IOException("connection reset by peer"));
+
+        assertThat(failures).hasSize(2).allSatisfy(f -> assertThat(f).startsWith("submit_sm_resp"));
+        socket.writes.forEach(ByteBuf::release);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
     void whatIsWrittenDuringAReadBurstGoesOutInOneFlushAtItsEnd() {
         Socket socket = new Socket().forwarding();
         EmbeddedChannel channel = new EmbeddedChannel(socket, new PduWriter(CODEC, 256, recordFailures),
