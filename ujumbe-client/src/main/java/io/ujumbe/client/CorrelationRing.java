@@ -366,6 +366,29 @@ final class CorrelationRing {
         arenaTail = tail;
     }
 
+    /** Reads the index where these ids' puts and the evictions they cause will probe first; see InMemoryCorrelationStore.prefetch. */
+    long touch(String[] ids, int n) {
+        long[] ix = index;
+        int mask = ix.length - 1;
+        long sum = 0;
+        for (int k = 0; k < n; k++) {
+            String id = ids[k];
+            if (id != null) {
+                sum += ix[home(id.hashCode(), mask)];
+            }
+        }
+        int evictions = Math.min(used, live + n - maximumSize);
+        int cap = capacity();
+        int s = head;
+        for (int k = 0; k < evictions; k++) {
+            sum += ix[home(hash[s], mask)];
+            if (++s == cap) {
+                s = 0;
+            }
+        }
+        return sum;
+    }
+
     /** The most consecutive occupied index positions, wrapping: how far a probe can have to go (for tests). */
     int longestRun() {
         int longest = 0;

@@ -65,6 +65,17 @@ final class Correlator {
         }).toCompletableFuture();
     }
 
+    /**
+     * Lets an in-memory store read ahead where the next {@code n} puts will go (see {@link
+     * InMemoryCorrelationStore#prefetch}). The ids as the SMSC wrote them: for the usual formats
+     * they are the keys; where normalising changes one, its read ahead is wasted, nothing else.
+     */
+    void prefetch(String[] submitMessageIds, int n) {
+        if (store instanceof InMemoryCorrelationStore) {
+            ((InMemoryCorrelationStore) store).prefetch(submitMessageIds, n);
+        }
+    }
+
     private void stored(String key, Correlation correlation) {
         // Nearly always empty. A receipt registers its waiter before it looks in the store a second
         // time, so a put that finds no waiter here is found by that second lookup instead.

@@ -60,6 +60,15 @@ final class Dispatcher {
     private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
     /** Answers from the I/O threads, taken on the dispatcher thread in bursts. */
     private final java.util.concurrent.ConcurrentLinkedQueue<PartSend> answers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /**
+     * The answers being handled, taken from {@link #answers} together (dispatcher thread only):
+     * {@link #burstNext} up to {@link #burstSize} are still to handle.
+     */
+    private PartSend[] burst = new PartSend[64];
+    private int burstSize;
+    private int burstNext;
+    /** The message ids of the accepted parts in a burst, while it is taken. */
+    private String[] burstIds = new String[64];
     private final Runnable takeAnswers = this::takeAnswers;
     private final java.util.concurrent.atomic.AtomicBoolean answersPending = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean polling;
@@ -271,17 +280,49 @@ final class Dispatcher {
     private void processAnswers() {
         answersPending.set(false);
         acceptedAt = null;
-        PartSend a;
         // One clock read per burst of answers (they were read together), not one per answer.
         boolean clockRead = false;
-        while ((a = answers.poll()) != null) {
+        while (burstNext < burstSize || takeBurst() > 0) {
             if (!clockRead) {
                 answerNanos = System.nanoTime();
                 clockRead = true;
             }
             long now = answerNanos;
-            onAnswer(a, a.response, a.error, Math.max(0, now - a.sentNanos));
+            while (burstNext < burstSize) {
+                // Taken out before it is handled: one that throws is not handled twice, and the
+                // rest of the burst stays for the next call, as it stayed in the queue before.
+                PartSend a = burst[burstNext];
+                burst[burstNext++] = null;
+                onAnswer(a, a.response, a.error, Math.max(0, now - a.sentNanos));
+            }
         }
+    }
+
+    /**
+     * Moves the answers queued now into {@link #burst}, and lets the correlation store read
+     * ahead where the accepted ones among them will be stored; returns how many answers.
+     */
+    private int takeBurst() {
+        int n = 0;
+        int ids = 0;
+        PartSend a;
+        while ((a = answers.poll()) != null) {
+            if (n == burst.length) {
+                burst = java.util.Arrays.copyOf(burst, n * 2);
+                burstIds = java.util.Arrays.copyOf(burstIds, n * 2);
+            }
+            burst[n++] = a;
+            if (a.response instanceof SubmitSmResp && a.response.commandStatus().isOk()) {
+                burstIds[ids++] = ((SubmitSmResp) a.response).messageId();
+            }
+        }
+        burstSize = n;
+        burstNext = 0;
+        if (ids > 1) {
+            correlator.prefetch(burstIds, ids);
+        }
+        java.util.Arrays.fill(burstIds, 0, ids, null);
+        return n;
     }
 
     private Instant acceptedAt() {

@@ -125,8 +125,8 @@ class InMemoryCorrelationStoreTest {
 
     @Test
     void behavesAsAMapWhenMostPutsEvictTheOldestLapAfterLap() {
-        // Many more ids than the maximum: nearly every put evicts the head, whose index entry goes
-        // stale and is taken by a later insert or swept (CorrelationRing's index), lap after lap.
+        // Many more ids than the maximum: nearly every put evicts the head and unlinks its index
+        // entry (CorrelationRing's backward shift), lap after lap.
         behavesAsAMap(3_000, 200_000, 15);
     }
 
@@ -160,6 +160,14 @@ class InMemoryCorrelationStoreTest {
             } else if (op < 8) {
                 small.remove(id);
                 model.remove(id);
+            } else if (op == 8) {
+                // Reading ahead, as the dispatcher does before a burst of puts, changes nothing:
+                // ids stored or not, a null one, more of them than the store holds.
+                String[] ahead = new String[1 + random.nextInt(2 * max)];
+                for (int k = 0; k < ahead.length; k++) {
+                    ahead[k] = k == 1 ? null : anId(random.nextInt(ids));
+                }
+                small.prefetch(ahead, ahead.length);
             }
             String probe = anId(random.nextInt(ids));
             Object[] e = model.get(probe);
