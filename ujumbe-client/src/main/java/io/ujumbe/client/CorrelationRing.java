@@ -366,7 +366,10 @@ final class CorrelationRing {
         arenaTail = tail;
     }
 
-    /** Reads the index where these ids' puts and the evictions they cause will probe first; see InMemoryCorrelationStore.prefetch. */
+    /**
+     * Reads the index where puts of these ids, and the evictions they will cause, probe first
+     * (see {@link InMemoryCorrelationStore#prefetch}); returns a sum of what it read.
+     */
     long touch(String[] ids, int n) {
         long[] ix = index;
         int mask = ix.length - 1;

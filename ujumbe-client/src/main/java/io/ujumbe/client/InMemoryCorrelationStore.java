@@ -39,6 +39,8 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
     private final long ttlNanos;
     private final long maximumSize;
     private final LongSupplier nanoTime;
+    /** Keeps what {@link #prefetch} read, so that the reads are not optimised away. */
+    private long prefetched;
 
     private InMemoryCorrelationStore(Builder b) {
         this.ttl = b.ttl;
@@ -83,9 +85,6 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
         }
         prefetched = touched;
     }
-
-    /** Keeps what {@link #prefetch} read, so that the reads are not optimised away. */
-    private long prefetched;
 
     @Override
     public CompletionStage<Optional<Correlation>> get(String messageId) {
