@@ -48,9 +48,11 @@ final class Correlator {
      * {@link #STORED} (and allocates no stage) when the store completed at once, as the in-memory
      * one does: this runs for every accepted part.
      */
-    CompletableFuture<Void> remember(String submitMessageId, Correlation correlation) {
+    CompletableFuture<Void> remember(String submitMessageId, Correlation correlation, long nowNanos) {
         String key = submitKey(submitMessageId);
-        CompletionStage<Void> put = store.put(key, correlation);
+        // The in-memory store takes the dispatcher's clock reading instead of reading its own per put.
+        CompletionStage<Void> put = store instanceof InMemoryCorrelationStore
+                ? ((InMemoryCorrelationStore) store).put(key, correlation, nowNanos) : store.put(key, correlation);
         if (put == InMemoryCorrelationStore.DONE || Stages.isCompletedNormally(put)) {
             stored(key, correlation);
             return STORED;

@@ -488,7 +488,7 @@ final class Dispatcher {
                 job.messageIds[part.index] = messageId;
                 CompletableFuture<Void> remembered = correlator.remember(messageId, new Correlation(
                         job.entry.message().correlationId(), job.entry.message().metadata(), part.index + 1,
-                        job.parts.size(), acceptedAt()));
+                        job.parts.size(), acceptedAt()), answerNanos);
                 if (remembered != Correlator.STORED && !remembered.isDone()) {
                     // A remote store: the message is finished only once its correlation is stored.
                     job.correlating++;

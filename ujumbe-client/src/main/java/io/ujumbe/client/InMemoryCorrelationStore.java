@@ -21,6 +21,8 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
     // A minimal stage, safe to share: callers cannot complete or obtrude it. The client knows it
     // and skips attaching a callback to a put that has already happened.
     static final CompletionStage<Void> DONE = CompletableFuture.completedStage(null);
+    /** The default clock; a store with it takes the time a caller has read (see the package-private put). */
+    private static final LongSupplier SYSTEM_CLOCK = System::nanoTime;
     private static final CompletionStage<Optional<Correlation>> NOT_FOUND = CompletableFuture.completedStage(Optional.empty());
 
     /*
@@ -61,9 +63,19 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
 
     @Override
     public CompletionStage<Void> put(String messageId, Correlation correlation) {
+        return put(messageId, correlation, nanoTime.getAsLong());
+    }
+
+    /**
+     * {@link #put(String, Correlation)} by a caller that has just read {@code System.nanoTime()}
+     * (the dispatcher, once per burst of answers): the store uses that reading when its clock is
+     * the system's, and its own clock otherwise. A reading some microseconds old moves an entry's
+     * expiry, days away, by as much.
+     */
+    CompletionStage<Void> put(String messageId, Correlation correlation, long systemNanos) {
         checkId(messageId);
         Objects.requireNonNull(correlation, "correlation");
-        long now = nanoTime.getAsLong();
+        long now = nanoTime == SYSTEM_CLOCK ? systemNanos : nanoTime.getAsLong();
         synchronized (ring) {
             ring.dropExpired(now, ttlNanos);
             ring.remove(messageId); // a replaced entry's life starts again, at the end
@@ -136,7 +148,7 @@ public final class InMemoryCorrelationStore implements CorrelationStore {
     public static final class Builder {
         private Duration ttl = Duration.ofDays(3);
         private long maximumSize = 1_000_000;
-        private LongSupplier nanoTime = System::nanoTime;
+        private LongSupplier nanoTime = SYSTEM_CLOCK;
 
         private Builder() {
         }

@@ -54,6 +54,27 @@ class InMemoryCorrelationStoreTest {
     }
 
     @Test
+    void onTheSystemClockAPutAgesFromTheTimeItsCallerRead() {
+        // The dispatcher reads System.nanoTime() once per burst and hands it to the puts.
+        InMemoryCorrelationStore system = InMemoryCorrelationStore.builder().ttl(Duration.ofSeconds(60)).build();
+        long now = System.nanoTime();
+        system.put("old", Correlation.single("x", Map.of(), SUBMITTED), now - Duration.ofSeconds(61).toNanos());
+        system.put("new", Correlation.single("y", Map.of(), SUBMITTED), now);
+
+        assertThat(system.get("old").toCompletableFuture().join()).as("aged from the time given").isEmpty();
+        assertThat(system.get("new").toCompletableFuture().join()).isPresent();
+    }
+
+    @Test
+    void onItsOwnClockAStoreIgnoresTheTimeAPutIsGiven() {
+        store.put("id", Correlation.single("x", Map.of(), SUBMITTED), ticker.get() - Duration.ofDays(30).toNanos());
+
+        assertThat(get("id")).isPresent();
+        ticker.addAndGet(Duration.ofHours(1).toNanos());
+        assertThat(get("id")).as("an hour on its own clock").isEmpty();
+    }
+
+    @Test
     void entriesExpireAfterTheTtl() {
         store.put("id", Correlation.single("x", Map.of(), SUBMITTED));
 
