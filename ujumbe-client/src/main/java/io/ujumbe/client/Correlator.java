@@ -27,6 +27,8 @@ final class Correlator {
 
     private final ClientLog log;
     private final CorrelationStore store;
+    /** The store when it is the in-memory one (which reads ahead and takes the caller's clock), else null. */
+    private final InMemoryCorrelationStore inMemory;
     private final MessageIdNormalizer normalizer;
     private final ScheduledExecutorService timer;
     private final Duration wait;
@@ -38,6 +40,7 @@ final class Correlator {
                ClientConfig config) {
         this.log = new ClientLog(LOG, config);
         this.store = store;
+        this.inMemory = store instanceof InMemoryCorrelationStore ? (InMemoryCorrelationStore) store : null;
         this.normalizer = MessageIdNormalizer.of(format);
         this.timer = timer;
         this.wait = wait;
@@ -51,8 +54,8 @@ final class Correlator {
     CompletableFuture<Void> remember(String submitMessageId, Correlation correlation, long nowNanos) {
         String key = submitKey(submitMessageId);
         // The in-memory store takes the dispatcher's clock reading instead of reading its own per put.
-        CompletionStage<Void> put = store instanceof InMemoryCorrelationStore
-                ? ((InMemoryCorrelationStore) store).put(key, correlation, nowNanos) : store.put(key, correlation);
+        CompletionStage<Void> put = inMemory != null ? inMemory.put(key, correlation, nowNanos)
+                : store.put(key, correlation);
         if (put == InMemoryCorrelationStore.DONE || Stages.isCompletedNormally(put)) {
             stored(key, correlation);
             return STORED;
@@ -73,9 +76,14 @@ final class Correlator {
      * they are the keys; where normalising changes one, its read ahead is wasted, nothing else.
      */
     void prefetch(String[] submitMessageIds, int n) {
-        if (store instanceof InMemoryCorrelationStore) {
-            ((InMemoryCorrelationStore) store).prefetch(submitMessageIds, n);
+        if (inMemory != null) {
+            inMemory.prefetch(submitMessageIds, n);
         }
+    }
+
+    /** Whether {@link #prefetch} does anything: the caller need not collect ids for a remote store. */
+    boolean readsAhead() {
+        return inMemory != null;
     }
 
     private void stored(String key, Correlation correlation) {

@@ -305,6 +305,7 @@ final class Dispatcher {
     private int takeBurst() {
         int n = 0;
         int ids = 0;
+        boolean readAhead = correlator.readsAhead();
         PartSend a;
         while ((a = answers.poll()) != null) {
             if (n == burst.length) {
@@ -312,7 +313,7 @@ final class Dispatcher {
                 burstIds = java.util.Arrays.copyOf(burstIds, n * 2);
             }
             burst[n++] = a;
-            if (a.response instanceof SubmitSmResp && a.response.commandStatus().isOk()) {
+            if (readAhead && a.response instanceof SubmitSmResp && a.response.commandStatus().isOk()) {
                 burstIds[ids++] = ((SubmitSmResp) a.response).messageId();
             }
         }
